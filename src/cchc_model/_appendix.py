@@ -1,0 +1,103 @@
+"""The statistics appendix: indicator values keyed by their catalogue code.
+
+Each row of the appendix (``STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú``) is an
+:class:`IndicatorValue`. It keeps the value as typed data *and* the text as written, so a value
+that does not fit its indicator is reported by validation, never dropped or coerced.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from decimal import Decimal
+from typing import TypeAlias
+
+import attrs
+
+from cchc_model._errors import CchcError
+
+__all__ = ["Appendix", "IndicatorValue", "Ratio", "Value"]
+
+
+@attrs.frozen
+class Ratio:
+    """A value written as a fraction of two counts: ``12/12`` (done of planned).
+
+    >>> Ratio(12, 12)
+    Ratio(numerator=12, denominator=12)
+    >>> str(Ratio(3, 4))
+    '3/4'
+    """
+
+    numerator: int
+    denominator: int
+
+    def __str__(self) -> str:
+        return f"{self.numerator}/{self.denominator}"
+
+
+#: What an indicator can hold: a count or a coded answer (``int``), a percentage or other
+#: decimal (``Decimal``), a :class:`Ratio`, free text, or nothing (blank).
+Value: TypeAlias = int | Decimal | Ratio | str | None
+
+
+@attrs.frozen
+class IndicatorValue:
+    """One row of the appendix.
+
+    ``code`` is the catalogue code the row stands for (``"3.1.3"``; "Trong đó" sub-rows have
+    codes such as ``"3.1.3.a"``). ``stt``, ``label`` and ``unit`` are the row's cells as
+    written, which may differ from the catalogue (the reference report numbers the rows of
+    1.2 as 1.1.1–1.1.4). ``raw`` is the value cell as written (``"14.584"``), ``value`` what
+    it means (``14584``). ``line`` is the source line, when read from a file.
+    """
+
+    code: str
+    value: Value = None
+    raw: str = ""
+    note: str = ""
+    label: str = ""
+    unit: str = ""
+    stt: str = ""
+    line: int | None = None
+
+
+def _unique_codes(
+    instance: Appendix, attribute: attrs.Attribute[tuple[IndicatorValue, ...]],
+    rows: tuple[IndicatorValue, ...],
+) -> None:
+    seen: set[str] = set()
+    for row in rows:
+        if row.code in seen:
+            raise CchcError(f"mã chỉ tiêu bị trùng (duplicate indicator code): {row.code!r}")
+        seen.add(row.code)
+
+
+@attrs.frozen
+class Appendix(Mapping[str, IndicatorValue]):
+    """The statistics appendix: a read-only mapping from indicator code to its value.
+
+    The rows keep their order in the document.
+
+    >>> a = Appendix((IndicatorValue("3.1.3", 138, raw="138"),))
+    >>> a["3.1.3"].value
+    138
+    >>> list(a)
+    ['3.1.3']
+    """
+
+    rows: tuple[IndicatorValue, ...] = attrs.field(default=(), validator=_unique_codes)
+    title: str = ""
+    form: str = "2023"
+    _index: dict[str, IndicatorValue] = attrs.field(
+        init=False, repr=False, eq=False, hash=False,
+        default=attrs.Factory(lambda self: {row.code: row for row in self.rows}, takes_self=True),
+    )
+
+    def __getitem__(self, code: str) -> IndicatorValue:
+        return self._index[code]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index)
+
+    def __len__(self) -> int:
+        return len(self._index)

@@ -1,0 +1,129 @@
+"""The ``cchc`` command.
+
+Exit codes: 0 when validation finds no error, 1 when it does, 2 when the input cannot be used
+(a one-line message on stderr, no traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from cchc_model._appendix import Appendix
+from cchc_model._errors import CchcError, InputError
+from cchc_model._report import Report
+from cchc_model._serialization import load
+from cchc_model._validation import Severity, ValidationReport, validate
+
+__all__ = ["main"]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+
+_TABLE_SUFFIXES = (".tsv", ".txt", ".md", ".xlsx")
+
+
+def _example_report() -> Report:
+    from cchc_model.examples import reference_report  # noqa: PLC0415 - read only when asked
+
+    return reference_report()
+
+
+def _load_target(path: str) -> Report | Appendix:
+    """A report from ``.json``, or an appendix from a table file."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".json":
+        return load(Path(path))
+    if suffix in _TABLE_SUFFIXES:
+        raise InputError(
+            f"chưa hỗ trợ đọc bảng phụ lục {suffix} (appendix tables are not supported yet): "
+            f"{path}"
+        )
+    raise InputError(
+        f"không nhận dạng được loại tệp (unknown file type) {suffix or '(none)'}: {path}; "
+        "cần .json, .tsv, .txt, .md hoặc .xlsx"
+    )
+
+
+def _format_text(result: ValidationReport) -> str:
+    lines: list[str] = []
+    for severity in Severity:
+        group = [f for f in result.findings if f.severity is severity]
+        if not group:
+            continue
+        lines.append(f"{severity.label.upper()} ({severity.value}): {len(group)}")
+        for finding in group:
+            codes = f" [{', '.join(finding.codes)}]" if finding.codes else ""
+            lines.append(f"  {finding.rule} {finding.path}{codes}: {finding.message}")
+    counts = result.counts
+    verdict = "ĐẠT (ok)" if result.ok else "KHÔNG ĐẠT (failed)"
+    lines.append(
+        f"{verdict}: {counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
+        f"{counts[Severity.INFO]} thông tin"
+    )
+    return "\n".join(lines)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    if args.example == (args.path is not None):
+        raise InputError("cần đúng một trong PATH hoặc --example (give PATH or --example)")
+    target = _example_report() if args.example else _load_target(args.path)
+    result = validate(target)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(_format_text(result))
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _cmd_example(args: argparse.Namespace) -> int:
+    from cchc_model.examples import reference_report_json  # noqa: PLC0415
+
+    text = reference_report_json()
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"không ghi được tệp (cannot write) {args.out!r}: {error.strerror}")
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cchc",
+        description="Kiểm tra và xử lý báo cáo cải cách hành chính (CCHC reports).",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate_cmd = commands.add_parser(
+        "validate", help="kiểm tra báo cáo hoặc bảng phụ lục (validate a report or appendix)"
+    )
+    validate_cmd.add_argument("path", nargs="?", metavar="PATH",
+                              help="report .json, or an appendix table (.tsv/.txt/.md/.xlsx)")
+    validate_cmd.add_argument("--example", action="store_true",
+                              help="the embedded reference report (Ninh Thuận, 2023)")
+    validate_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    validate_cmd.set_defaults(run=_cmd_validate)
+
+    example_cmd = commands.add_parser(
+        "example", help="in báo cáo mẫu dạng JSON (write the reference report as JSON)"
+    )
+    example_cmd.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    example_cmd.set_defaults(run=_cmd_example)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    args = _parser().parse_args(argv)
+    run: Callable[[argparse.Namespace], int] = args.run
+    try:
+        return run(args)
+    except CchcError as error:
+        message = " ".join(str(error).split())
+        print(f"cchc: {message}", file=sys.stderr)
+        return EXIT_UNUSABLE

@@ -1,0 +1,161 @@
+"""Quantitative facts stated in a report's prose, as typed values.
+
+A paragraph such as "đã tiếp nhận … 5.494 hồ sơ. Trong đó: … 4.964 hồ sơ … 530 hồ sơ" states
+a total with its parts; "1.607 hồ sơ, đạt tỷ lệ 33,37 %" states a rate with its numerator
+and denominator. Each fact keeps the phrase it was read from (``text``), so a reader can
+find it in the paragraph and a rule can point at it. Numbers are :class:`~decimal.Decimal`
+so that the precision they were written with (``33,37`` has two places) is kept for the
+rules that compare them.
+"""
+
+from __future__ import annotations
+
+import enum
+from decimal import Decimal
+from typing import TypeAlias
+
+import attrs
+
+from cchc_model._errors import CchcError
+
+__all__ = [
+    "CountFact",
+    "Fact",
+    "MoneyFact",
+    "MoneyScale",
+    "PercentFact",
+    "RateFact",
+    "RatioFact",
+    "TotalFact",
+]
+
+
+def _non_negative_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise CchcError(
+            f"{attribute.name} phải là số nguyên không âm "
+            f"(must be a non-negative integer): {value!r}"
+        )
+
+
+def _finite_decimal(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise CchcError(
+            f"{attribute.name} phải là số thập phân hữu hạn "
+            f"(must be a finite Decimal): {value!r}"
+        )
+
+
+class MoneyScale(enum.Enum):
+    """The scale an amount of money is written in: ``đồng``, ``nghìn``, ``triệu``, ``tỷ``."""
+
+    DONG = "đồng"
+    THOUSAND = "nghìn"
+    MILLION = "triệu"
+    BILLION = "tỷ"
+
+    @property
+    def factor(self) -> int:
+        """How many đồng one unit of the scale is."""
+        return _FACTORS[self]
+
+    @property
+    def label(self) -> str:
+        """The unit as written: ``triệu đồng``, or ``đồng``."""
+        return "đồng" if self is MoneyScale.DONG else f"{self.value} đồng"
+
+
+_FACTORS = {
+    MoneyScale.DONG: 1,
+    MoneyScale.THOUSAND: 1_000,
+    MoneyScale.MILLION: 1_000_000,
+    MoneyScale.BILLION: 1_000_000_000,
+}
+
+
+@attrs.frozen
+class CountFact:
+    """A whole count of something: "06 Quyết định", "5.494 hồ sơ", "cấp tỉnh là 103".
+
+    ``unit`` is the counted thing as written (``hồ sơ``, ``Quyết định``, ``công chức``);
+    ``label`` what distinguishes this count from its siblings (``trước hạn``, ``cấp tỉnh``).
+    """
+
+    value: int = attrs.field(validator=_non_negative_int)
+    unit: str
+    label: str = ""
+    text: str = ""
+
+
+@attrs.frozen
+class PercentFact:
+    """A percentage stated on its own, in percent points: "100% công chức" is 100."""
+
+    value: Decimal = attrs.field(validator=_finite_decimal)
+    label: str = ""
+    text: str = ""
+
+
+@attrs.frozen
+class MoneyFact:
+    """An amount of money as written: "trên 3,7 tỷ đồng" is 3.7 in ``tỷ``, qualifier "trên".
+
+    >>> MoneyFact(Decimal("3.7"), MoneyScale.BILLION).vnd
+    Decimal('3700000000.0')
+    """
+
+    amount: Decimal = attrs.field(validator=_finite_decimal)
+    scale: MoneyScale = MoneyScale.DONG
+    qualifier: str = ""
+    label: str = ""
+    text: str = ""
+
+    @property
+    def vnd(self) -> Decimal:
+        """The amount in đồng."""
+        return self.amount * self.scale.factor
+
+
+@attrs.frozen
+class RatioFact:
+    """A ratio written with a slash: "7/7 huyện, thành phố", "3.878/15.127"."""
+
+    numerator: Decimal = attrs.field(validator=_finite_decimal)
+    denominator: Decimal = attrs.field(validator=_finite_decimal)
+    unit: str = ""
+    label: str = ""
+    text: str = ""
+
+
+@attrs.frozen
+class RateFact:
+    """A rate stated beside its parts: "1.607 hồ sơ, đạt tỷ lệ 33,37 %" of 4.964.
+
+    ``stated`` is in percent points, with the places it was written with, so a rule can
+    tell a rounding from an error.
+    """
+
+    numerator: Decimal = attrs.field(validator=_finite_decimal)
+    denominator: Decimal = attrs.field(validator=_finite_decimal)
+    stated: Decimal = attrs.field(validator=_finite_decimal)
+    unit: str = ""
+    label: str = ""
+    text: str = ""
+
+
+@attrs.frozen
+class TotalFact:
+    """A total with its parts: "486 hồ sơ (trước hạn 430; đúng hạn 55)".
+
+    ``complete`` says whether the text presents the parts as the whole breakdown (they
+    should add up to the total) or as a selection ("trong đó: tiếp nhận qua mạng 232").
+    """
+
+    total: CountFact
+    parts: tuple[CountFact, ...]
+    complete: bool = True
+    label: str = ""
+    text: str = ""
+
+
+Fact: TypeAlias = CountFact | PercentFact | MoneyFact | RatioFact | RateFact | TotalFact

@@ -1,0 +1,247 @@
+"""The report: header, sections, paragraphs, signature, recipients and the appendix.
+
+Every class is frozen; change a report with :func:`attrs.evolve`. Collections are tuples.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterator
+from datetime import date
+
+import attrs
+
+from cchc_model._appendix import Appendix
+from cchc_model._errors import CchcError
+from cchc_model._facts import Fact
+from cchc_model._periods import ReportingPeriod
+from cchc_model._references import DocumentType, ReferenceMatch
+
+__all__ = [
+    "DocumentDate",
+    "Header",
+    "Paragraph",
+    "ParagraphKind",
+    "Recipient",
+    "Report",
+    "Section",
+    "Signature",
+    "SigningAuthority",
+]
+
+
+class ParagraphKind(enum.Enum):
+    """How a paragraph is set: plain, a ``-`` bullet or a ``+`` sub-bullet."""
+
+    PLAIN = "plain"
+    BULLET = "bullet"
+    SUB_BULLET = "sub_bullet"
+
+    @property
+    def marker(self) -> str:
+        """The mark written before the text: ``""``, ``"-"`` or ``"+"``."""
+        return {"plain": "", "bullet": "-", "sub_bullet": "+"}[self.value]
+
+
+@attrs.frozen
+class Paragraph:
+    """A paragraph of prose, its text kept exactly, with what it states.
+
+    ``references`` are the legal documents it cites, with their spans in ``text``;
+    ``facts`` the figures it states.
+    """
+
+    text: str
+    kind: ParagraphKind = ParagraphKind.PLAIN
+    references: tuple[ReferenceMatch, ...] = ()
+    facts: tuple[Fact, ...] = ()
+
+
+@attrs.frozen
+class Section:
+    """A numbered part of the report: ``I. CÔNG TÁC CHỈ ĐẠO…``, ``1. Cải cách thể chế``.
+
+    ``number`` is the numbering as written without its dot (``"I"``, ``"2"``, ``"a"``).
+    """
+
+    number: str
+    heading: str
+    paragraphs: tuple[Paragraph, ...] = ()
+    subsections: tuple[Section, ...] = ()
+
+    def walk(self) -> Iterator[Section]:
+        """This section and every section below it, depth first, in document order."""
+        yield self
+        for sub in self.subsections:
+            yield from sub.walk()
+
+
+def _check_date_parts(instance: DocumentDate, attribute: object, value: object) -> None:
+    if instance.day is not None and instance.month is None:
+        raise CchcError("có ngày mà không có tháng (a day without a month)")
+    if instance.month is not None and not 1 <= instance.month <= 12:
+        raise CchcError(f"tháng không hợp lệ (invalid month): {instance.month!r}")
+    if instance.day is not None and instance.month is not None:
+        try:
+            date(instance.year, instance.month, instance.day)
+        except ValueError:
+            raise CchcError(
+                "ngày không tồn tại (no such date): "
+                f"{instance.day}/{instance.month}/{instance.year}"
+            ) from None
+
+
+@attrs.frozen
+class DocumentDate:
+    """The date of a document, whose day (and month) a draft may leave blank.
+
+    >>> DocumentDate(2023, 11).is_complete
+    False
+    >>> DocumentDate(2023, 12, 14).as_date()
+    datetime.date(2023, 12, 14)
+    """
+
+    year: int
+    month: int | None = attrs.field(default=None, validator=_check_date_parts)
+    day: int | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether day, month and year are all filled in."""
+        return self.day is not None
+
+    def as_date(self) -> date | None:
+        """The date, or ``None`` while it is incomplete."""
+        if self.day is None or self.month is None:
+            return None
+        return date(self.year, self.month, self.day)
+
+    @classmethod
+    def of(cls, day: date) -> DocumentDate:
+        """The complete document date of *day*."""
+        return cls(day.year, day.month, day.day)
+
+
+@attrs.frozen
+class Header:
+    """The head of the document (Nghị định 30/2020, Phụ lục I).
+
+    ``agency`` is the issuing body and ``parent_agency`` the body above it, as printed in
+    capitals at the top left. ``number`` is ``None`` in a draft (``Số:    /BC-SLĐTBXH``).
+    ``legal_basis`` is the "Thực hiện …" paragraph that states why the report is made.
+    """
+
+    agency: str
+    parent_agency: str = ""
+    doc_type: DocumentType = DocumentType.REPORT
+    number: int | None = None
+    symbol: str = ""
+    place: str = ""
+    date: DocumentDate | None = None
+    title: str = ""
+    subtitle: str = ""
+    period: ReportingPeriod | None = None
+    legal_basis: Paragraph | None = None
+
+    @property
+    def number_symbol(self) -> str:
+        """``"Số: 123/BC-SLĐTBXH"`` form without ``Số:``; a draft leaves the number blank.
+
+        >>> Header("SỞ X", symbol="BC-SLĐTBXH").number_symbol
+        '/BC-SLĐTBXH'
+        >>> Header("SỞ X", number=5, symbol="BC-SLĐTBXH").number_symbol
+        '05/BC-SLĐTBXH'
+        """
+        number = "" if self.number is None else f"{self.number:02d}"
+        return f"{number}/{self.symbol}"
+
+
+class SigningAuthority(enum.Enum):
+    """How the signer signs (Nghị định 30/2020, Điều 13)."""
+
+    DEPUTY = "KT."  # ký thay: a deputy signs for the head
+    ON_BEHALF = "TM."  # thay mặt: for a collective body
+    BY_ORDER = "TL."  # thừa lệnh
+    BY_AUTHORISATION = "TUQ."  # thừa ủy quyền
+    ACTING = "Q."  # quyền: acting head
+
+
+@attrs.frozen
+class Signature:
+    """The signature block: ``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` / the signer's name.
+
+    ``titles`` are the title lines without the authority prefix: for the reference report
+    ``("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")`` with ``authority=SigningAuthority.DEPUTY``.
+    """
+
+    signer: str
+    titles: tuple[str, ...] = ()
+    authority: SigningAuthority | None = None
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The block as printed, the authority prefix on the first title line.
+
+        >>> Signature("Trần Đức Long", ("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC"),
+        ...           SigningAuthority.DEPUTY).lines
+        ('KT. GIÁM ĐỐC', 'PHÓ GIÁM ĐỐC', 'Trần Đức Long')
+        """
+        titles = list(self.titles)
+        if titles and self.authority is not None:
+            titles[0] = f"{self.authority.value} {titles[0]}"
+        return (*titles, self.signer)
+
+
+@attrs.frozen
+class Recipient:
+    """One line of "Nơi nhận": the recipient and a note such as ``tổng hợp``."""
+
+    name: str
+    note: str = ""
+
+
+@attrs.frozen
+class Report:
+    """A CCHC report: the whole document.
+
+    ``introduction`` holds the paragraphs between the legal basis and the first section,
+    ``closing`` those after the last section ("Trên đây là báo cáo …"). ``archive`` is the
+    "Lưu:" line (``("VT", "VPS")``).
+    """
+
+    header: Header
+    introduction: tuple[Paragraph, ...] = ()
+    sections: tuple[Section, ...] = ()
+    closing: tuple[Paragraph, ...] = ()
+    recipients: tuple[Recipient, ...] = ()
+    archive: tuple[str, ...] = ()
+    signature: Signature | None = None
+    appendix: Appendix | None = None
+
+    @property
+    def is_draft(self) -> bool:
+        """A draft leaves its number or the day of its date blank."""
+        header = self.header
+        return header.number is None or header.date is None or not header.date.is_complete
+
+    def paragraphs(self) -> Iterator[tuple[str, Paragraph]]:
+        """Every paragraph with its JSON path, in document order.
+
+        The path is where the paragraph sits in :func:`~cchc_model.dumps` output:
+        ``$.sections[1].subsections[0].paragraphs[2]``.
+        """
+        if self.header.legal_basis is not None:
+            yield "$.header.legal_basis", self.header.legal_basis
+        for i, paragraph in enumerate(self.introduction):
+            yield f"$.introduction[{i}]", paragraph
+        for i, section in enumerate(self.sections):
+            yield from _section_paragraphs(section, f"$.sections[{i}]")
+        for i, paragraph in enumerate(self.closing):
+            yield f"$.closing[{i}]", paragraph
+
+
+def _section_paragraphs(section: Section, path: str) -> Iterator[tuple[str, Paragraph]]:
+    for i, paragraph in enumerate(section.paragraphs):
+        yield f"{path}.paragraphs[{i}]", paragraph
+    for i, sub in enumerate(section.subsections):
+        yield from _section_paragraphs(sub, f"{path}.subsections[{i}]")

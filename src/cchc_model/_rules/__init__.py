@@ -1,0 +1,14 @@
+"""The library's rule set, as data: one module per family of rules."""
+
+from __future__ import annotations
+
+from cchc_model._rules.facts import FACT_RULES
+from cchc_model._rules.report import REPORT_RULES
+from cchc_model._validation import Rule
+
+__all__ = ["default_rules"]
+
+
+def default_rules() -> tuple[Rule, ...]:
+    """Every rule of the library, in the order their findings are listed."""
+    return (*REPORT_RULES, *FACT_RULES)

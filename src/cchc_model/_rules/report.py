@@ -1,0 +1,70 @@
+"""Rules about the document as a whole: drafts, and the integrity of what paragraphs state."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cchc_model._validation import Finding, Rule, Severity, Subject
+
+__all__ = ["REPORT_RULES"]
+
+
+def _draft(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    report = subject.report
+    if report is None or not report.is_draft:
+        return
+    missing = []
+    if report.header.number is None:
+        missing.append("số")
+    if report.header.date is None or not report.header.date.is_complete:
+        missing.append("ngày")
+    yield rule.finding("$.header", missing=", ".join(missing))
+
+
+def _reference_spans(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    for path, paragraph in subject.report.paragraphs():
+        for i, match in enumerate(paragraph.references):
+            if paragraph.text[match.start:match.end] != match.text:
+                yield rule.finding(
+                    f"{path}.references[{i}]", text=match.text, start=match.start, end=match.end
+                )
+
+
+def _fact_texts(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    for path, paragraph in subject.report.paragraphs():
+        for i, fact in enumerate(paragraph.facts):
+            if fact.text and fact.text not in paragraph.text:
+                yield rule.finding(f"{path}.facts[{i}]", text=fact.text)
+
+
+REPORT_RULES: tuple[Rule, ...] = (
+    Rule(
+        "report.draft",
+        Severity.INFO,
+        "Báo cáo là bản dự thảo: chưa điền {missing}.",
+        check=_draft,
+        message_en="The report is a draft: its {missing} is blank.",
+        basis="Nghị định 30/2020/NĐ-CP, Phụ lục I (số, ký hiệu; địa danh và thời gian)",
+        description="Flags a report whose number or date of issue is left blank.",
+    ),
+    Rule(
+        "structure.reference_span",
+        Severity.ERROR,
+        "Trích dẫn {text!r} không nằm ở vị trí {start}–{end} của đoạn văn.",
+        check=_reference_spans,
+        message_en="Citation {text!r} is not at {start}–{end} of its paragraph.",
+        description="A citation's recorded span must hold the citation's text.",
+    ),
+    Rule(
+        "structure.fact_text",
+        Severity.ERROR,
+        "Số liệu {text!r} không có trong đoạn văn.",
+        check=_fact_texts,
+        message_en="Figure {text!r} does not occur in its paragraph.",
+        description="A figure's recorded phrase must occur in its paragraph.",
+    ),
+)

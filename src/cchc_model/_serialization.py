@@ -1,0 +1,333 @@
+"""JSON for reports: one private cattrs converter, built on first use.
+
+The document is the report's fields with a top-level ``schema_version``. Decimals are JSON
+strings (``"33.37"``) so their precision survives; dates are ISO strings; facts carry a
+``"type"`` tag. Unknown keys, missing keys and values of the wrong type raise
+:class:`~cchc_model.StructureError` naming the JSON path.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Callable
+from datetime import date
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
+from cchc_model._errors import CchcError, InputError, StructureError
+from cchc_model._facts import (
+    CountFact,
+    Fact,
+    MoneyFact,
+    PercentFact,
+    RateFact,
+    RatioFact,
+    TotalFact,
+)
+from cchc_model._lazy import Lazy
+from cchc_model._report import Report
+
+__all__ = ["SCHEMA_VERSION", "dumps", "load", "to_dict"]
+
+#: Version of the JSON layout that :func:`dumps` writes and :func:`load` reads.
+SCHEMA_VERSION = 1
+
+_FACT_TAGS: dict[type, str] = {
+    CountFact: "count",
+    PercentFact: "percent",
+    MoneyFact: "money",
+    RatioFact: "ratio",
+    RateFact: "rate",
+    TotalFact: "total",
+}
+
+
+class _WrongType(CchcError):
+    """A JSON value of the wrong type for its field."""
+
+    def __init__(self, expected: str, value: object, expected_en: str | None = None) -> None:
+        super().__init__(
+            f"cần {expected}, gặp {_short(value)} "
+            f"(expected {expected_en or expected}, got {_json_type(value)})"
+        )
+
+
+def _json_type(value: object) -> str:
+    return {
+        bool: "boolean", int: "number", float: "number", str: "string",
+        list: "array", dict: "object", type(None): "null",
+    }.get(type(value), type(value).__name__)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:60] + "…"
+
+
+def _strict(kind: type, name: str, name_en: str) -> Callable[[object, type], Any]:
+    def structure(value: object, _: type) -> Any:
+        # bool is an int in Python; JSON keeps them apart, and so do we.
+        if type(value) is not kind:
+            raise _WrongType(name, value, name_en)
+        return value
+
+    return structure
+
+
+#: Decimals with more digits, or a larger exponent, than this are refused: no report figure
+#: needs them, and ``Decimal("1e999999999")`` would make arithmetic on it hang.
+MAX_DECIMAL_DIGITS = 40
+MAX_DECIMAL_EXPONENT = 40
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+        raise _WrongType("số thập phân dạng chuỗi", value, "a decimal string")
+    if isinstance(value, str) and len(value) > 2 * MAX_DECIMAL_DIGITS:
+        raise _WrongType("số thập phân ngắn hơn", value, "a shorter decimal")
+    try:
+        number = Decimal(value)
+    except InvalidOperation:
+        raise _WrongType("số thập phân dạng chuỗi", value, "a decimal string") from None
+    if not number.is_finite():
+        raise _WrongType("số hữu hạn", value, "a finite number")
+    digits = len(number.as_tuple().digits)
+    if digits > MAX_DECIMAL_DIGITS or abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
+        raise _WrongType("số trong phạm vi hợp lý", value, "a number of reasonable size")
+    return number
+
+
+def _structure_date(value: object, _: type) -> date:
+    if not isinstance(value, str):
+        raise _WrongType("ngày dạng YYYY-MM-DD", value, "an ISO date")
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise CchcError(f"ngày không hợp lệ (invalid date): {value!r}") from None
+
+
+def _unstructure_value(value: Value) -> object:
+    if isinstance(value, Decimal):
+        return {"decimal": str(value)}
+    if isinstance(value, Ratio):
+        return {"numerator": value.numerator, "denominator": value.denominator}
+    return value
+
+
+def _structure_value(value: object, _: type) -> Value:
+    if value is None or type(value) is int or type(value) is str:
+        return value  # type: ignore[return-value]
+    if isinstance(value, dict):
+        if set(value) == {"decimal"}:
+            return _structure_decimal(value["decimal"], Decimal)
+        if set(value) == {"numerator", "denominator"}:
+            numerator, denominator = value["numerator"], value["denominator"]
+            if type(numerator) is int and type(denominator) is int:
+                return Ratio(numerator, denominator)
+    raise _WrongType(
+        'null, số nguyên, chuỗi, {"decimal": …} hoặc {"numerator": …, "denominator": …}',
+        value,
+        "null, an integer, a string, a decimal or a ratio",
+    )
+
+
+def _guard(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
+    """Let a validator's CchcError through cattrs so it is reported at its path."""
+
+    def guarded(value: Any, cls: Any) -> Any:
+        if not isinstance(value, dict):
+            raise _WrongType("object", value, "an object")
+        return structure(value, cls)
+
+    return guarded
+
+
+def _sequence(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
+    """Tuples come from JSON arrays only: a string is not a list of its characters."""
+    inner = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+
+    def strict(value: Any, cls: Any) -> Any:
+        if not isinstance(value, list):
+            raise _WrongType("mảng", value, "an array")
+        return inner(value, cls)
+
+    return strict
+
+
+def _structure_fact(converter: cattrs.Converter) -> Callable[[Any, Any], Fact]:
+    by_tag = {tag: cls for cls, tag in _FACT_TAGS.items()}
+    hooks = {tag: converter.get_structure_hook(cls) for tag, cls in by_tag.items()}
+
+    def structure(value: Any, _: Any) -> Fact:
+        if not isinstance(value, dict):
+            raise _WrongType("object", value, "an object")
+        tag = value.get("type")
+        if tag not in hooks:
+            tags = ", ".join(sorted(hooks))
+            raise CchcError(
+                f"trường type phải là một trong {tags}, gặp {_short(tag)} "
+                f"(type must be one of {tags})"
+            )
+        body = {key: item for key, item in value.items() if key != "type"}
+        return hooks[tag](body, by_tag[tag])  # type: ignore[no-any-return]
+
+    return structure
+
+
+def _build_converter() -> cattrs.Converter:
+    converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(int, _strict(int, "số nguyên", "an integer"))
+    converter.register_structure_hook(str, _strict(str, "chuỗi", "a string"))
+    converter.register_structure_hook(bool, _strict(bool, "true/false", "a boolean"))
+    converter.register_structure_hook_factory(
+        cattrs.cols.is_sequence, lambda kind: _sequence(converter, kind)
+    )
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_unstructure_hook(Decimal, str)
+    converter.register_structure_hook(date, _structure_date)
+    converter.register_unstructure_hook(date, date.isoformat)
+    converter.register_unstructure_hook(Value, _unstructure_value)  # type: ignore[arg-type]
+    converter.register_structure_hook(Value, _structure_value)
+    converter.register_structure_hook_factory(
+        attrs.has,
+        lambda cls: _guard(cattrs.gen.make_dict_structure_fn(cls, converter)),
+    )
+    # Appendix is a Mapping; without these hooks cattrs would treat it as a dict of rows.
+    converter.register_structure_hook(
+        Appendix,
+        _guard(cattrs.gen.make_dict_structure_fn(Appendix, converter)),
+    )
+    converter.register_unstructure_hook(
+        Appendix, cattrs.gen.make_dict_unstructure_fn(Appendix, converter)
+    )
+    converter.register_structure_hook(
+        IndicatorValue,
+        _guard(cattrs.gen.make_dict_structure_fn(IndicatorValue, converter)),
+    )
+    # A hand-written tagged union: cattrs' strategy reports an unknown tag as a missing field.
+    converter.register_structure_hook(Fact, _structure_fact(converter))
+    converter.register_unstructure_hook(
+        Fact,  # type: ignore[arg-type]
+        lambda fact: {"type": _FACT_TAGS[type(fact)], **converter.unstructure(fact, type(fact))},
+    )
+    return converter
+
+
+_CONVERTER = Lazy(_build_converter)
+
+
+def to_dict(report: Report) -> dict[str, Any]:
+    """The JSON-ready form of *report*, ``schema_version`` first."""
+    body = _CONVERTER.get().unstructure(report, Report)
+    return {"schema_version": SCHEMA_VERSION, **body}
+
+
+def dumps(report: Report, *, indent: int | None = 2) -> str:
+    """The report as a JSON document that :func:`load` reads back equal.
+
+    >>> from cchc_model import Report, Header, load
+    >>> r = Report(Header("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"))
+    >>> load(dumps(r)) == r
+    True
+    """
+    if not isinstance(report, Report):
+        raise TypeError(f"dumps() takes a Report, not {type(report).__name__}")
+    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+
+
+def load(source: str | bytes | os.PathLike[str]) -> Report:
+    """Read a report from JSON text, UTF-8 bytes, or the path of a ``.json`` file.
+
+    A ``str`` that starts with ``{`` (after white space) is JSON text; any other ``str`` is a
+    path.
+    """
+    where = "<json>"
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not source.lstrip().startswith("{")
+    ):
+        where = os.fspath(source)
+        try:
+            data = Path(where).read_bytes()
+        except OSError as error:
+            raise InputError(
+                f"không đọc được tệp (cannot read file) {where!r}: {error.strerror}"
+            ) from None
+    elif isinstance(source, bytes | str):
+        data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+    else:
+        raise TypeError(f"load() takes a str, bytes or path, not {type(source).__name__}")
+    try:
+        document = json.loads(data)
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{where}: không phải văn bản UTF-8 (not UTF-8 text) tại byte {error.start}"
+        ) from None
+    except json.JSONDecodeError as error:
+        raise InputError(
+            f"{where}:{error.lineno}:{error.colno}: JSON không hợp lệ (invalid JSON): {error.msg}"
+        ) from None
+    except RecursionError:
+        raise InputError(f"{where}: JSON lồng quá sâu (JSON nested too deeply)") from None
+    return from_dict(document)
+
+
+def from_dict(document: object) -> Report:
+    """Build a report from the JSON-ready form that :func:`to_dict` makes."""
+    if not isinstance(document, dict):
+        raise StructureError(f"cần object, gặp {_json_type(document)} (expected an object)")
+    version = document.get("schema_version")
+    if version is None:
+        raise StructureError("thiếu schema_version (missing schema_version)", path="$")
+    if type(version) is not int or version != SCHEMA_VERSION:
+        raise StructureError(
+            f"schema_version {version!r} không được hỗ trợ, cần {SCHEMA_VERSION} "
+            f"(unsupported schema_version)",
+            path="$.schema_version",
+        )
+    body = {key: value for key, value in document.items() if key != "schema_version"}
+    try:
+        return _CONVERTER.get().structure(body, Report)
+    except (ClassValidationError, IterableValidationError) as group:
+        path, message = _first_error(group, "$")
+        raise StructureError(message, path=path) from None
+    except CchcError as error:
+        raise StructureError(str(error), path="$") from None
+    except RecursionError:
+        raise StructureError("báo cáo lồng quá sâu (report nested too deeply)") from None
+
+
+def _first_error(error: BaseException, path: str) -> tuple[str, str]:
+    """The JSON path and message of the first leaf error in a cattrs exception group."""
+    if isinstance(error, ClassValidationError | IterableValidationError):
+        with_notes, _ = error.group_exceptions()
+        for inner, note in with_notes:
+            step = note.name if hasattr(note, "name") else None
+            index = note.index if hasattr(note, "index") else None
+            if step is not None:
+                inner_path = f"{path}.{step}"
+            elif index is not None:
+                inner_path = f"{path}[{index}]"
+            else:
+                inner_path = path
+            return _first_error(inner, inner_path)
+        for inner in error.exceptions:
+            return _first_error(inner, path)
+    if isinstance(error, ForbiddenExtraKeysError):
+        keys = ", ".join(sorted(error.extra_fields))
+        return path, f"trường không xác định (unknown field): {keys}"
+    if isinstance(error, KeyError):
+        # cattrs reports a missing required field as KeyError inside the group.
+        return path, "thiếu trường bắt buộc (required field missing)"
+    if isinstance(error, CchcError):
+        return path, str(error)
+    if isinstance(error, ValueError | TypeError):
+        # Enum values and union tags that match nothing.
+        return path, f"giá trị không hợp lệ (invalid value): {error}"
+    return path, f"{type(error).__name__}: {error}"

@@ -1,0 +1,229 @@
+"""The validation engine: rules are data, findings say where.
+
+A :class:`Rule` is a small frozen object with a stable id, a severity, the indicator codes it
+concerns, a message template (Vietnamese, English alongside), its legal or form basis and a
+``check``. A rule set is a tuple: filter it with :func:`select_rules`, extend it with your own
+rules, and pass it to :func:`validate`.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable, Iterable
+from typing import Any
+
+import attrs
+
+from cchc_model._appendix import Appendix
+from cchc_model._periods import ReportingPeriod
+from cchc_model._report import Report
+
+__all__ = [
+    "Finding",
+    "Rule",
+    "Severity",
+    "Subject",
+    "ValidationReport",
+    "select_rules",
+    "validate",
+]
+
+
+class Severity(enum.Enum):
+    """How bad a finding is. Only ``ERROR`` makes a report fail validation."""
+
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+    @property
+    def label(self) -> str:
+        """The Vietnamese name: ``lỗi``, ``cảnh báo``, ``thông tin``."""
+        return {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}[self.value]
+
+
+@attrs.frozen
+class Finding:
+    """One thing a rule found.
+
+    ``path`` is where in the report (``$.appendix["3.1.3"]``,
+    ``$.sections[1].paragraphs[4]``); ``codes`` the indicator codes concerned.
+    """
+
+    rule: str
+    severity: Severity
+    message: str
+    path: str = "$"
+    codes: tuple[str, ...] = ()
+    message_en: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSON form of DESIGN §4, with the English message alongside."""
+        return {
+            "rule": self.rule,
+            "severity": self.severity.value,
+            "codes": list(self.codes),
+            "path": self.path,
+            "message": self.message,
+            "message_en": self.message_en,
+        }
+
+
+@attrs.frozen
+class Subject:
+    """What the rules look at: a report, or an appendix on its own.
+
+    ``appendix`` is the report's appendix when validating a report. ``appendix_path`` is the
+    JSON path prefix of the appendix (``$.appendix`` in a report, ``$`` on its own).
+    """
+
+    report: Report | None
+    appendix: Appendix | None
+    period: ReportingPeriod | None = None
+
+    @property
+    def appendix_path(self) -> str:
+        """Prefix of appendix paths: ``$.appendix`` inside a report, ``$`` on its own."""
+        return "$.appendix" if self.report is not None else "$"
+
+    def code_path(self, code: str) -> str:
+        """The path of one indicator: ``$.appendix["3.1.3"]``."""
+        return f'{self.appendix_path}["{code}"]'
+
+    @classmethod
+    def of(cls, target: Report | Appendix) -> Subject:
+        """The subject for a report or an appendix."""
+        if isinstance(target, Report):
+            return cls(target, target.appendix, target.header.period)
+        return cls(None, target)
+
+
+#: A check yields the findings of *rule* on *subject*; build them with :meth:`Rule.finding`.
+Check = Callable[["Rule", Subject], Iterable[Finding]]
+
+
+@attrs.frozen
+class Rule:
+    """A validation rule.
+
+    ``message`` and ``message_en`` are :meth:`str.format` templates filled by
+    :meth:`finding`. ``basis`` names where the rule comes from (a form row, a decree).
+
+    >>> rule = Rule("demo.always", Severity.INFO, "Xin chào {name}",
+    ...             check=lambda rule, subject: [rule.finding(name="CCHC")])
+    >>> rule.finding(name="CCHC").message
+    'Xin chào CCHC'
+    """
+
+    id: str
+    severity: Severity
+    message: str
+    check: Check = attrs.field(eq=False, repr=False)
+    message_en: str = ""
+    codes: tuple[str, ...] = ()
+    basis: str = ""
+    description: str = ""
+
+    def finding(
+        self,
+        path: str = "$",
+        *,
+        codes: Iterable[str] | None = None,
+        severity: Severity | None = None,
+        **fields: object,
+    ) -> Finding:
+        """A finding of this rule, its messages filled with *fields*."""
+        return Finding(
+            rule=self.id,
+            severity=severity or self.severity,
+            message=self.message.format(**fields),
+            path=path,
+            codes=tuple(self.codes if codes is None else codes),
+            message_en=self.message_en.format(**fields) if self.message_en else "",
+        )
+
+
+@attrs.frozen
+class ValidationReport:
+    """The findings of a validation run.
+
+    ``ok`` is true when no finding is an error.
+    """
+
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def ok(self) -> bool:
+        """No error-severity finding."""
+        return not any(f.severity is Severity.ERROR for f in self.findings)
+
+    @property
+    def counts(self) -> dict[Severity, int]:
+        """How many findings of each severity, every severity listed."""
+        counts = dict.fromkeys(Severity, 0)
+        for finding in self.findings:
+            counts[finding.severity] += 1
+        return counts
+
+    def to_dict(self) -> dict[str, Any]:
+        """``{"ok": bool, "findings": [...]}`` as DESIGN §4 states it."""
+        return {"ok": self.ok, "findings": [f.to_dict() for f in self.findings]}
+
+
+def select_rules(
+    rules: Iterable[Rule],
+    *,
+    prefix: str | None = None,
+    severity: Severity | None = None,
+    codes: Iterable[str] | None = None,
+) -> tuple[Rule, ...]:
+    """The rules whose id starts with *prefix*, of *severity*, touching any of *codes*.
+
+    >>> r1 = Rule("tthc.a", Severity.ERROR, "", check=lambda r, s: [], codes=("3.1.3",))
+    >>> r2 = Rule("staff.b", Severity.WARNING, "", check=lambda r, s: [])
+    >>> [r.id for r in select_rules((r1, r2), prefix="tthc.")]
+    ['tthc.a']
+    >>> [r.id for r in select_rules((r1, r2), codes=["3.1.3"])]
+    ['tthc.a']
+    """
+    wanted = None if codes is None else frozenset(codes)
+    return tuple(
+        rule
+        for rule in rules
+        if (prefix is None or rule.id.startswith(prefix))
+        and (severity is None or rule.severity is severity)
+        and (wanted is None or not wanted.isdisjoint(rule.codes))
+    )
+
+
+_RULE_FAILED = Rule(
+    "engine.rule_failed",
+    Severity.ERROR,
+    "Quy tắc {rule} bị lỗi khi chạy: {error}",
+    check=lambda rule, subject: (),
+    message_en="Rule {rule} failed while running: {error}",
+)
+
+
+def validate(target: Report | Appendix, *, rules: Iterable[Rule] | None = None) -> ValidationReport:
+    """Run *rules* (by default every rule of the library) on a report or an appendix.
+
+    A rule that fails while running becomes an ``engine.rule_failed`` finding; the other rules
+    still run.
+    """
+    if not isinstance(target, Report | Appendix):
+        raise TypeError(f"validate() takes a Report or an Appendix, not {type(target).__name__}")
+    if rules is None:
+        from cchc_model._rules import default_rules  # noqa: PLC0415 - rules import the model
+
+        rules = default_rules()
+    subject = Subject.of(target)
+    findings: list[Finding] = []
+    for rule in rules:
+        try:
+            findings.extend(rule.check(rule, subject))
+        except Exception as error:  # noqa: BLE001 - a broken rule must not hide the others
+            findings.append(
+                _RULE_FAILED.finding(rule=rule.id, error=f"{type(error).__name__}: {error}")
+            )
+    return ValidationReport(tuple(findings))

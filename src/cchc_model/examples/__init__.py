@@ -1,0 +1,35 @@
+"""Embedded example reports.
+
+``reference_report()`` is the 2023 administrative reform report of the Ninh Thuận Department
+of Labour, Invalids and Social Affairs (Sở Lao động - Thương binh và Xã hội), encoded
+completely: every section, paragraph, citation, figure, the signature, the recipients and the
+statistics appendix.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+from cchc_model._lazy import Lazy
+from cchc_model._report import Report
+from cchc_model._serialization import load
+
+__all__ = ["reference_report", "reference_report_json"]
+
+
+def reference_report_json() -> str:
+    """The reference report as the JSON text shipped with the package."""
+    return (resources.files(__name__) / "reference_report.json").read_text(encoding="utf-8")
+
+
+_REFERENCE = Lazy(lambda: load(reference_report_json()))
+
+
+def reference_report() -> Report:
+    """The reference report (Ninh Thuận, 2023) as a :class:`~cchc_model.Report`.
+
+    >>> report = reference_report()
+    >>> report.header.subtitle
+    'Công tác cải cách hành chính năm 2023 và phương hướng nhiệm vụ năm 2024'
+    """
+    return _REFERENCE.get()
