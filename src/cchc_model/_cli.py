@@ -86,7 +86,9 @@ def _cmd_example(args: argparse.Namespace) -> int:
         try:
             Path(args.out).write_text(text, encoding="utf-8")
         except OSError as error:
-            raise InputError(f"không ghi được tệp (cannot write) {args.out!r}: {error.strerror}")
+            raise InputError(
+                f"không ghi được tệp (cannot write) {args.out!r}: {error.strerror}"
+            ) from None
     else:
         sys.stdout.write(text)
     return EXIT_OK

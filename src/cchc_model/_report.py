@@ -76,7 +76,7 @@ class Section:
             yield from sub.walk()
 
 
-def _check_date_parts(instance: DocumentDate, attribute: object, value: object) -> None:
+def _check_date_parts(instance: DocumentDate, attribute: object, value: int | None) -> None:
     if instance.day is not None and instance.month is None:
         raise CchcError("có ngày mà không có tháng (a day without a month)")
     if instance.month is not None and not 1 <= instance.month <= 12:

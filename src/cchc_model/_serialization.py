@@ -49,7 +49,7 @@ _FACT_TAGS: dict[type, str] = {
 }
 
 
-class _WrongType(CchcError):
+class _WrongTypeError(CchcError):
     """A JSON value of the wrong type for its field."""
 
     def __init__(self, expected: str, value: object, expected_en: str | None = None) -> None:
@@ -75,7 +75,7 @@ def _strict(kind: type, name: str, name_en: str) -> Callable[[object, type], Any
     def structure(value: object, _: type) -> Any:
         # bool is an int in Python; JSON keeps them apart, and so do we.
         if type(value) is not kind:
-            raise _WrongType(name, value, name_en)
+            raise _WrongTypeError(name, value, name_en)
         return value
 
     return structure
@@ -89,24 +89,24 @@ MAX_DECIMAL_EXPONENT = 40
 
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
-        raise _WrongType("số thập phân dạng chuỗi", value, "a decimal string")
+        raise _WrongTypeError("số thập phân dạng chuỗi", value, "a decimal string")
     if isinstance(value, str) and len(value) > 2 * MAX_DECIMAL_DIGITS:
-        raise _WrongType("số thập phân ngắn hơn", value, "a shorter decimal")
+        raise _WrongTypeError("số thập phân ngắn hơn", value, "a shorter decimal")
     try:
         number = Decimal(value)
     except InvalidOperation:
-        raise _WrongType("số thập phân dạng chuỗi", value, "a decimal string") from None
+        raise _WrongTypeError("số thập phân dạng chuỗi", value, "a decimal string") from None
     if not number.is_finite():
-        raise _WrongType("số hữu hạn", value, "a finite number")
+        raise _WrongTypeError("số hữu hạn", value, "a finite number")
     digits = len(number.as_tuple().digits)
     if digits > MAX_DECIMAL_DIGITS or abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
-        raise _WrongType("số trong phạm vi hợp lý", value, "a number of reasonable size")
+        raise _WrongTypeError("số trong phạm vi hợp lý", value, "a number of reasonable size")
     return number
 
 
 def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str):
-        raise _WrongType("ngày dạng YYYY-MM-DD", value, "an ISO date")
+        raise _WrongTypeError("ngày dạng YYYY-MM-DD", value, "an ISO date")
     try:
         return date.fromisoformat(value)
     except ValueError:
@@ -123,7 +123,7 @@ def _unstructure_value(value: Value) -> object:
 
 def _structure_value(value: object, _: type) -> Value:
     if value is None or type(value) is int or type(value) is str:
-        return value  # type: ignore[return-value]
+        return value
     if isinstance(value, dict):
         if set(value) == {"decimal"}:
             return _structure_decimal(value["decimal"], Decimal)
@@ -131,7 +131,7 @@ def _structure_value(value: object, _: type) -> Value:
             numerator, denominator = value["numerator"], value["denominator"]
             if type(numerator) is int and type(denominator) is int:
                 return Ratio(numerator, denominator)
-    raise _WrongType(
+    raise _WrongTypeError(
         'null, số nguyên, chuỗi, {"decimal": …} hoặc {"numerator": …, "denominator": …}',
         value,
         "null, an integer, a string, a decimal or a ratio",
@@ -143,7 +143,7 @@ def _guard(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
     def guarded(value: Any, cls: Any) -> Any:
         if not isinstance(value, dict):
-            raise _WrongType("object", value, "an object")
+            raise _WrongTypeError("object", value, "an object")
         return structure(value, cls)
 
     return guarded
@@ -155,7 +155,7 @@ def _sequence(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], An
 
     def strict(value: Any, cls: Any) -> Any:
         if not isinstance(value, list):
-            raise _WrongType("mảng", value, "an array")
+            raise _WrongTypeError("mảng", value, "an array")
         return inner(value, cls)
 
     return strict
@@ -167,7 +167,7 @@ def _structure_fact(converter: cattrs.Converter) -> Callable[[Any, Any], Fact]:
 
     def structure(value: Any, _: Any) -> Fact:
         if not isinstance(value, dict):
-            raise _WrongType("object", value, "an object")
+            raise _WrongTypeError("object", value, "an object")
         tag = value.get("type")
         if tag not in hooks:
             tags = ", ".join(sorted(hooks))
@@ -193,7 +193,7 @@ def _build_converter() -> cattrs.Converter:
     converter.register_unstructure_hook(Decimal, str)
     converter.register_structure_hook(date, _structure_date)
     converter.register_unstructure_hook(date, date.isoformat)
-    converter.register_unstructure_hook(Value, _unstructure_value)  # type: ignore[arg-type]
+    converter.register_unstructure_hook(Value, _unstructure_value)
     converter.register_structure_hook(Value, _structure_value)
     converter.register_structure_hook_factory(
         attrs.has,
@@ -214,7 +214,7 @@ def _build_converter() -> cattrs.Converter:
     # A hand-written tagged union: cattrs' strategy reports an unknown tag as a missing field.
     converter.register_structure_hook(Fact, _structure_fact(converter))
     converter.register_unstructure_hook(
-        Fact,  # type: ignore[arg-type]
+        Fact,
         lambda fact: {"type": _FACT_TAGS[type(fact)], **converter.unstructure(fact, type(fact))},
     )
     return converter
