@@ -1,0 +1,33 @@
+"""Sphinx configuration for the cchc_model documentation."""
+
+from __future__ import annotations
+
+import cchc_model
+
+project = "cchc_model"
+author = "cchc_model developers"
+copyright = "2026, cchc_model developers"
+version = release = cchc_model.__version__
+language = "vi"
+
+extensions = [
+    "myst_parser",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.doctest",
+    "sphinx.ext.intersphinx",
+    "sphinx.ext.napoleon",
+]
+source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
+myst_enable_extensions = ["colon_fence", "deflist"]
+autodoc_member_order = "bysource"
+autodoc_typehints = "description"
+autodoc_default_options = {"members": True, "undoc-members": False}
+nitpicky = False
+intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
+# No network here or in CI: intersphinx inventories are not fetched.
+intersphinx_disabled_reftypes = ["*"]
+intersphinx_timeout = 1
+html_theme = "furo"
+html_title = "cchc_model"
+exclude_patterns = ["_build"]
+suppress_warnings = ["intersphinx.external"]
