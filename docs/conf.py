@@ -14,7 +14,6 @@ extensions = [
     "myst_parser",
     "sphinx.ext.autodoc",
     "sphinx.ext.doctest",
-    "sphinx.ext.intersphinx",
     "sphinx.ext.napoleon",
 ]
 source_suffix = {".md": "markdown", ".rst": "restructuredtext"}
@@ -23,11 +22,6 @@ autodoc_member_order = "bysource"
 autodoc_typehints = "description"
 autodoc_default_options = {"members": True, "undoc-members": False}
 nitpicky = False
-intersphinx_mapping = {"python": ("https://docs.python.org/3", None)}
-# No network here or in CI: intersphinx inventories are not fetched.
-intersphinx_disabled_reftypes = ["*"]
-intersphinx_timeout = 1
 html_theme = "furo"
 html_title = "cchc_model"
 exclude_patterns = ["_build"]
-suppress_warnings = ["intersphinx.external"]
