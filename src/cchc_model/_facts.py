@@ -17,6 +17,7 @@ from typing import TypeAlias
 import attrs
 
 from cchc_model._errors import CchcError
+from cchc_model._numbers import decimal_problem
 
 __all__ = [
     "CountFact",
@@ -39,11 +40,11 @@ def _non_negative_int(instance: object, attribute: attrs.Attribute[int], value: 
 
 
 def _finite_decimal(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if not isinstance(value, Decimal) or not value.is_finite():
-        raise CchcError(
-            f"{attribute.name} phải là số thập phân hữu hạn "
-            f"(must be a finite Decimal): {value!r}"
-        )
+    if not isinstance(value, Decimal):
+        raise CchcError(f"{attribute.name} phải là Decimal (must be a Decimal): {value!r}")
+    problem = decimal_problem(value)
+    if problem is not None:
+        raise CchcError(f"{attribute.name} {problem}: {value!r}")
 
 
 class MoneyScale(enum.Enum):

@@ -13,10 +13,35 @@ from decimal import Decimal
 
 from cchc_model._errors import NumberParseError
 
-__all__ = ["MAX_NUMBER_DIGITS", "parse_number"]
+__all__ = ["MAX_NUMBER_DIGITS", "decimal_problem", "parse_number"]
 
 #: Longest run of digits :func:`parse_number` accepts; longer input is refused, not parsed.
 MAX_NUMBER_DIGITS = 40
+
+#: Largest power of ten (either way) a figure may have: no report needs 10^40 or 10^-40, and
+#: ``Decimal("1e999999999")`` would make arithmetic on it hang.
+MAX_NUMBER_EXPONENT = 40
+
+
+def decimal_problem(value: Decimal) -> str | None:
+    """Why *value* cannot be a figure of a report (Vietnamese, English), or ``None``.
+
+    >>> decimal_problem(Decimal("33.37")) is None
+    True
+    >>> decimal_problem(Decimal("NaN"))
+    'không phải số hữu hạn (not a finite number)'
+    """
+    if not value.is_finite():
+        return "không phải số hữu hạn (not a finite number)"
+    if len(value.as_tuple().digits) > MAX_NUMBER_DIGITS:
+        return f"quá {MAX_NUMBER_DIGITS} chữ số (more than {MAX_NUMBER_DIGITS} digits)"
+    if abs(value.adjusted()) > MAX_NUMBER_EXPONENT:
+        return (
+            f"độ lớn vượt 10^{MAX_NUMBER_EXPONENT} "
+            f"(magnitude beyond 10^{MAX_NUMBER_EXPONENT} either way)"
+        )
+    return None
+
 
 # Grouped form needs every group after the first to have exactly three digits; an
 # ungrouped integer part may have any length (reports write 4964 and 4.964 alike).

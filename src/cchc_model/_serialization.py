@@ -32,6 +32,7 @@ from cchc_model._facts import (
     TotalFact,
 )
 from cchc_model._lazy import Lazy
+from cchc_model._numbers import MAX_NUMBER_DIGITS, decimal_problem
 from cchc_model._report import Report
 
 __all__ = ["SCHEMA_VERSION", "dumps", "load", "to_dict"]
@@ -81,26 +82,17 @@ def _strict(kind: type, name: str, name_en: str) -> Callable[[object, type], Any
     return structure
 
 
-#: Decimals with more digits, or a larger exponent, than this are refused: no report figure
-#: needs them, and ``Decimal("1e999999999")`` would make arithmetic on it hang.
-MAX_DECIMAL_DIGITS = 40
-MAX_DECIMAL_EXPONENT = 40
-
-
 def _structure_decimal(value: object, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
         raise _WrongTypeError("số thập phân dạng chuỗi", value, "a decimal string")
-    if isinstance(value, str) and len(value) > 2 * MAX_DECIMAL_DIGITS:
+    if isinstance(value, str) and len(value) > 2 * MAX_NUMBER_DIGITS:
         raise _WrongTypeError("số thập phân ngắn hơn", value, "a shorter decimal")
     try:
         number = Decimal(value)
     except InvalidOperation:
         raise _WrongTypeError("số thập phân dạng chuỗi", value, "a decimal string") from None
-    if not number.is_finite():
-        raise _WrongTypeError("số hữu hạn", value, "a finite number")
-    digits = len(number.as_tuple().digits)
-    if digits > MAX_DECIMAL_DIGITS or abs(number.adjusted()) > MAX_DECIMAL_EXPONENT:
-        raise _WrongTypeError("số trong phạm vi hợp lý", value, "a number of reasonable size")
+    if decimal_problem(number) is not None:
+        raise _WrongTypeError("số hữu hạn trong phạm vi", value, "a finite number within range")
     return number
 
 
@@ -245,19 +237,20 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
 def load(source: str | bytes | os.PathLike[str]) -> Report:
     """Read a report from JSON text, UTF-8 bytes, or the path of a ``.json`` file.
 
-    A ``str`` that starts with ``{`` (after white space) is JSON text; any other ``str`` is a
-    path.
+    A ``str`` that starts with ``{`` or ``[`` (after white space) is JSON text; any other
+    ``str`` is a path.
     """
     where = "<json>"
     if isinstance(source, os.PathLike) or (
-        isinstance(source, str) and not source.lstrip().startswith("{")
+        isinstance(source, str) and not source.lstrip().startswith(("{", "["))
     ):
         where = os.fspath(source)
         try:
             data = Path(where).read_bytes()
-        except OSError as error:
+        except (OSError, ValueError) as error:
+            reason = error.strerror if isinstance(error, OSError) else str(error)
             raise InputError(
-                f"không đọc được tệp (cannot read file) {where!r}: {error.strerror}"
+                f"không đọc được tệp (cannot read file) {where[:200]!r}: {reason}"
             ) from None
     elif isinstance(source, bytes | str):
         data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source

@@ -1,0 +1,110 @@
+"""Rules about figures in prose: totals against parts, stated rates against their terms."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from cchc_model import (
+    CountFact,
+    Header,
+    Paragraph,
+    RateFact,
+    Report,
+    Section,
+    Severity,
+    TotalFact,
+    select_rules,
+    validate,
+)
+from cchc_model._rules.facts import FACT_RULES, rate_agreement
+
+D = Decimal
+
+
+def run(*facts: object) -> list[tuple[str, Severity, str]]:
+    report = Report(Header("X"), sections=(Section("I", "A", (Paragraph("", facts=facts),)),))
+    result = validate(report, rules=FACT_RULES)
+    return [(f.rule, f.severity, f.message) for f in result.findings]
+
+
+def total(value: int, *parts: int, complete: bool = True) -> TotalFact:
+    return TotalFact(CountFact(value, "hồ sơ"), tuple(CountFact(p, "hồ sơ") for p in parts),
+                     complete)
+
+
+class TestTotals:
+    def test_holds(self):
+        """5.494 = 4.964 + 530 and 17 = 15 + 2 hold."""
+        assert run(total(5494, 4964, 530), total(17, 15, 2)) == []
+
+    def test_fails(self):
+        """486 resolved = 430 early + 55 on time fails."""
+        assert run(total(486, 430, 55)) == [(
+            "facts.total_parts", Severity.ERROR,
+            "Tổng 486 hồ sơ khác tổng các phần 430 + 55 = 485.",
+        )]
+
+    def test_partial_breakdown(self):
+        """A "trong đó" selection may be smaller than the total, never larger."""
+        assert run(total(530, 232, complete=False)) == []
+        assert [r for r, _, _ in run(total(530, 600, complete=False))] == ["facts.total_parts"]
+
+
+class TestRates:
+    def test_holds(self):
+        """32,37 % for 1.607/4.964 agrees."""
+        assert run(RateFact(D(1607), D(4964), D("32.37"))) == []
+
+    def test_wrong(self):
+        """33,37 % for 1.607/4.964 (32,37 %) is an error."""
+        assert run(RateFact(D(1607), D(4964), D("33.37"))) == [(
+            "facts.stated_rate", Severity.ERROR,
+            "Tỷ lệ nêu 33.37% không khớp: 1607/4964 = 32.3731%.",
+        )]
+
+    def test_truncated(self):
+        """25,63 % for 3.878/15.127 (25,636 %) is truncation: a warning."""
+        assert [s for _, s, _ in run(RateFact(D(3878), D(15127), D("25.63")))] == [
+            Severity.WARNING
+        ]
+
+    def test_rounded_to_hundred(self):
+        """"đạt 100%" for 3.585,23/3.593 (99,78 %) is a warning."""
+        assert [s for _, s, _ in run(RateFact(D("3585.23"), D(3593), D(100)))] == [
+            Severity.WARNING
+        ]
+
+    def test_zero_denominator(self):
+        """A zero denominator cannot support any rate."""
+        assert [s for _, s, _ in run(RateFact(D(1), D(0), D(50)))] == [Severity.ERROR]
+
+
+class TestRateAgreement:
+    @pytest.mark.parametrize(
+        ("num", "den", "stated", "verdict"),
+        [
+            ("1", "3", "33.33", "exact"),
+            ("1", "3", "33.3", "exact"),
+            ("1", "3", "33", "exact"),
+            ("2", "3", "66.66", "truncated"),
+            ("2", "3", "66.67", "exact"),
+            ("2", "3", "67", "exact"),
+            ("2", "3", "66", "truncated"),
+            ("1", "1", "100", "exact"),
+            ("999", "1000", "100", "rounded_to_bound"),
+            ("1", "1000", "0", "rounded_to_bound"),
+            ("1", "2", "60", "wrong"),
+            ("25635", "100000", "25.64", "exact"),
+        ],
+    )
+    def test_precision_intervals(self, num: str, den: str, stated: str, verdict: str):
+        """The tolerance comes from the places the rate was written with."""
+        assert rate_agreement(D(num), D(den), D(stated)) == verdict
+
+    def test_selected_by_prefix(self):
+        """The fact rules are one family."""
+        assert {r.id for r in select_rules(FACT_RULES, prefix="facts.")} == {
+            "facts.total_parts", "facts.stated_rate"
+        }
