@@ -6,13 +6,11 @@ Each area of the library keeps its strategies in its own section below.
 from __future__ import annotations
 
 # --- report ---
+from datetime import date
 
-from datetime import date  # noqa: E402
-from decimal import Decimal  # noqa: E402
+from hypothesis import strategies as st
 
-from hypothesis import strategies as st  # noqa: E402
-
-from cchc_model import (  # noqa: E402
+from cchc_model import (
     Appendix,
     CountFact,
     DocumentDate,

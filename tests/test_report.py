@@ -42,7 +42,8 @@ class TestImmutability:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             r.header = Header("Y")  # type: ignore[misc]
         changed = attrs.evolve(r, closing=())
-        assert changed.closing == () and r.closing != ()
+        assert changed.closing == ()
+        assert r.closing != ()
 
     def test_hashable(self):
         """Frozen models hash, so they can be set members and dict keys."""

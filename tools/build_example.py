@@ -251,7 +251,7 @@ def split_heading(block: str) -> tuple[str, str, str] | None:
     """
     if block.startswith("**") and "**" in block[2:] and not block.endswith("**"):
         head, rest = block[2:].split("**", 1)
-    elif block.startswith("#") or block.startswith("**"):
+    elif block.startswith(("#", "**")):
         head, rest = block, ""
     else:
         head, rest = block, None  # type: ignore[assignment]

@@ -42,6 +42,7 @@ from cchc_model._report import (
     Signature,
     SigningAuthority,
 )
+from cchc_model._rules import default_rules
 from cchc_model._serialization import SCHEMA_VERSION, dumps, load
 from cchc_model._validation import (
     Finding,
@@ -98,6 +99,7 @@ __all__ = [
     "TotalFact",
     "UnitError",
     "ValidationReport",
+    "default_rules",
     "dumps",
     "load",
     "parse_number",

@@ -1,0 +1,64 @@
+"""The public API, pinned: names in ``__all__`` and their signatures.
+
+An intended change shows as a diff of ``tests/api_snapshot.txt`` (and a CHANGELOG line).
+Regenerate with ``CCHC_UPDATE_API_SNAPSHOT=1 python -m pytest tests/test_api.py``.
+"""
+
+from __future__ import annotations
+
+import enum
+import inspect
+import os
+from pathlib import Path
+
+import attrs
+
+import cchc_model
+
+SNAPSHOT = Path(__file__).with_name("api_snapshot.txt")
+
+
+def describe(name: str) -> list[str]:
+    obj = getattr(cchc_model, name)
+    if isinstance(obj, type) and issubclass(obj, enum.Enum):
+        return [f"enum {name}: " + ", ".join(f"{m.name}={m.value!r}" for m in obj)]
+    if isinstance(obj, type) and attrs.has(obj):
+        lines = [f"class {name}{inspect.signature(obj)}"]
+        lines += [
+            f"  .{member}" for member, value in sorted(vars(obj).items())
+            if not member.startswith("_") and (callable(value) or isinstance(value, property)
+                                              or isinstance(value, classmethod))
+        ]
+        return lines
+    if isinstance(obj, type):
+        return [f"class {name}({', '.join(b.__name__ for b in obj.__bases__)})"]
+    if callable(obj):
+        return [f"def {name}{inspect.signature(obj)}"]
+    return [f"{name} = {obj!r}"]
+
+
+def snapshot() -> str:
+    lines: list[str] = []
+    for name in cchc_model.__all__:
+        lines.extend(describe(name))
+    return "\n".join(lines) + "\n"
+
+
+class TestPublicApi:
+    def test_all_importable(self):
+        """Every name in __all__ exists, once (ruff's RUF022 keeps the list sorted)."""
+        assert len(set(cchc_model.__all__)) == len(cchc_model.__all__)
+        assert all(hasattr(cchc_model, name) for name in cchc_model.__all__)
+
+    def test_contract_names(self):
+        """The names of the public contract (DESIGN §4) that exist are exported."""
+        contract = {"CchcError", "LegalDocumentRef", "DocumentType", "parse_number",
+                    "ReportingPeriod", "Report", "load", "dumps", "Appendix", "validate"}
+        assert contract <= set(cchc_model.__all__)
+
+    def test_snapshot(self):
+        """Names and signatures match the committed snapshot."""
+        current = snapshot()
+        if os.environ.get("CCHC_UPDATE_API_SNAPSHOT"):
+            SNAPSHOT.write_text(current, encoding="utf-8")
+        assert current == SNAPSHOT.read_text(encoding="utf-8")
