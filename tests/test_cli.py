@@ -1,0 +1,121 @@
+"""The ``cchc`` command: exit codes, output formats, unusable input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from cchc_model import Header, Report, dumps, load
+from cchc_model._cli import main
+from cchc_model.examples import reference_report
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+class TestValidate:
+    def test_example_text(self, capsys: pytest.CaptureFixture[str]):
+        """The reference report has errors: exit 1, findings grouped, a summary line."""
+        code, out, err = run(capsys, "validate", "--example")
+        assert code == 1
+        assert err == ""
+        assert out.startswith("LỖI (error): ")
+        assert out.rstrip().splitlines()[-1].startswith("KHÔNG ĐẠT (failed): ")
+        assert "facts.total_parts" in out
+
+    def test_example_json(self, capsys: pytest.CaptureFixture[str]):
+        """--format json prints DESIGN §4's shape."""
+        code, out, _ = run(capsys, "validate", "--example", "--format", "json")
+        data = json.loads(out)
+        assert code == 1
+        assert data["ok"] is False
+        assert {"rule", "severity", "codes", "path", "message"} <= set(data["findings"][0])
+
+    def test_clean_report(self, capsys: pytest.CaptureFixture[str], tmp_path: Path):
+        """A report without errors exits 0."""
+        path = tmp_path / "r.json"
+        path.write_text(dumps(Report(Header("SỞ X"))), encoding="utf-8")
+        code, out, _ = run(capsys, "validate", str(path))
+        assert code == 0
+        assert out.rstrip().splitlines()[-1].startswith("ĐẠT (ok): 0 lỗi")
+
+    @pytest.mark.parametrize(
+        ("content", "message"),
+        [
+            ("{", "JSON không hợp lệ"),
+            ('{"schema_version": 1, "header": {}}', "$.header.agency: thiếu trường bắt buộc"),
+            ('{"schema_version": 1, "header": {"agency": 5}}', "$.header.agency: cần chuỗi"),
+        ],
+    )
+    def test_bad_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                      content: str, message: str):
+        """Unusable input: exit 2, one line on stderr naming the problem, nothing on stdout."""
+        path = tmp_path / "bad.json"
+        path.write_text(content, encoding="utf-8")
+        code, out, err = run(capsys, "validate", str(path))
+        assert code == 2
+        assert out == ""
+        assert err.count("\n") == 1
+        assert message in err
+
+    def test_missing_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path):
+        """A missing file is unusable input."""
+        code, _, err = run(capsys, "validate", str(tmp_path / "nope.json"))
+        assert code == 2
+        assert "không đọc được tệp" in err
+
+    def test_unknown_suffix(self, capsys: pytest.CaptureFixture[str], tmp_path: Path):
+        """An unknown file type is unusable input."""
+        code, _, err = run(capsys, "validate", str(tmp_path / "x.pdf"))
+        assert code == 2
+        assert "không nhận dạng được loại tệp" in err
+
+    def test_path_and_example(self, capsys: pytest.CaptureFixture[str]):
+        """PATH and --example together are refused."""
+        code, _, err = run(capsys, "validate", "x.json", "--example")
+        assert code == 2
+        assert "PATH" in err
+
+
+class TestExample:
+    def test_stdout_loads_back(self, capsys: pytest.CaptureFixture[str]):
+        """`cchc example` prints JSON that load reads back equal to the example."""
+        code, out, _ = run(capsys, "example")
+        assert code == 0
+        assert load(out) == reference_report()
+
+    def test_out_file(self, capsys: pytest.CaptureFixture[str], tmp_path: Path):
+        """--out writes the file."""
+        target = tmp_path / "ref.json"
+        assert run(capsys, "example", "--out", str(target))[0] == 0
+        assert load(target) == reference_report()
+
+    def test_out_unwritable(self, capsys: pytest.CaptureFixture[str], tmp_path: Path):
+        """An unwritable target is unusable input, not a traceback."""
+        code, _, err = run(capsys, "example", "--out", str(tmp_path / "no" / "such" / "f"))
+        assert code == 2
+        assert err.startswith("cchc: không ghi được tệp")
+
+
+class TestEntryPoints:
+    def test_python_m(self):
+        """`python -m cchc_model` is the same command."""
+        done = subprocess.run(
+            [sys.executable, "-m", "cchc_model", "validate", "--example", "--format", "json"],
+            capture_output=True, text=True, check=False,
+        )
+        assert done.returncode == 1
+        assert json.loads(done.stdout)["ok"] is False
+
+    def test_usage_error(self, capsys: pytest.CaptureFixture[str]):
+        """Bad arguments exit 2 (argparse)."""
+        with pytest.raises(SystemExit) as info:
+            main(["validate", "--format", "xml"])
+        assert info.value.code == 2
