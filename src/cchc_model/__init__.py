@@ -11,6 +11,7 @@ from cchc_model._errors import (
     CchcError,
     DateParseError,
     InputError,
+    NumberFormatError,
     NumberParseError,
     ParseError,
     ReferenceParseError,
@@ -28,7 +29,16 @@ from cchc_model._facts import (
     RatioFact,
     TotalFact,
 )
-from cchc_model._numbers import parse_number
+from cchc_model._numbers import (
+    MAX_NUMBER_DIGITS,
+    format_money,
+    format_number,
+    format_percent,
+    is_number,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
 from cchc_model._periods import GovernmentLevel, PeriodKind, ReportingPeriod
 from cchc_model._references import DocumentType, LegalDocumentRef, ReferenceMatch
 from cchc_model._report import (
@@ -56,6 +66,7 @@ from cchc_model._validation import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "MAX_NUMBER_DIGITS",
     "SCHEMA_VERSION",
     "Appendix",
     "AppendixParseError",
@@ -73,6 +84,7 @@ __all__ = [
     "LegalDocumentRef",
     "MoneyFact",
     "MoneyScale",
+    "NumberFormatError",
     "NumberParseError",
     "Paragraph",
     "ParagraphKind",
@@ -99,8 +111,14 @@ __all__ = [
     "UnitError",
     "ValidationReport",
     "dumps",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "is_number",
     "load",
+    "parse_money",
     "parse_number",
+    "parse_percent",
     "select_rules",
     "validate",
 ]
