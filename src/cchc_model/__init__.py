@@ -53,6 +53,7 @@ from cchc_model._report import (
     SigningAuthority,
 )
 from cchc_model._serialization import SCHEMA_VERSION, dumps, load
+from cchc_model._units import is_unit_label, quantity, unit_for_label
 from cchc_model._validation import (
     Finding,
     Rule,
@@ -115,10 +116,13 @@ __all__ = [
     "format_number",
     "format_percent",
     "is_number",
+    "is_unit_label",
     "load",
     "parse_money",
     "parse_number",
     "parse_percent",
+    "quantity",
     "select_rules",
+    "unit_for_label",
     "validate",
 ]
