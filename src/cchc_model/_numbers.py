@@ -307,14 +307,10 @@ def _money_scale(scale: MoneyScale | str) -> MoneyScale:
 def _to_decimal(value: object, function: str) -> Decimal:
     # bool is an int to Python, but True is not a count anyone means to format.
     if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
-        raise TypeError(
-            f"{function}() takes an int, Decimal or float, not {type(value).__name__}"
-        )
+        raise TypeError(f"{function}() takes an int, Decimal or float, not {type(value).__name__}")
     number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not number.is_finite():
-        raise NumberFormatError(
-            f"không phải là số hữu hạn (not a finite number): {value!r}", value
-        )
+        raise NumberFormatError(f"không phải là số hữu hạn (not a finite number): {value!r}", value)
     return number
 
 

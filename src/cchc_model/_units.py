@@ -177,7 +177,8 @@ def _unpickle_quantity(magnitude: Any, units: tuple[tuple[str, Any], ...]) -> pi
 def _unpickle_unit(units: tuple[tuple[str, Any], ...]) -> pint.Unit:
     from pint.util import UnitsContainer  # noqa: PLC0415 - pint only when needed
 
-    return _REGISTRY.get().Unit(UnitsContainer(dict(units)))
+    # pint's default exponent type is float, which does not mix with a Decimal registry.
+    return _REGISTRY.get().Unit(UnitsContainer(dict(units), non_int_type=Decimal))
 
 
 def _describe(units: object) -> str:
