@@ -322,13 +322,13 @@ class TestParseMoney:
 
 
 class TestRoundTrip:
-    @given(strategies.numbers)
+    @given(strategies.figures)
     def test_number(self, value: int | Decimal | float) -> None:
         """parse_number reads back exactly what format_number wrote."""
         expected = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         assert parse_number(format_number(value)) == expected
 
-    @given(strategies.decimals(), st.integers(0, 8))
+    @given(strategies.figure_decimals(), st.integers(0, 8))
     def test_number_fixed_places(self, value: Decimal, decimals: int) -> None:
         """With fixed places, what is read back is the value rounded half up."""
         expected = value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
@@ -336,18 +336,18 @@ class TestRoundTrip:
         assert parse_number(text) == expected
         assert len(text.partition(",")[2]) == decimals
 
-    @given(strategies.numbers)
+    @given(strategies.figures)
     def test_percent(self, value: int | Decimal | float) -> None:
         """parse_percent reads back exactly what format_percent wrote."""
         expected = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
         assert parse_percent(format_percent(value)) == expected
 
-    @given(strategies.decimals(), strategies.money_scales)
+    @given(strategies.figure_decimals(), strategies.money_scales)
     def test_money(self, amount: Decimal, scale: MoneyScale | str) -> None:
         """parse_money reads back exactly what format_money wrote, in any scale."""
         assert parse_money(format_money(amount, scale=scale)) == amount
 
-    @given(strategies.numbers)
+    @given(strategies.figures)
     def test_vietnamese_shape(self, value: int | Decimal | float) -> None:
         """The output has dot-grouped thousands and at most one decimal comma."""
         assert re.fullmatch(r"-?\d{1,3}(\.\d{3})*(,\d+)?", format_number(value))

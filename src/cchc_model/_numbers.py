@@ -16,7 +16,7 @@ import re
 import unicodedata
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 from babel import Locale
 from babel.numbers import format_decimal as _babel_format_decimal
@@ -29,7 +29,9 @@ from cchc_model._errors import (
     UnitError,
     _quote,
 )
-from cchc_model._facts import MoneyScale
+
+if TYPE_CHECKING:
+    from cchc_model._facts import MoneyScale
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
@@ -61,23 +63,19 @@ _MONEY = re.compile(r"(.*?\d)\s*([^\W\d_].*)")
 # Icelandic eth (Ð, ð) stands in for Đ, đ in text that went through a legacy encoding.
 _ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
 
-# Labels an amount of money is written with, by their key (see _label_key).
+# Labels an amount of money is written with, by their key (see _label_key), to the value
+# of their MoneyScale. Keyed by value, not by the enum, so that _facts may import this module.
 _MONEY_LABELS = {
-    "đồng": MoneyScale.DONG,
-    "vnđ": MoneyScale.DONG,
-    "vnd": MoneyScale.DONG,
-    "nghìn đồng": MoneyScale.THOUSAND,
-    "ngàn đồng": MoneyScale.THOUSAND,
-    "triệu đồng": MoneyScale.MILLION,
-    "tỷ đồng": MoneyScale.BILLION,
-    "tỉ đồng": MoneyScale.BILLION,
+    "đồng": "đồng",
+    "vnđ": "đồng",
+    "vnd": "đồng",
+    "nghìn đồng": "nghìn",
+    "ngàn đồng": "nghìn",
+    "triệu đồng": "triệu",
+    "tỷ đồng": "tỷ",
+    "tỉ đồng": "tỷ",
 }
-_SCALE_EXPONENT = {
-    MoneyScale.DONG: 0,
-    MoneyScale.THOUSAND: 3,
-    MoneyScale.MILLION: 6,
-    MoneyScale.BILLION: 9,
-}
+_SCALE_EXPONENT = {"đồng": 0, "nghìn": 3, "triệu": 6, "tỷ": 9}
 
 
 def parse_number(text: str) -> Decimal:
@@ -234,7 +232,7 @@ def format_percent(
 def format_money(
     amount_vnd: NumberLike,
     *,
-    scale: MoneyScale | str = MoneyScale.DONG,
+    scale: MoneyScale | str = "đồng",
     decimals: int | None = None,
     locale: str | Locale = "vi",
 ) -> str:
@@ -249,6 +247,7 @@ def format_money(
     '3,7 tỷ đồng'
     >>> format_money(1_500_000)
     '1.500.000 đồng'
+    >>> from cchc_model import MoneyScale
     >>> format_money(3_585_230_000, scale=MoneyScale.BILLION, decimals=1)
     '3,6 tỷ đồng'
     >>> format_money(2_500, scale="nghìn")
@@ -257,7 +256,7 @@ def format_money(
     number = _to_decimal(amount_vnd, "format_money")
     money_scale = _money_scale(scale)
     with _context():
-        scaled = number.scaleb(-_SCALE_EXPONENT[money_scale])
+        scaled = number.scaleb(-_SCALE_EXPONENT[money_scale.value])
     return f"{_format(_round(scaled, decimals), locale)} {money_scale.label}"
 
 
@@ -290,6 +289,8 @@ def _label_key(label: str) -> str:
 
 
 def _money_scale(scale: MoneyScale | str) -> MoneyScale:
+    from cchc_model._facts import MoneyScale  # noqa: PLC0415 - see _MONEY_LABELS
+
     if isinstance(scale, MoneyScale):
         return scale
     if isinstance(scale, str):

@@ -48,10 +48,10 @@ _DEFINITIONS = (
 )
 
 _MONEY_UNITS = {
-    MoneyScale.DONG: "dong",
-    MoneyScale.THOUSAND: "thousand_dong",
-    MoneyScale.MILLION: "million_dong",
-    MoneyScale.BILLION: "billion_dong",
+    MoneyScale.DONG.value: "dong",
+    MoneyScale.THOUSAND.value: "thousand_dong",
+    MoneyScale.MILLION.value: "million_dong",
+    MoneyScale.BILLION.value: "billion_dong",
 }
 
 # Unit labels (by _label_key) -> pint unit name. Every label of the reference appendix
