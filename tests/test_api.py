@@ -26,8 +26,8 @@ def describe(name: str) -> list[str]:
         lines = [f"class {name}{inspect.signature(obj)}"]
         lines += [
             f"  .{member}" for member, value in sorted(vars(obj).items())
-            if not member.startswith("_") and (callable(value) or isinstance(value, property)
-                                              or isinstance(value, classmethod))
+            if not member.startswith("_")
+            and (callable(value) or isinstance(value, property | classmethod))
         ]
         return lines
     if isinstance(obj, type):

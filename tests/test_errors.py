@@ -10,6 +10,7 @@ from cchc_model import (
     CchcError,
     DateParseError,
     InputError,
+    NumberFormatError,
     NumberParseError,
     ParseError,
     ReferenceParseError,
@@ -18,7 +19,7 @@ from cchc_model import (
     UnitError,
 )
 
-ALL = (AppendixParseError, DateParseError, InputError, NumberParseError, ParseError,
+ALL = (AppendixParseError, DateParseError, InputError, NumberFormatError, NumberParseError, ParseError,
        ReferenceParseError, RuleError, StructureError, UnitError)
 
 

@@ -61,7 +61,7 @@ class TestRates:
         """33,37 % for 1.607/4.964 (32,37 %) is an error."""
         assert run(RateFact(D(1607), D(4964), D("33.37"))) == [(
             "facts.stated_rate", Severity.ERROR,
-            "Tỷ lệ nêu 33.37% không khớp: 1607/4964 = 32.3731%.",
+            "Tỷ lệ nêu 33,37% không khớp: 1.607/4.964 = 32,373%.",
         )]
 
     def test_truncated(self):

@@ -11,6 +11,7 @@ from cchc_model._errors import (
     CchcError,
     DateParseError,
     InputError,
+    NumberFormatError,
     NumberParseError,
     ParseError,
     ReferenceParseError,
@@ -28,7 +29,16 @@ from cchc_model._facts import (
     RatioFact,
     TotalFact,
 )
-from cchc_model._numbers import parse_number
+from cchc_model._numbers import (
+    MAX_NUMBER_DIGITS,
+    format_money,
+    format_number,
+    format_percent,
+    is_number,
+    parse_money,
+    parse_number,
+    parse_percent,
+)
 from cchc_model._periods import GovernmentLevel, PeriodKind, ReportingPeriod
 from cchc_model._references import DocumentType, LegalDocumentRef, ReferenceMatch
 from cchc_model._report import (
@@ -44,6 +54,7 @@ from cchc_model._report import (
 )
 from cchc_model._rules import default_rules
 from cchc_model._serialization import SCHEMA_VERSION, dumps, load
+from cchc_model._units import is_unit_label, quantity, unit_for_label
 from cchc_model._validation import (
     Finding,
     Rule,
@@ -57,6 +68,7 @@ from cchc_model._validation import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "MAX_NUMBER_DIGITS",
     "SCHEMA_VERSION",
     "Appendix",
     "AppendixParseError",
@@ -74,6 +86,7 @@ __all__ = [
     "LegalDocumentRef",
     "MoneyFact",
     "MoneyScale",
+    "NumberFormatError",
     "NumberParseError",
     "Paragraph",
     "ParagraphKind",
@@ -101,8 +114,17 @@ __all__ = [
     "ValidationReport",
     "default_rules",
     "dumps",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "is_number",
+    "is_unit_label",
     "load",
+    "parse_money",
     "parse_number",
+    "parse_percent",
+    "quantity",
     "select_rules",
+    "unit_for_label",
     "validate",
 ]

@@ -12,6 +12,7 @@ __all__ = [
     "CchcError",
     "DateParseError",
     "InputError",
+    "NumberFormatError",
     "NumberParseError",
     "ParseError",
     "ReferenceParseError",
@@ -83,6 +84,16 @@ class NumberParseError(ParseError):
     """A number, percentage or amount of money does not follow the Vietnamese notation."""
 
     default_message = "số không hợp lệ (invalid number)"
+
+
+class NumberFormatError(CchcError):
+    """A value cannot be written as a number: NaN, an infinity, or too many digits.
+
+    >>> str(NumberFormatError())
+    'không viết được số (cannot format the number)'
+    """
+
+    default_message = "không viết được số (cannot format the number)"
 
 
 class DateParseError(ParseError):

@@ -1,21 +1,54 @@
-"""Vietnamese numbers: strict parsing (and, beside it, formatting).
+"""Vietnamese numbers, percentages and money: formatting and strict parsing.
 
 Vietnamese writes ``.`` between groups of thousands and ``,`` as the decimal mark (Luật Kế
 toán; CLDR ``vi``): ``14.584``, ``3.585,23``. Parsing is strict: ``1234567.89`` and
 ``1,234,567.89`` are errors, never a silently different number.
+
+Formatting takes the separators from babel's locale data for an explicit ``locale``
+(``"vi"`` unless told otherwise; never the environment) and rounds **half up** (half away
+from zero: ``25,635`` → ``25,64``, ``25,625`` → ``25,63``), as report writers do by hand,
+not half to even as babel and :mod:`decimal` do by default.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from decimal import Decimal
+from contextlib import AbstractContextManager
+from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
+from typing import TYPE_CHECKING, TypeAlias
 
-from cchc_model._errors import NumberParseError
+from babel import Locale
+from babel.numbers import format_decimal as _babel_format_decimal
+from babel.numbers import format_percent as _babel_format_percent
 
-__all__ = ["MAX_NUMBER_DIGITS", "decimal_problem", "parse_number"]
+from cchc_model._errors import (
+    CchcError,
+    NumberFormatError,
+    NumberParseError,
+    UnitError,
+    _quote,
+)
 
-#: Longest run of digits :func:`parse_number` accepts; longer input is refused, not parsed.
+if TYPE_CHECKING:
+    from cchc_model._facts import MoneyScale
+
+__all__ = [
+    "MAX_NUMBER_DIGITS",
+    "MAX_NUMBER_EXPONENT",
+    "NumberLike",
+    "decimal_problem",
+    "format_money",
+    "format_number",
+    "format_percent",
+    "is_number",
+    "parse_money",
+    "parse_number",
+    "parse_percent",
+]
+
+#: Longest run of digits :func:`parse_number` accepts, and the most digits the ``format_*``
+#: functions write; longer input is refused, not parsed.
 MAX_NUMBER_DIGITS = 40
 
 #: Largest power of ten (either way) a figure may have: no report needs 10^40 or 10^-40, and
@@ -43,10 +76,33 @@ def decimal_problem(value: Decimal) -> str | None:
     return None
 
 
+NumberLike: TypeAlias = int | Decimal | float
+"""What the ``format_*`` functions take: an :class:`int`, a :class:`~decimal.Decimal` or a
+:class:`float` (read through its shortest ``repr``, so ``0.1`` is 0,1, not
+0,1000000000000000055…)."""
+
 # Grouped form needs every group after the first to have exactly three digits; an
 # ungrouped integer part may have any length (reports write 4964 and 4.964 alike).
 _NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-"})
+_PERCENT = re.compile(r"(.*?)\s*%")
+_MONEY = re.compile(r"(.*?\d)\s*([^\W\d_].*)")
+# Icelandic eth (Ð, ð) stands in for Đ, đ in text that went through a legacy encoding.
+_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
+
+# Labels an amount of money is written with, by their key (see _label_key), to the value
+# of their MoneyScale. Keyed by value, not by the enum, so that _facts may import this module.
+_MONEY_LABELS = {
+    "đồng": "đồng",
+    "vnđ": "đồng",
+    "vnd": "đồng",
+    "nghìn đồng": "nghìn",
+    "ngàn đồng": "nghìn",
+    "triệu đồng": "triệu",
+    "tỷ đồng": "tỷ",
+    "tỉ đồng": "tỷ",
+}
+_SCALE_EXPONENT = {"đồng": 0, "nghìn": 3, "triệu": 6, "tỷ": 9}
 
 
 def parse_number(text: str) -> Decimal:
@@ -70,7 +126,173 @@ def parse_number(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number() takes a str, not {type(text).__name__}")
-    cleaned = unicodedata.normalize("NFC", text).strip().translate(_MINUS_SIGNS)
+    return _read_number(_clean(text), text)
+
+
+def is_number(text: object) -> bool:
+    """Whether :func:`parse_number` reads *text*; never raises.
+
+    >>> is_number("4.964"), is_number("4,964.5"), is_number("Huyện thực hiện"), is_number(None)
+    (True, False, False, False)
+    """
+    if not isinstance(text, str):
+        return False
+    try:
+        _read_number(_clean(text), text)
+    except NumberParseError:
+        return False
+    return True
+
+
+def parse_percent(text: str) -> Decimal:
+    """Read a percentage written the Vietnamese way, in percent points.
+
+    The sign is required; a space before it is allowed (reports write both).
+
+    >>> parse_percent("33,37%")
+    Decimal('33.37')
+    >>> parse_percent("33,37 %")
+    Decimal('33.37')
+    >>> parse_percent("100%")
+    Decimal('100')
+    >>> parse_percent("33,37")
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.NumberParseError: tỷ lệ phần trăm không hợp lệ (invalid percentage): '33,37'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_percent() takes a str, not {type(text).__name__}")
+    match = _PERCENT.fullmatch(_clean(text))
+    if match is None:
+        raise NumberParseError("tỷ lệ phần trăm không hợp lệ (invalid percentage)", text=text)
+    return _read_number(match.group(1), text)
+
+
+def parse_money(text: str) -> Decimal:
+    """Read an amount of money with its unit, as đồng.
+
+    The unit is ``đồng`` (or ``VNĐ``), ``nghìn đồng`` (``ngàn đồng``), ``triệu đồng`` or
+    ``tỷ đồng`` (``tỉ đồng``), in any case; a number without a unit is an error.
+
+    >>> parse_money("3.585,23 triệu đồng")
+    Decimal('3585230000')
+    >>> parse_money("3,7 tỷ đồng")
+    Decimal('3700000000')
+    >>> parse_money("1.500.000 đồng")
+    Decimal('1500000')
+    >>> parse_money("3,7 tỷ")
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.NumberParseError: số tiền không hợp lệ (invalid amount of money): '3,7 tỷ'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_money() takes a str, not {type(text).__name__}")
+    match = _MONEY.fullmatch(_clean(text))
+    scale = _MONEY_LABELS.get(_label_key(match.group(2))) if match else None
+    if match is None or scale is None:
+        raise NumberParseError("số tiền không hợp lệ (invalid amount of money)", text=text)
+    amount = _read_number(match.group(1), text)
+    with _context():
+        vnd = amount.scaleb(_SCALE_EXPONENT[scale])
+        exponent = vnd.as_tuple().exponent
+        return vnd.quantize(Decimal(1)) if isinstance(exponent, int) and exponent > 0 else vnd
+
+
+def format_number(
+    value: NumberLike, *, decimals: int | None = None, locale: str | Locale = "vi"
+) -> str:
+    """Write *value* the Vietnamese way: ``.`` between thousands, ``,`` before decimals.
+
+    With ``decimals=None`` the number is written with the places it holds, without
+    trailing zeros; with ``decimals=n`` it is rounded **half up** (half away from zero) to
+    exactly *n* places. Floats are read through their shortest ``repr``.
+
+    >>> format_number(14584)
+    '14.584'
+    >>> format_number(Decimal("3585.230"))
+    '3.585,23'
+    >>> format_number(-1234.5)
+    '-1.234,5'
+    >>> format_number(12, decimals=2)
+    '12,00'
+    >>> format_number(Decimal("25.635"), decimals=2), format_number(25.625, decimals=2)
+    ('25,64', '25,63')
+    >>> format_number(1234.5, locale="en")
+    '1,234.5'
+    >>> format_number(float("nan"))
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.NumberFormatError: không phải là số hữu hạn (not a finite number): nan
+    """
+    number = _to_decimal(value, "format_number")
+    return _format(_round(number, decimals), locale)
+
+
+def format_percent(
+    percent_points: NumberLike, *, decimals: int | None = None, locale: str | Locale = "vi"
+) -> str:
+    """Write a percentage given in percent points: ``33.37`` is ``33,37%``.
+
+    Places and rounding as :func:`format_number` (half up); the sign and its spacing come
+    from the locale (``vi`` writes no space).
+
+    >>> format_percent(33.37)
+    '33,37%'
+    >>> format_percent(Decimal("32.3731"), decimals=2)
+    '32,37%'
+    >>> format_percent(100, decimals=1)
+    '100,0%'
+    """
+    number = _round(_to_decimal(percent_points, "format_percent"), decimals)
+    loc = Locale.parse(locale)
+    pattern = loc.percent_formats[None]
+    places = -int(number.as_tuple().exponent)
+    number_pattern = "#,##0" + ("." + "0" * places if places else "")
+    with _context():
+        return _babel_format_percent(
+            number.scaleb(-2),
+            format=pattern.pattern.replace(pattern.number_pattern, number_pattern, 1),
+            locale=loc,
+        )
+
+
+def format_money(
+    amount_vnd: NumberLike,
+    *,
+    scale: MoneyScale | str = "đồng",
+    decimals: int | None = None,
+    locale: str | Locale = "vi",
+) -> str:
+    """Write an amount of đồng in a scale: ``đồng``, ``nghìn``, ``triệu`` or ``tỷ``.
+
+    *amount_vnd* is always in đồng; the scale only chooses how it is written. Places and
+    rounding as :func:`format_number` (half up), applied to the scaled amount.
+
+    >>> format_money(3_585_230_000, scale="triệu")
+    '3.585,23 triệu đồng'
+    >>> format_money(3_700_000_000, scale="tỷ")
+    '3,7 tỷ đồng'
+    >>> format_money(1_500_000)
+    '1.500.000 đồng'
+    >>> from cchc_model import MoneyScale
+    >>> format_money(3_585_230_000, scale=MoneyScale.BILLION, decimals=1)
+    '3,6 tỷ đồng'
+    >>> format_money(2_500, scale="nghìn")
+    '2,5 nghìn đồng'
+    """
+    number = _to_decimal(amount_vnd, "format_money")
+    money_scale = _money_scale(scale)
+    with _context():
+        scaled = number.scaleb(-_SCALE_EXPONENT[money_scale.value])
+    return f"{_format(_round(scaled, decimals), locale)} {money_scale.label}"
+
+
+def _clean(text: str) -> str:
+    return unicodedata.normalize("NFC", text).strip().translate(_MINUS_SIGNS)
+
+
+def _read_number(cleaned: str, text: str) -> Decimal:
+    """The number in *cleaned*; errors quote the caller's original *text*."""
     if sum(ch.isdigit() for ch in cleaned) > MAX_NUMBER_DIGITS:
         raise NumberParseError(
             f"số quá dài, tối đa {MAX_NUMBER_DIGITS} chữ số "
@@ -84,3 +306,88 @@ def parse_number(text: str) -> Decimal:
     sign, integer, fraction = match.groups()
     digits = integer.replace(".", "")
     return Decimal(f"{sign}{digits}.{fraction}" if fraction else f"{sign}{digits}")
+
+
+def _label_key(label: str) -> str:
+    """*label* compared the way units are: NFC, Ð as Đ, case-folded, spacing evened out."""
+    text = unicodedata.normalize("NFC", label).translate(_ETH).casefold()
+    text = " ".join(text.split())
+    return re.sub(r"\s*/\s*", "/", re.sub(r"\s*,\s*", ", ", text))
+
+
+def _money_scale(scale: MoneyScale | str) -> MoneyScale:
+    from cchc_model._facts import MoneyScale  # noqa: PLC0415 - see _MONEY_LABELS
+
+    if isinstance(scale, MoneyScale):
+        return scale
+    if isinstance(scale, str):
+        key = _label_key(scale)
+        for member in MoneyScale:
+            if key == member.value:
+                return member
+    raise UnitError(
+        "thang tiền phải là 'đồng', 'nghìn', 'triệu' hoặc 'tỷ' "
+        f"(scale must be 'đồng', 'nghìn', 'triệu' or 'tỷ'): {scale!r}",
+        scale,
+    )
+
+
+def _to_decimal(value: object, function: str) -> Decimal:
+    # bool is an int to Python, but True is not a count anyone means to format.
+    if isinstance(value, bool) or not isinstance(value, int | Decimal | float):
+        raise TypeError(f"{function}() takes an int, Decimal or float, not {type(value).__name__}")
+    number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+    if not number.is_finite():
+        raise NumberFormatError(f"không phải là số hữu hạn (not a finite number): {value!r}", value)
+    return number
+
+
+def _context() -> AbstractContextManager[Context]:
+    """Arithmetic wide enough for every number we write, rounding half up."""
+    return localcontext(Context(prec=MAX_NUMBER_DIGITS + 20, rounding=ROUND_HALF_UP))
+
+
+def _round(number: Decimal, decimals: int | None) -> Decimal:
+    """*number* with exactly the places it will be written with, rounded half up."""
+    if decimals is None:
+        places = _places(number)
+    elif isinstance(decimals, bool) or not isinstance(decimals, int):
+        raise TypeError(f"decimals must be an int or None, not {type(decimals).__name__}")
+    elif decimals < 0:
+        raise CchcError(
+            f"decimals phải là số nguyên không âm (decimals must be non-negative): {decimals!r}"
+        )
+    else:
+        places = decimals
+    _check_length(number, places, number)
+    with _context():
+        rounded = number.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    _check_length(rounded, places, number)
+    # -0,00 is how much? Nobody writes it: a value that rounds to zero is zero.
+    return rounded.copy_abs() if rounded.is_zero() else rounded
+
+
+def _places(number: Decimal) -> int:
+    """How many places *number* holds, trailing zeros left out."""
+    if number.is_zero():
+        return 0
+    _, digits, exponent = number.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101 - finite, checked by _to_decimal
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -(exponent + trailing))
+
+
+def _check_length(number: Decimal, places: int, value: Decimal) -> None:
+    if max(number.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
+        raise NumberFormatError(
+            f"số quá dài, tối đa {MAX_NUMBER_DIGITS} chữ số "
+            f"(number too long, at most {MAX_NUMBER_DIGITS} digits): {_quote(str(value))}",
+            value,
+        )
+
+
+def _format(number: Decimal, locale: str | Locale) -> str:
+    places = -int(number.as_tuple().exponent)
+    pattern = "#,##0" + ("." + "0" * places if places else "")
+    with _context():
+        return _babel_format_decimal(number, format=pattern, locale=locale)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cchc_model._facts import RateFact, TotalFact
+from cchc_model._numbers import format_number, format_percent
 from cchc_model._validation import Finding, Rule, Severity, Subject
 
 __all__ = ["FACT_RULES", "rate_agreement"]
@@ -60,9 +61,13 @@ def _totals(rule: Rule, subject: Subject) -> Iterator[Finding]:
         parts = sum(part.value for part in fact.parts)
         total = fact.total.value
         if (fact.complete and parts != total) or (not fact.complete and parts > total):
-            terms = " + ".join(str(part.value) for part in fact.parts)
+            terms = " + ".join(format_number(part.value) for part in fact.parts)
             yield rule.finding(
-                path, total=total, terms=terms, parts=parts, unit=fact.total.unit
+                path,
+                total=format_number(total),
+                terms=terms,
+                parts=format_number(parts),
+                unit=fact.total.unit,
             )
 
 
@@ -86,16 +91,18 @@ def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
         if verdict == "exact":
             continue
         computed = (
-            fact.numerator * _HUNDRED / fact.denominator if fact.denominator else Decimal("NaN")
+            format_percent(fact.numerator * _HUNDRED / fact.denominator, decimals=3)
+            if fact.denominator
+            else "không xác định (undefined)"
         )
         why_vi, why_en = _RATE_WHY[verdict]
         yield rule.finding(
             path,
             severity=_RATE_SEVERITY[verdict],
-            stated=fact.stated,
-            numerator=fact.numerator,
-            denominator=fact.denominator,
-            computed=f"{computed:.4f}" if computed.is_finite() else "không xác định",
+            stated=format_percent(fact.stated),
+            numerator=format_number(fact.numerator),
+            denominator=format_number(fact.denominator),
+            computed=computed,
             why_vi=why_vi,
             why_en=why_en,
         )
@@ -114,9 +121,9 @@ FACT_RULES: tuple[Rule, ...] = (
     Rule(
         "facts.stated_rate",
         Severity.ERROR,
-        "Tỷ lệ nêu {stated}% {why_vi}: {numerator}/{denominator} = {computed}%.",
+        "Tỷ lệ nêu {stated} {why_vi}: {numerator}/{denominator} = {computed}.",
         check=_rates,
-        message_en="Stated rate {stated}% {why_en}: {numerator}/{denominator} = {computed}%.",
+        message_en="Stated rate {stated} {why_en}: {numerator}/{denominator} = {computed}.",
         description="A percentage stated with its numerator and denominator agrees with them "
         "within the precision it is written with.",
     ),
