@@ -19,8 +19,8 @@ from cchc_model import (
     UnitError,
 )
 
-ALL = (AppendixParseError, DateParseError, InputError, NumberFormatError, NumberParseError, ParseError,
-       ReferenceParseError, RuleError, StructureError, UnitError)
+ALL = (AppendixParseError, DateParseError, InputError, NumberFormatError, NumberParseError,
+       ParseError, ReferenceParseError, RuleError, StructureError, UnitError)
 
 
 class TestTree:
