@@ -314,6 +314,8 @@ def _rows() -> tuple[IndicatorDef, ...]:
            "Procedures offered online at level 4", COUNT, PROC, form_unit="TTHC"),
         _d("7.8.3", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 3",
            "Share of case files processed online at level 3", PERCENT),
+        _d("7.8.4", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4",
+           "Share of case files processed online at level 4", PERCENT),
     )
 
 
