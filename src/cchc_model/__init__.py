@@ -5,7 +5,17 @@ Everything public is importable from here; the modules behind it are private.
 
 from __future__ import annotations
 
-from cchc_model._appendix import Appendix, IndicatorValue, Ratio
+from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
+from cchc_model._appendix_io import read_appendix, write_appendix
+from cchc_model._catalogue import (
+    Aggregation,
+    Catalogue,
+    CodedScale,
+    IndicatorDef,
+    ValueKind,
+    catalogue,
+    catalogue_2023,
+)
 from cchc_model._errors import (
     AppendixParseError,
     CchcError,
@@ -52,22 +62,29 @@ from cchc_model._validation import (
     select_rules,
     validate,
 )
+from cchc_model._views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "SCHEMA_VERSION",
+    "Aggregation",
     "Appendix",
     "AppendixParseError",
+    "CaseProcessing",
+    "Catalogue",
     "CchcError",
+    "CodedScale",
     "CountFact",
     "DateParseError",
     "DocumentDate",
     "DocumentType",
     "Fact",
+    "FinancialAutonomy",
     "Finding",
     "GovernmentLevel",
     "Header",
+    "IndicatorDef",
     "IndicatorValue",
     "InputError",
     "LegalDocumentRef",
@@ -93,14 +110,22 @@ __all__ = [
     "Severity",
     "Signature",
     "SigningAuthority",
+    "Staffing",
     "StructureError",
     "Subject",
     "TotalFact",
+    "TthcCounts",
     "UnitError",
     "ValidationReport",
+    "Value",
+    "ValueKind",
+    "catalogue",
+    "catalogue_2023",
     "dumps",
     "load",
     "parse_number",
+    "read_appendix",
     "select_rules",
     "validate",
+    "write_appendix",
 ]

@@ -13,6 +13,7 @@ or a broken workbook raise :class:`~cchc_model.AppendixParseError`.
 from __future__ import annotations
 
 import difflib
+import importlib
 import io
 import os
 import re
@@ -166,13 +167,35 @@ def _xlsx_cell(cell: Any) -> str:
 
 def _openpyxl() -> Any:
     try:
-        import openpyxl  # noqa: PLC0415 - an optional extra, imported when a workbook is used
+        # An optional extra, imported when a workbook is used; it ships no type hints.
+        return importlib.import_module("openpyxl")
     except ImportError:
         raise InputError(
             "cần gói openpyxl để dùng tệp .xlsx: pip install 'cchc-model[xlsx]' "
             "(install the xlsx extra to read and write .xlsx)"
         ) from None
-    return openpyxl
+
+
+def _sheet_rows(workbook: Any, where: str) -> list[_Line]:
+    if not workbook.worksheets:
+        raise AppendixParseError("bảng tính không có trang (no sheet)", location=where)
+    lines: list[_Line] = []
+    rows = workbook.worksheets[0].iter_rows(max_col=len(COLUMNS) + 3)
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_TABLE_ROWS:
+            raise AppendixParseError(
+                f"bảng tính quá lớn, tối đa {MAX_TABLE_ROWS} dòng (too many rows)",
+                location=f"{where}:{number}",
+            )
+        cells = tuple(_xlsx_cell(cell) for cell in row)
+        filled = [i for i, cell in enumerate(cells) if cell.strip()]
+        if not filled:
+            lines.append(_Line(number, None, ""))
+        elif filled == [0] and not _CODE.fullmatch(cells[0].strip()) and not _is_header(cells):
+            lines.append(_Line(number, None, cells[0]))
+        else:
+            lines.append(_Line(number, cells))
+    return lines
 
 
 def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
@@ -185,26 +208,7 @@ def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
             location=where,
         ) from None
     try:
-        sheet = workbook.worksheets[0] if workbook.worksheets else None
-        if sheet is None:
-            raise AppendixParseError("bảng tính không có trang (no sheet)", location=where)
-        lines: list[_Line] = []
-        for number, row in enumerate(sheet.iter_rows(max_col=len(COLUMNS) + 3), start=1):
-            if number > MAX_TABLE_ROWS:
-                raise AppendixParseError(
-                    f"bảng tính quá lớn, tối đa {MAX_TABLE_ROWS} dòng (too many rows)",
-                    location=f"{where}:{number}",
-                )
-            cells = tuple(_xlsx_cell(cell) for cell in row)
-            filled = [i for i, cell in enumerate(cells) if cell.strip()]
-            if not filled:
-                lines.append(_Line(number, None, ""))
-            elif filled == [0] and not _CODE.fullmatch(cells[0].strip()) \
-                    and not _is_header(cells):
-                lines.append(_Line(number, None, cells[0]))
-            else:
-                lines.append(_Line(number, cells))
-        return lines
+        rows = _sheet_rows(workbook, where)
     except AppendixParseError:
         raise
     except Exception as error:  # noqa: BLE001 - a corrupt sheet fails while it is read
@@ -212,6 +216,8 @@ def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
             f"không đọc được bảng tính (cannot read workbook): {type(error).__name__}",
             location=where,
         ) from None
+    else:
+        return rows
     finally:
         workbook.close()
 
@@ -478,7 +484,7 @@ def read_appendix(
     catalogue: Catalogue | None = None,
     format: TableFormat | None = None,  # noqa: A002 - the natural name, as in write_appendix
 ) -> Appendix:
-    """Read a statistics appendix table.
+    r"""Read a statistics appendix table.
 
     *source* is a path (``.tsv``, ``.txt``, ``.md``, ``.xlsx``), the table as text, or the
     bytes of a file. A ``str`` with no line break, tab or ``|`` is a path. The table may sit
@@ -487,14 +493,14 @@ def read_appendix(
 
     .. versionadded:: 0.1.0
 
-    >>> table = "STT\\tChỉ tiêu\\tĐơn vị tính\\tSố liệu\\tGhi chú\\n" \\
-    ...         "3.1.3.\\tTổng số TTHC đang có hiệu lực\\tThủ tục\\t138\\t\\n" \\
-    ...         "Trong đó\\tSố TTHC cấp tỉnh:\\tThủ tục\\t103\\t\\n" \\
-    ...         "1.1.1.\\tSố sở, ngành đã kiểm tra\\tCơ quan, đơn vị\\t7\\t\\n"
+    >>> table = ("STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n"
+    ...          "3.1.3.\tTổng số TTHC đang có hiệu lực\tThủ tục\t138\t\n"
+    ...          "Trong đó\tSố TTHC cấp tỉnh:\tThủ tục\t103\t\n"
+    ...          "1.1.1.\tSố sở, ngành đã kiểm tra\tCơ quan, đơn vị\t7\t\n")
     >>> a = read_appendix(table)
     >>> a["3.1.3"].value, a["3.1.3.a"].value, a["1.2.1"].stt
     (138, 103, '1.1.1.')
-    >>> read_appendix("no table\\nhere")
+    >>> read_appendix("no table\nhere")
     Traceback (most recent call last):
     ...
     cchc_model._errors.AppendixParseError: <text>: không tìm thấy bảng phụ lục trong 2 dòng: cần dòng tiêu đề STT hoặc dòng có mã chỉ tiêu (no appendix table found)
@@ -607,12 +613,12 @@ def _xlsx(appendix: Appendix) -> bytes:
 
 @overload
 def write_appendix(
-    appendix: Appendix, format: Literal["tsv", "markdown"] = ..., *,  # noqa: A002
+    appendix: Appendix, format: Literal["tsv", "markdown"] = ..., *,
     path: str | os.PathLike[str] | None = ...,
 ) -> str: ...
 @overload
 def write_appendix(
-    appendix: Appendix, format: Literal["xlsx"], *,  # noqa: A002
+    appendix: Appendix, format: Literal["xlsx"], *,
     path: str | os.PathLike[str] | None = ...,
 ) -> bytes: ...
 def write_appendix(

@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+
 import attrs
 
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
@@ -167,7 +168,7 @@ class IndicatorDef:
 
     @property
     def stt(self) -> str:
-        """The STT the form prints: ``"3.1.3."``, ``"Trong đó"`` for a first sub-row, else ``""``."""
+        """The STT the form prints: ``"3.1.3."``; ``"Trong đó"`` on a first sub-row, else ``""``."""
         if self.is_subrow:
             return "Trong đó" if self.code.endswith(".a") else ""
         return f"{self.code}."
@@ -211,15 +212,13 @@ class IndicatorDef:
             return type(value) is int and value >= 0
         if kind is ValueKind.RATIO:
             if isinstance(value, Ratio):
-                return 0 <= value.numerator and 0 < value.denominator
+                return value.numerator >= 0 and value.denominator > 0
             return type(value) is int and value >= 0
         if kind is ValueKind.PERCENT:
             return isinstance(value, int | Decimal) and 0 <= value <= 100
         if kind is ValueKind.CODED:
             return type(value) is int and self.scale is not None and value in self.scale
-        if kind is ValueKind.TEXT:
-            return True
-        return False
+        return kind is ValueKind.TEXT
 
     def aggregate(self, values: Iterable[Value]) -> Value:
         """The figure of many units combined, by :attr:`aggregation`; blanks are skipped.
@@ -233,15 +232,17 @@ class IndicatorDef:
         if not present:
             return None
         if self.aggregation is Aggregation.SUM:
-            if not all(isinstance(v, int | Decimal) for v in present):
+            numbers = [v for v in present if isinstance(v, int | Decimal)]
+            if len(numbers) != len(present):
                 raise CchcError(f"không cộng được chỉ tiêu {self.code} (cannot add up values)")
-            return sum(present)  # type: ignore[arg-type, no-any-return]
+            total: int | Decimal = sum(numbers)
+            return total
         if self.aggregation is Aggregation.RATIO:
-            if not all(isinstance(v, Ratio) for v in present):
+            ratios = [v for v in present if isinstance(v, Ratio)]
+            if len(ratios) != len(present):
                 raise CchcError(f"không cộng được tỷ số {self.code} (cannot add up ratios)")
             return Ratio(
-                sum(v.numerator for v in present),  # type: ignore[union-attr]
-                sum(v.denominator for v in present),  # type: ignore[union-attr]
+                sum(v.numerator for v in ratios), sum(v.denominator for v in ratios)
             )
         raise CchcError(f"chỉ tiêu {self.code} không cộng dồn được (not aggregable)")
 
