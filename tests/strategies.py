@@ -5,13 +5,9 @@ Each area of the library keeps its strategies in its own section below.
 
 from __future__ import annotations
 
-# --- appendix ---
+from hypothesis import strategies as st
 
-from decimal import Decimal  # noqa: E402
-
-from hypothesis import strategies as st  # noqa: E402
-
-from cchc_model import (  # noqa: E402
+from cchc_model import (
     Appendix,
     IndicatorDef,
     IndicatorValue,
@@ -19,7 +15,9 @@ from cchc_model import (  # noqa: E402
     ValueKind,
     catalogue_2023,
 )
-from cchc_model._catalogue import format_value, parse_value  # noqa: E402
+from cchc_model._catalogue import format_value, parse_value
+
+# --- appendix ---
 
 _LETTERS = "aăâbcdđeêghiklmnoôơpqrstuưvxyáàảãạấầẩẫậếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
 _WORD = st.text(alphabet=_LETTERS + _LETTERS.upper()[:20] + "0123456789", min_size=1, max_size=8)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import io
 import sys
 from decimal import Decimal
@@ -176,7 +177,7 @@ class TestErrors:
     def test_missing_file(self, tmp_path: Path) -> None:
         """A file that cannot be read names the file."""
         path = tmp_path / "missing.tsv"
-        with pytest.raises(AppendixParseError, match="missing.tsv: không đọc được tệp"):
+        with pytest.raises(AppendixParseError, match=r"missing\.tsv: không đọc được tệp"):
             read_appendix(path)
 
     def test_binary(self, tmp_path: Path) -> None:
@@ -195,7 +196,7 @@ class TestErrors:
         """A corrupt .xlsx is an AppendixParseError."""
         path = tmp_path / "broken.xlsx"
         path.write_bytes(b"PK\x03\x04 not really a zip")
-        with pytest.raises(AppendixParseError, match="broken.xlsx: không mở được bảng tính"):
+        with pytest.raises(AppendixParseError, match=r"broken\.xlsx: không mở được bảng tính"):
             read_appendix(path)
 
     def test_missing_openpyxl(self, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -234,10 +235,8 @@ class TestRobustness:
     @given(st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=300))
     def test_any_text(self, text: str) -> None:
         """Any text gives an appendix or a CchcError."""
-        try:
+        with contextlib.suppress(CchcError):
             read_appendix(text + "\n")
-        except CchcError:
-            pass
 
     @given(st.lists(st.lists(st.text(max_size=12), max_size=7), max_size=8))
     def test_any_cells(self, rows: list[list[str]]) -> None:
