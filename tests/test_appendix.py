@@ -130,3 +130,11 @@ class TestAppendix:
         assert Appendix().catalogue is catalogue_2023()
         with pytest.raises(CchcError, match="unknown form"):
             _ = Appendix(form="1999").catalogue
+
+
+def test_embedded_reference_appendix(reference: Appendix) -> None:
+    """The packaged example appendix is the reference report's table, read by the reader."""
+    from cchc_model.examples import reference_appendix
+
+    assert reference_appendix() == reference
+    assert reference_appendix().title == reference.title
