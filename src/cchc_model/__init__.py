@@ -5,7 +5,17 @@ Everything public is importable from here; the modules behind it are private.
 
 from __future__ import annotations
 
-from cchc_model._appendix import Appendix, IndicatorValue, Ratio
+from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
+from cchc_model._appendix_io import read_appendix, write_appendix
+from cchc_model._catalogue import (
+    Aggregation,
+    Catalogue,
+    CodedScale,
+    IndicatorDef,
+    ValueKind,
+    catalogue,
+    catalogue_2023,
+)
 from cchc_model._errors import (
     AppendixParseError,
     CchcError,
@@ -64,23 +74,30 @@ from cchc_model._validation import (
     select_rules,
     validate,
 )
+from cchc_model._views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
 
 __version__ = "0.1.0.dev0"
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
     "SCHEMA_VERSION",
+    "Aggregation",
     "Appendix",
     "AppendixParseError",
+    "CaseProcessing",
+    "Catalogue",
     "CchcError",
+    "CodedScale",
     "CountFact",
     "DateParseError",
     "DocumentDate",
     "DocumentType",
     "Fact",
+    "FinancialAutonomy",
     "Finding",
     "GovernmentLevel",
     "Header",
+    "IndicatorDef",
     "IndicatorValue",
     "InputError",
     "LegalDocumentRef",
@@ -107,11 +124,17 @@ __all__ = [
     "Severity",
     "Signature",
     "SigningAuthority",
+    "Staffing",
     "StructureError",
     "Subject",
     "TotalFact",
+    "TthcCounts",
     "UnitError",
     "ValidationReport",
+    "Value",
+    "ValueKind",
+    "catalogue",
+    "catalogue_2023",
     "default_rules",
     "dumps",
     "format_money",
@@ -124,7 +147,9 @@ __all__ = [
     "parse_number",
     "parse_percent",
     "quantity",
+    "read_appendix",
     "select_rules",
     "unit_for_label",
     "validate",
+    "write_appendix",
 ]

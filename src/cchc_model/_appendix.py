@@ -9,11 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import TypeAlias
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from cchc_model._errors import CchcError
+
+if TYPE_CHECKING:
+    from cchc_model._catalogue import Catalogue
 
 __all__ = ["Appendix", "IndicatorValue", "Ratio", "Value"]
 
@@ -48,7 +51,8 @@ class IndicatorValue:
     codes such as ``"3.1.3.a"``). ``stt``, ``label`` and ``unit`` are the row's cells as
     written, which may differ from the catalogue (the reference report numbers the rows of
     1.2 as 1.1.1–1.1.4). ``raw`` is the value cell as written (``"14.584"``), ``value`` what
-    it means (``14584``). ``line`` is the source line, when read from a file.
+    it means (``14584``). ``line`` is the source line, when read from a file; it is where the
+    row came from, not part of its value, so it takes no part in equality.
     """
 
     code: str
@@ -58,7 +62,7 @@ class IndicatorValue:
     label: str = ""
     unit: str = ""
     stt: str = ""
-    line: int | None = None
+    line: int | None = attrs.field(default=None, eq=False)
 
 
 def _unique_codes(
@@ -76,7 +80,10 @@ def _unique_codes(
 class Appendix(Mapping[str, IndicatorValue]):
     """The statistics appendix: a read-only mapping from indicator code to its value.
 
-    The rows keep their order in the document.
+    The rows keep their order in the document. ``form`` names the catalogue the codes belong
+    to (:func:`~cchc_model.catalogue`). ``extra`` holds the rows that match no indicator of
+    the form (or repeat one already read), kept as written so nothing is lost; their ``code``
+    is their STT without the trailing dot, and validation reports them.
 
     >>> a = Appendix((IndicatorValue("3.1.3", 138, raw="138"),))
     >>> a["3.1.3"].value
@@ -88,6 +95,7 @@ class Appendix(Mapping[str, IndicatorValue]):
     rows: tuple[IndicatorValue, ...] = attrs.field(default=(), validator=_unique_codes)
     title: str = ""
     form: str = "2023"
+    extra: tuple[IndicatorValue, ...] = ()
     _index: dict[str, IndicatorValue] = attrs.field(
         init=False, repr=False, eq=False, hash=False,
         default=attrs.Factory(lambda self: {row.code: row for row in self.rows}, takes_self=True),
@@ -101,3 +109,19 @@ class Appendix(Mapping[str, IndicatorValue]):
 
     def __len__(self) -> int:
         return len(self._index)
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue of :attr:`form`; a :class:`~cchc_model.CchcError` for an unknown form."""
+        from cchc_model._catalogue import catalogue  # noqa: PLC0415 - the catalogue imports us
+
+        return catalogue(self.form)
+
+    def value(self, code: str) -> Value:
+        """The value of *code*, or ``None`` when the row is absent or blank.
+
+        >>> Appendix((IndicatorValue("3.1.3", 138),)).value("3.1.1") is None
+        True
+        """
+        row = self._index.get(code)
+        return None if row is None else row.value

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from cchc_model._appendix import Appendix
+from cchc_model._appendix_io import read_appendix
 from cchc_model._errors import CchcError, InputError
 from cchc_model._report import Report
 from cchc_model._serialization import load
@@ -37,10 +38,7 @@ def _load_target(path: str) -> Report | Appendix:
     if suffix == ".json":
         return load(Path(path))
     if suffix in _TABLE_SUFFIXES:
-        raise InputError(
-            f"chưa hỗ trợ đọc bảng phụ lục {suffix} (appendix tables are not supported yet): "
-            f"{path}"
-        )
+        return read_appendix(Path(path))
     raise InputError(
         f"không nhận dạng được loại tệp (unknown file type) {suffix or '(none)'}: {path}; "
         "cần .json, .tsv, .txt, .md hoặc .xlsx"

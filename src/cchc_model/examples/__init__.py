@@ -10,11 +10,12 @@ from __future__ import annotations
 
 from importlib import resources
 
+from cchc_model._appendix import Appendix
 from cchc_model._lazy import Lazy
 from cchc_model._report import Report
 from cchc_model._serialization import load
 
-__all__ = ["reference_report", "reference_report_json"]
+__all__ = ["reference_appendix", "reference_report", "reference_report_json"]
 
 
 def reference_report_json() -> str:
@@ -33,3 +34,23 @@ def reference_report() -> Report:
     'Công tác cải cách hành chính năm 2023 và phương hướng nhiệm vụ năm 2024'
     """
     return _REFERENCE.get()
+
+
+def _read_reference_appendix() -> Appendix:
+    from cchc_model._appendix_io import read_appendix  # noqa: PLC0415 - read only when asked
+
+    data = (resources.files(__name__) / "reference_appendix.txt").read_bytes()
+    return read_appendix(data)
+
+
+_REFERENCE_APPENDIX = Lazy(_read_reference_appendix)
+
+
+def reference_appendix() -> Appendix:
+    """The reference report's statistics appendix, read from its table as the report prints it.
+
+    >>> appendix = reference_appendix()
+    >>> appendix["3.1.3"].value, appendix["1.2.1"].stt
+    (138, '1.1.1.')
+    """
+    return _REFERENCE_APPENDIX.get()

@@ -1,0 +1,668 @@
+"""Reading and writing the statistics appendix as a table: TSV, Markdown and XLSX.
+
+The reader knows the layout reports are exchanged in: five columns (``STT | Chỉ tiêu | Đơn vị
+tính | Số liệu | Ghi chú``), the header repeated at every page break, ``<b>``/``<i>`` markup,
+"Trong đó" rows that break a total down, a row split across a page break, and the table at the
+end of a whole report. Rows are matched to the catalogue by code *and* label, so a row whose
+STT is wrong (the reference report numbers the rows of 1.2 as 1.1.1–1.1.4) still lands on its
+indicator; its STT is kept as written and validation reports the difference. Rows that match
+nothing are kept in :attr:`Appendix.extra`. Only input with no table at all, unreadable bytes
+or a broken workbook raise :class:`~cchc_model.AppendixParseError`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import importlib
+import io
+import os
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any, Literal, overload
+
+import attrs
+
+from cchc_model._appendix import Appendix, IndicatorValue, Value
+from cchc_model._catalogue import (
+    Catalogue,
+    IndicatorDef,
+    ValueKind,
+    catalogue_2023,
+    format_value,
+    label_key,
+    parse_value,
+)
+from cchc_model._errors import AppendixParseError, CchcError, InputError
+
+__all__ = ["MAX_TABLE_BYTES", "MAX_TABLE_ROWS", "read_appendix", "write_appendix"]
+
+#: Largest input :func:`read_appendix` reads (a whole report with its appendix is ~100 kB).
+MAX_TABLE_BYTES = 16 * 1024 * 1024
+#: Most rows :func:`read_appendix` reads from a workbook sheet.
+MAX_TABLE_ROWS = 20_000
+
+#: The official columns, in order.
+COLUMNS = ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú")
+
+TableFormat = Literal["tsv", "markdown", "xlsx"]
+
+_XLSX_MAGIC = b"PK\x03\x04"
+_TAG = re.compile(r"</?(?:b|i|u|em|strong)\s*>", re.IGNORECASE)
+_ITALIC = re.compile(r"<i>.*?</i>", re.IGNORECASE | re.DOTALL)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_SPACE = re.compile(r"\s+")
+_CODE = re.compile(r"\d+(?:\.\d+)*\.?")
+_MD_SPLIT = re.compile(r"(?<!\\)\|")
+_MD_RULE = re.compile(r":?-{3,}:?")
+_HEADER_WORDS = frozenset(
+    label_key(word) for word in ("Đơn vị tính", "Số liệu", "Kết quả thống kê", "Ghi chú")
+)
+
+
+def _clean(cell: str) -> str:
+    """A cell as text: NFC, no markup, no control characters, single spaces."""
+    cell = unicodedata.normalize("NFC", cell)
+    cell = _TAG.sub("", cell).replace("**", "")
+    cell = _CONTROL.sub(" ", cell)
+    return _SPACE.sub(" ", cell).strip()
+
+
+# --- reading: from bytes to lines of cells -----------------------------------------------
+
+
+@attrs.frozen
+class _Line:
+    """One line of the input: a row of cells, or a line of text (``cells is None``)."""
+
+    number: int
+    cells: tuple[str, ...] | None
+    text: str = ""
+
+
+def _is_header(cells: Sequence[str]) -> bool:
+    return bool(cells) and label_key(cells[0]) == "stt"
+
+
+def _is_subheader(cells: Sequence[str]) -> bool:
+    filled = [label_key(c) for c in cells if c.strip()]
+    return bool(filled) and all(key in _HEADER_WORDS for key in filled)
+
+
+def _tsv_lines(text: str) -> list[_Line]:
+    lines = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if "\t" in line:
+            lines.append(_Line(number, tuple(line.split("\t"))))
+        else:
+            lines.append(_Line(number, None, line))
+    return lines
+
+
+def _md_lines(text: str) -> list[_Line]:
+    lines = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        if stripped.startswith("|") and len(stripped) > 1:
+            inner = stripped[1:-1] if stripped.endswith("|") and not stripped.endswith("\\|") \
+                else stripped[1:]
+            cells = tuple(cell.replace("\\|", "|") for cell in _MD_SPLIT.split(inner))
+            if all(_MD_RULE.fullmatch(cell.strip()) for cell in cells):
+                continue
+            lines.append(_Line(number, cells))
+        else:
+            lines.append(_Line(number, None, line))
+    return lines
+
+
+def _looks_markdown(text: str) -> bool:
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped.startswith("|"):
+            first = _MD_SPLIT.split(stripped[1:], maxsplit=1)[0]
+            if label_key(first) == "stt":
+                return True
+    return False
+
+
+def _decode(data: bytes, where: str) -> str:
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise AppendixParseError(
+            f"không phải văn bản UTF-8 (not UTF-8 text) tại byte {error.start}",
+            location=f"{where}:{line}",
+        ) from None
+    nul = text.find("\x00")
+    if nul >= 0:
+        raise AppendixParseError(
+            "tệp nhị phân, không phải bảng (binary data, not a table)",
+            location=f"{where}:{text.count(chr(10), 0, nul) + 1}",
+        )
+    return text
+
+
+def _xlsx_cell(cell: Any) -> str:
+    value = cell.value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "Có" if value else "Không"
+    if isinstance(value, int | float):
+        from decimal import Decimal  # noqa: PLC0415 - only workbooks have numeric cells
+
+        number = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
+        fmt = str(getattr(cell, "number_format", "") or "")
+        if "%" in fmt:
+            return format_value(number * 100, ValueKind.PERCENT)
+        if number == number.to_integral_value():
+            number = number.quantize(Decimal(1))
+        return format_value(number.normalize() if number % 1 else number, ValueKind.COUNT)
+    if hasattr(value, "isoformat"):
+        return str(value.isoformat())
+    return str(value)
+
+
+def _openpyxl() -> Any:
+    try:
+        # An optional extra, imported when a workbook is used; it ships no type hints.
+        return importlib.import_module("openpyxl")
+    except ImportError:
+        raise InputError(
+            "cần gói openpyxl để dùng tệp .xlsx: pip install 'cchc-model[xlsx]' "
+            "(install the xlsx extra to read and write .xlsx)"
+        ) from None
+
+
+def _sheet_rows(workbook: Any, where: str) -> list[_Line]:
+    if not workbook.worksheets:
+        raise AppendixParseError("bảng tính không có trang (no sheet)", location=where)
+    lines: list[_Line] = []
+    rows = workbook.worksheets[0].iter_rows(max_col=len(COLUMNS) + 3)
+    for number, row in enumerate(rows, start=1):
+        if number > MAX_TABLE_ROWS:
+            raise AppendixParseError(
+                f"bảng tính quá lớn, tối đa {MAX_TABLE_ROWS} dòng (too many rows)",
+                location=f"{where}:{number}",
+            )
+        cells = tuple(_xlsx_cell(cell) for cell in row)
+        filled = [i for i, cell in enumerate(cells) if cell.strip()]
+        if not filled:
+            lines.append(_Line(number, None, ""))
+        elif filled == [0] and not _CODE.fullmatch(cells[0].strip()) and not _is_header(cells):
+            lines.append(_Line(number, None, cells[0]))
+        else:
+            lines.append(_Line(number, cells))
+    return lines
+
+
+def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
+    openpyxl = _openpyxl()
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
+        raise AppendixParseError(
+            f"không mở được bảng tính (cannot open workbook): {type(error).__name__}",
+            location=where,
+        ) from None
+    try:
+        rows = _sheet_rows(workbook, where)
+    except AppendixParseError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a corrupt sheet fails while it is read
+        raise AppendixParseError(
+            f"không đọc được bảng tính (cannot read workbook): {type(error).__name__}",
+            location=where,
+        ) from None
+    else:
+        return rows
+    finally:
+        workbook.close()
+
+
+def _source_lines(
+    source: str | bytes | os.PathLike[str], fmt: str | None
+) -> tuple[list[_Line], str]:
+    where = "<text>"
+    data: bytes | None = None
+    text: str | None = None
+    if isinstance(source, os.PathLike) or (
+        isinstance(source, str) and not any(ch in source for ch in "\n\t|")
+    ):
+        where = os.fspath(source)
+        try:
+            size = os.stat(where).st_size
+            if size > MAX_TABLE_BYTES:
+                raise AppendixParseError(
+                    f"tệp quá lớn ({size} byte), tối đa {MAX_TABLE_BYTES} (file too large)",
+                    location=where,
+                )
+            data = Path(where).read_bytes()
+        except (OSError, ValueError) as error:
+            reason = getattr(error, "strerror", None) or str(error)
+            raise AppendixParseError(
+                f"không đọc được tệp (cannot read file): {reason}", location=where
+            ) from None
+        if fmt is None:
+            suffix = Path(where).suffix.lower()
+            fmt = {".xlsx": "xlsx", ".md": "markdown", ".markdown": "markdown"}.get(suffix)
+    elif isinstance(source, bytes):
+        where = "<bytes>"
+        data = source
+    elif isinstance(source, str):
+        text = source
+    else:
+        raise TypeError(
+            f"read_appendix() takes a path, str or bytes, not {type(source).__name__}"
+        )
+    if data is not None:
+        if len(data) > MAX_TABLE_BYTES:
+            raise AppendixParseError(
+                f"dữ liệu quá lớn, tối đa {MAX_TABLE_BYTES} byte (input too large)",
+                location=where,
+            )
+        if fmt == "xlsx" or (fmt is None and data.startswith(_XLSX_MAGIC)):
+            return _xlsx_lines(data, where), where
+        text = _decode(data, where)
+    assert text is not None  # noqa: S101 - one of the branches above set it
+    if len(text) > MAX_TABLE_BYTES:
+        raise AppendixParseError("dữ liệu quá lớn (input too large)", location=where)
+    if "\x00" in text:
+        _decode(text.encode("utf-8", "surrogatepass"), where)
+    if fmt == "markdown" or (fmt is None and _looks_markdown(text)):
+        return _md_lines(text), where
+    return _tsv_lines(text), where
+
+
+# --- reading: from lines to rows ---------------------------------------------------------
+
+
+@attrs.define
+class _Row:
+    line: int
+    stt: str
+    label: str
+    unit: str
+    raw: str
+    note: str
+    keys: tuple[str, ...]
+
+
+def _row(line: _Line) -> _Row | None:
+    assert line.cells is not None  # noqa: S101 - only rows of cells come here
+    cells = list(line.cells) + [""] * (len(COLUMNS) - len(line.cells))
+    note = " ".join(cell for cell in cells[4:] if cell.strip())
+    stt, label, unit, raw = (_clean(cell) for cell in cells[:4])
+    note = _clean(note)
+    if not any((stt, label, unit, raw, note)):
+        return None
+    keys = [label_key(label)]
+    plain = label_key(_ITALIC.sub(" ", cells[1]))
+    if plain and plain not in keys:
+        keys.append(plain)
+    return _Row(line.number, stt, label, unit, raw, note, tuple(keys))
+
+
+def _is_continuation(row: _Row, previous: _Row | None) -> bool:
+    """A row that carries on the previous one across a page break ("Trong" / "đó")."""
+    if previous is None:
+        return False
+    if label_key(row.stt) == "đó" and label_key(previous.stt) == "trong":
+        return True
+    return (
+        not row.stt and not row.unit and not row.raw and not row.note
+        and row.label[:1].islower()
+    )
+
+
+def _table(lines: list[_Line], where: str) -> tuple[str, list[_Row]]:
+    start = next((i for i, line in enumerate(lines) if line.cells and _is_header(line.cells)),
+                 None)
+    if start is None:
+        start = next(
+            (i for i, line in enumerate(lines)
+             if line.cells and len(line.cells) >= 3 and _CODE.fullmatch(_clean(line.cells[0]))),
+            None,
+        )
+    if start is None:
+        raise AppendixParseError(
+            f"không tìm thấy bảng phụ lục trong {len(lines)} dòng: cần dòng tiêu đề STT "
+            "hoặc dòng có mã chỉ tiêu (no appendix table found)",
+            location=where,
+        )
+    title = _title(lines[:start])
+    rows: list[_Row] = []
+    after_break = False
+    for line in lines[start:]:
+        if line.cells is None:
+            if line.text.strip():
+                break
+            continue
+        if _is_header(line.cells):
+            after_break = bool(rows)
+            continue
+        if _is_subheader(line.cells):
+            continue
+        row = _row(line)
+        if row is None:
+            continue
+        previous = rows[-1] if rows else None
+        if after_break and previous is not None and _is_continuation(row, previous):
+            previous.stt = f"{previous.stt} {row.stt}".strip()
+            previous.label = f"{previous.label} {row.label}".strip()
+            previous.keys = (label_key(previous.label),)
+        else:
+            rows.append(row)
+        after_break = False
+    return title, rows
+
+
+def _title(before: list[_Line]) -> str:
+    end = len(before)
+    while end and before[end - 1].cells is None and not before[end - 1].text.strip():
+        end -= 1
+    begin = end
+    while begin and before[begin - 1].cells is None and before[begin - 1].text.strip():
+        begin -= 1
+    block = [_clean(line.text).strip("# ") for line in before[begin:end]]
+    block = [line for line in block if line]
+    if not block:
+        return ""
+    at_start = all(line.cells is None and not line.text.strip() for line in before[:begin])
+    if at_start or label_key(block[0]).startswith("phụ lục"):
+        return " ".join(block)
+    return ""
+
+
+def _stt_code(stt: str) -> str | None:
+    return stt.rstrip(".") if _CODE.fullmatch(stt) else None
+
+
+class _Matcher:
+    """Matches rows to indicators, by code and label, in document order."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self.used: set[str] = set()
+        self.context: str | None = None
+        self.last = -1
+
+    def _free(self, definitions: Iterable[IndicatorDef]) -> list[IndicatorDef]:
+        return [d for d in definitions if d.code not in self.used]
+
+    def _by_label(self, row: _Row) -> list[IndicatorDef]:
+        found: dict[str, IndicatorDef] = {}
+        for key in row.keys:
+            for definition in self.catalogue.match_label(key):
+                found.setdefault(definition.code, definition)
+        return self._free(found.values())
+
+    def _closest(self, candidates: list[IndicatorDef]) -> IndicatorDef:
+        position = self.catalogue.position
+        return min(
+            candidates,
+            key=lambda d: (d.parent != self.context, abs(position(d.code) - self.last - 1)),
+        )
+
+    def _similar(self, row: _Row, definitions: Iterable[IndicatorDef], cutoff: float
+                 ) -> IndicatorDef | None:
+        best, best_ratio = None, cutoff
+        for definition in self._free(definitions):
+            target = label_key(definition.label)
+            for key in row.keys:
+                ratio = difflib.SequenceMatcher(None, key, target).ratio()
+                if ratio >= best_ratio:
+                    best, best_ratio = definition, ratio
+        return best
+
+    def _siblings(self) -> list[IndicatorDef]:
+        if self.context is None:
+            return []
+        catalogue = self.catalogue
+        return [catalogue[c] for c in catalogue.children(self.context) if catalogue[c].is_subrow]
+
+    def match(self, row: _Row) -> IndicatorDef | None:
+        found = self._find(row)
+        if found is not None:
+            self.used.add(found.code)
+            self.last = self.catalogue.position(found.code)
+            self.context = found.parent if found.is_subrow else found.code
+        return found
+
+    def _find(self, row: _Row) -> IndicatorDef | None:
+        catalogue = self.catalogue
+        code = _stt_code(row.stt)
+        if code is not None:
+            by_code = catalogue.get(code)
+            if by_code is not None and by_code.code in self.used:
+                by_code = None
+            labelled = self._by_label(row)
+            if by_code is not None and by_code in labelled:
+                return by_code
+            if labelled:
+                return self._closest(labelled)
+            if by_code is not None and self._similar(row, [by_code], 0.6) is not None:
+                return by_code
+            group = code.split(".", 1)[0]
+            same_group = (d for d in catalogue.values() if d.code.split(".", 1)[0] == group)
+            return self._similar(row, same_group, 0.9)
+        siblings = self._free(self._siblings())
+        for definition in siblings:
+            if label_key(definition.label) in row.keys:
+                return definition
+        labelled = self._by_label(row)
+        if labelled:
+            return self._closest(labelled)
+        return self._similar(row, siblings, 0.8)
+
+
+def _appendix(title: str, rows: list[_Row], catalogue: Catalogue) -> Appendix:
+    matcher = _Matcher(catalogue)
+    matched: list[IndicatorValue] = []
+    extra: list[IndicatorValue] = []
+    for row in rows:
+        definition = matcher.match(row)
+        if definition is not None:
+            value = definition.parse(row.raw)
+            code = definition.code
+        else:
+            value = parse_value(row.raw, ValueKind.HEADING)
+            code = _stt_code(row.stt) or ""
+        item = IndicatorValue(
+            code, value, raw=row.raw, note=row.note, label=row.label, unit=row.unit,
+            stt=row.stt, line=row.line,
+        )
+        (matched if definition is not None else extra).append(item)
+    return Appendix(tuple(matched), title=title, form=catalogue.form, extra=tuple(extra))
+
+
+def read_appendix(
+    source: str | bytes | os.PathLike[str],
+    *,
+    catalogue: Catalogue | None = None,
+    format: TableFormat | None = None,  # noqa: A002 - the natural name, as in write_appendix
+) -> Appendix:
+    r"""Read a statistics appendix table.
+
+    *source* is a path (``.tsv``, ``.txt``, ``.md``, ``.xlsx``), the table as text, or the
+    bytes of a file. A ``str`` with no line break, tab or ``|`` is a path. The table may sit
+    at the end of a whole report. *format* is guessed from the suffix or the content when not
+    given. Rows are matched to *catalogue* (the 2023 form by default).
+
+    .. versionadded:: 0.1.0
+
+    >>> table = ("STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n"
+    ...          "3.1.3.\tTổng số TTHC đang có hiệu lực\tThủ tục\t138\t\n"
+    ...          "Trong đó\tSố TTHC cấp tỉnh:\tThủ tục\t103\t\n"
+    ...          "1.1.1.\tSố sở, ngành đã kiểm tra\tCơ quan, đơn vị\t7\t\n")
+    >>> a = read_appendix(table)
+    >>> a["3.1.3"].value, a["3.1.3.a"].value, a["1.2.1"].stt
+    (138, 103, '1.1.1.')
+    >>> read_appendix("no table\nhere")
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.AppendixParseError: <text>: không tìm thấy bảng phụ lục trong 2 dòng: cần dòng tiêu đề STT hoặc dòng có mã chỉ tiêu (no appendix table found)
+    """  # noqa: E501
+    if format is not None and format not in ("tsv", "markdown", "xlsx"):
+        raise ValueError(f"format must be 'tsv', 'markdown' or 'xlsx', not {format!r}")
+    lines, where = _source_lines(source, format)
+    title, rows = _table(lines, where)
+    return _appendix(title, rows, catalogue or catalogue_2023())
+
+
+# --- writing -----------------------------------------------------------------------------
+
+
+def _cell_value(row: IndicatorValue, definition: IndicatorDef | None) -> str:
+    kind = definition.kind if definition is not None else ValueKind.HEADING
+    scale = definition.scale if definition is not None else None
+    raw = _clean(row.raw)
+    if raw and _same(parse_value(raw, kind, scale), row.value):
+        return raw
+    if row.value is None:
+        return ""
+    return _clean(format_value(row.value, kind))
+
+
+def _same(a: Value, b: Value) -> bool:
+    if isinstance(a, str) or isinstance(b, str):
+        return type(a) is type(b) and a == b
+    return a == b
+
+
+def _ordered(appendix: Appendix) -> list[IndicatorValue]:
+    every = [*appendix.rows, *appendix.extra]
+    if all(row.line is not None for row in every):
+        return sorted(every, key=lambda row: row.line or 0)
+    return every
+
+
+def _table_rows(appendix: Appendix) -> Iterator[tuple[str, ...]]:
+    try:
+        definitions: Catalogue | None = appendix.catalogue
+    except CchcError:  # an unknown form: write the rows as they are
+        definitions = None
+    extra = {id(row) for row in appendix.extra}
+    for row in _ordered(appendix):
+        definition = None
+        if definitions is not None and id(row) not in extra:
+            definition = definitions.get(row.code)
+        yield (
+            _clean(row.stt), _clean(row.label), _clean(row.unit),
+            _cell_value(row, definition), _clean(row.note),
+        )
+
+
+def _tsv(appendix: Appendix) -> str:
+    lines = []
+    if appendix.title.strip():
+        lines += [_clean(appendix.title), ""]
+    lines.append("\t".join(COLUMNS))
+    lines += ["\t".join(cells) for cells in _table_rows(appendix)]
+    return "\n".join(lines) + "\n"
+
+
+def _md_cell(cell: str) -> str:
+    return cell.replace("|", "\\|")
+
+
+def _markdown(appendix: Appendix) -> str:
+    lines = []
+    if appendix.title.strip():
+        lines += [f"**{_clean(appendix.title)}**", ""]
+    lines.append("| " + " | ".join(COLUMNS) + " |")
+    lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
+    for cells in _table_rows(appendix):
+        lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
+    return "\n".join(lines) + "\n"
+
+
+def _xlsx(appendix: Appendix) -> bytes:
+    openpyxl = _openpyxl()
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Phụ lục"
+    bold = openpyxl.styles.Font(bold=True)
+
+    def put(row_number: int, cells: Sequence[str]) -> None:
+        for column, text in enumerate(cells, start=1):
+            if not text:
+                continue
+            cell = sheet.cell(row=row_number, column=column, value=text)
+            cell.data_type = "s"  # text, never a formula, whatever it starts with
+
+    number = 1
+    if appendix.title.strip():
+        put(number, [_clean(appendix.title)])
+        sheet.cell(row=number, column=1).font = bold
+        number += 2
+    put(number, COLUMNS)
+    for column in range(1, len(COLUMNS) + 1):
+        sheet.cell(row=number, column=column).font = bold
+    for cells in _table_rows(appendix):
+        number += 1
+        put(number, cells)
+    for letter, width in zip("ABCDE", (10, 70, 18, 14, 40), strict=True):
+        sheet.column_dimensions[letter].width = width
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@overload
+def write_appendix(
+    appendix: Appendix, format: Literal["tsv", "markdown"] = ..., *,
+    path: str | os.PathLike[str] | None = ...,
+) -> str: ...
+@overload
+def write_appendix(
+    appendix: Appendix, format: Literal["xlsx"], *,
+    path: str | os.PathLike[str] | None = ...,
+) -> bytes: ...
+def write_appendix(
+    appendix: Appendix,
+    format: TableFormat = "tsv",  # noqa: A002 - the natural name for the output format
+    *,
+    path: str | os.PathLike[str] | None = None,
+) -> str | bytes:
+    """Write *appendix* as a table in the official columns: TSV, Markdown or XLSX.
+
+    Values are written as read (``raw``) when that still says the value, otherwise in the
+    Vietnamese notation (``14.584``, ``33,37%``). :func:`read_appendix` reads the result back
+    equal. Returns the text (``bytes`` for XLSX) and, with *path*, also writes it there.
+
+    .. versionadded:: 0.1.0
+
+    >>> from cchc_model import catalogue_2023
+    >>> a = catalogue_2023().build({"7.6": 14584})
+    >>> print(write_appendix(a, "markdown"), end="")
+    | STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú |
+    |---|---|---|---|---|
+    | 7.6. | Số liệu về trao đổi văn bản điện tử |  | 14.584 |  |
+    >>> read_appendix(write_appendix(a)) == a
+    True
+    """
+    if not isinstance(appendix, Appendix):
+        raise TypeError(f"write_appendix() takes an Appendix, not {type(appendix).__name__}")
+    output: str | bytes
+    if format == "tsv":
+        output = _tsv(appendix)
+    elif format == "markdown":
+        output = _markdown(appendix)
+    elif format == "xlsx":
+        output = _xlsx(appendix)
+    else:
+        raise ValueError(f"format must be 'tsv', 'markdown' or 'xlsx', not {format!r}")
+    if path is not None:
+        try:
+            if isinstance(output, bytes):
+                Path(path).write_bytes(output)
+            else:
+                Path(path).write_text(output, encoding="utf-8")
+        except OSError as error:
+            raise InputError(
+                f"không ghi được tệp (cannot write) {os.fspath(path)!r}: {error.strerror}"
+            ) from None
+    return output

@@ -1,0 +1,261 @@
+"""Rules about the appendix rows themselves: numbering, unknown rows, values that do not fit."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from cchc_model._appendix import Appendix, IndicatorValue, Ratio
+from cchc_model._catalogue import Catalogue, IndicatorDef, ValueKind
+from cchc_model._errors import CchcError, NumberParseError
+from cchc_model._numbers import parse_number
+from cchc_model._validation import Finding, Rule, Severity, Subject
+
+__all__ = ["APPENDIX_RULES"]
+
+_CODE = re.compile(r"\d+(?:\.\d+)*\.?")
+_FORM = "Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023)"
+
+
+def _where(row: IndicatorValue) -> str:
+    return f"Dòng {row.line}: " if row.line is not None else ""
+
+
+def _where_en(row: IndicatorValue) -> str:
+    return f"Line {row.line}: " if row.line is not None else ""
+
+
+def _catalogue(subject: Subject) -> tuple[Appendix, Catalogue] | None:
+    appendix = subject.appendix
+    if appendix is None:
+        return None
+    try:
+        return appendix, appendix.catalogue
+    except CchcError:
+        return None
+
+
+def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    appendix = subject.appendix
+    if appendix is not None and _catalogue(subject) is None:
+        yield rule.finding(f"{subject.appendix_path}.form", form=appendix.form)
+
+
+def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = _catalogue(subject)
+    if found is None:
+        return
+    appendix, catalogue = found
+    for row in appendix.rows:
+        definition = catalogue.get(row.code)
+        written = row.stt.strip()
+        if definition is None or definition.is_subrow or not _CODE.fullmatch(written):
+            continue
+        if written.rstrip(".") != row.code:
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), where=_where(row),
+                where_en=_where_en(row), label=row.label or definition.label,
+                stt=written.rstrip("."),
+                code=row.code,
+            )
+
+
+def _unknown(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    appendix = subject.appendix
+    if appendix is None:
+        return
+    for i, row in enumerate(appendix.extra):
+        text = " ".join(part for part in (row.stt, row.label) if part) or row.raw
+        yield rule.finding(
+            f"{subject.appendix_path}.extra[{i}]", codes=(), where=_where(row),
+            where_en=_where_en(row), text=text, form=appendix.form,
+        )
+
+
+def _is_number(value: object) -> bool:
+    return isinstance(value, int | Decimal) and not isinstance(value, bool)
+
+
+def _wrong_kind(definition: IndicatorDef, value: object) -> bool:
+    kind = definition.kind
+    if kind in (ValueKind.TEXT, ValueKind.HEADING):
+        return False
+    if isinstance(value, str):
+        return True
+    if isinstance(value, Ratio):
+        return kind is not ValueKind.RATIO or value.denominator == 0
+    return False
+
+
+_KIND_VI = {
+    ValueKind.COUNT: "số đếm",
+    ValueKind.PERCENT: "tỷ lệ phần trăm",
+    ValueKind.RATIO: "tỷ số (ví dụ 12/12) hoặc số đếm",
+    ValueKind.CODED: "mã trả lời",
+}
+
+
+def _rows(subject: Subject) -> Iterator[tuple[IndicatorValue, IndicatorDef]]:
+    found = _catalogue(subject)
+    if found is None:
+        return
+    appendix, catalogue = found
+    for row in appendix.rows:
+        definition = catalogue.get(row.code)
+        if definition is not None and row.value is not None:
+            yield row, definition
+
+
+def _kind(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for row, definition in _rows(subject):
+        if _wrong_kind(definition, row.value):
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), where=_where(row),
+                where_en=_where_en(row), code=row.code, raw=row.raw or str(row.value),
+                kind=_KIND_VI.get(definition.kind, definition.kind.value),
+                kind_en=definition.kind.value,
+            )
+
+
+def _count(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for row, definition in _rows(subject):
+        value = row.value
+        if definition.kind not in (ValueKind.COUNT, ValueKind.RATIO) or not _is_number(value):
+            continue
+        assert isinstance(value, int | Decimal)  # noqa: S101 - checked just above
+        if value < 0 or value != int(value):
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), where=_where(row),
+                where_en=_where_en(row), code=row.code, raw=row.raw or str(value),
+            )
+
+
+def _scale(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for row, definition in _rows(subject):
+        value = row.value
+        if definition.kind is not ValueKind.CODED or not _is_number(value):
+            continue
+        if definition.scale is None or type(value) is not int or value not in definition.scale:
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), where=_where(row),
+                where_en=_where_en(row), code=row.code, raw=row.raw or str(value),
+                scale=str(definition.scale),
+            )
+
+
+def _percent(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for row, definition in _rows(subject):
+        value = row.value
+        if definition.kind is not ValueKind.PERCENT or not _is_number(value):
+            continue
+        assert isinstance(value, int | Decimal)  # noqa: S101 - checked just above
+        if not 0 <= value <= 100:
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), where=_where(row),
+                where_en=_where_en(row), code=row.code, raw=row.raw or str(value),
+            )
+
+
+def _strict(raw: str) -> bool:
+    try:
+        parse_number(raw.strip().removesuffix("%"))
+    except NumberParseError:
+        return False
+    return True
+
+
+def _value_text(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for row, definition in _rows(subject):
+        if not _is_number(row.value) or not row.raw or _strict(row.raw):
+            continue
+        if definition.scale is not None and definition.scale.code_of(row.raw) is not None:
+            continue
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), where=_where(row),
+            where_en=_where_en(row), code=row.code, raw=row.raw, value=row.value,
+        )
+
+
+APPENDIX_RULES: tuple[Rule, ...] = (
+    Rule(
+        "appendix.unknown_form",
+        Severity.ERROR,
+        "Không có danh mục chỉ tiêu cho biểu mẫu {form!r}; không kiểm tra được các dòng.",
+        check=_unknown_form,
+        message_en="No indicator catalogue for form {form!r}; the rows cannot be checked.",
+        description="The appendix names a form whose catalogue the library does not have.",
+    ),
+    Rule(
+        "appendix.stt_mismatch",
+        Severity.WARNING,
+        "{where}chỉ tiêu “{label}” ghi số thứ tự {stt} nhưng theo biểu mẫu là {code}.",
+        check=_stt,
+        message_en="{where_en}indicator “{label}” is numbered {stt} but is {code} in the form.",
+        basis=_FORM,
+        description="A row matched its indicator by label, but its STT is another number "
+        "(the reference report numbers the rows of 1.2 as 1.1.1–1.1.4).",
+    ),
+    Rule(
+        "appendix.unknown_row",
+        Severity.WARNING,
+        "{where}dòng “{text}” không khớp chỉ tiêu nào của biểu mẫu {form} (hoặc lặp lại một "
+        "chỉ tiêu đã có); dòng được giữ nguyên nhưng không được kiểm tra.",
+        check=_unknown,
+        message_en="{where_en}row “{text}” matches no indicator of form {form} (or repeats "
+        "one); it is kept as written but not checked.",
+        basis=_FORM,
+        description="A row of the table matches no indicator of the form by code and label.",
+    ),
+    Rule(
+        "appendix.value_kind",
+        Severity.ERROR,
+        "{where}giá trị {raw!r} của chỉ tiêu {code} không phải {kind}.",
+        check=_kind,
+        message_en="{where_en}value {raw!r} of indicator {code} is not a {kind_en} value.",
+        basis=_FORM,
+        description="A value is of the wrong kind for its indicator: text where a number "
+        "belongs, a ratio where a count or percentage belongs.",
+    ),
+    Rule(
+        "appendix.count",
+        Severity.ERROR,
+        "{where}số đếm của chỉ tiêu {code} phải là số nguyên không âm, gặp {raw!r}.",
+        check=_count,
+        message_en="{where_en}the count of indicator {code} must be a whole, non-negative "
+        "number, got {raw!r}.",
+        basis=_FORM,
+        description="Counts (procedures, persons, units, documents) are whole and "
+        "non-negative.",
+    ),
+    Rule(
+        "appendix.coded_scale",
+        Severity.ERROR,
+        "{where}mã trả lời {raw!r} của chỉ tiêu {code} không thuộc thang {scale}.",
+        check=_scale,
+        message_en="{where_en}coded answer {raw!r} of indicator {code} is not on its scale "
+        "{scale}.",
+        basis=_FORM,
+        description="A coded answer is one of the codes its scale lists.",
+    ),
+    Rule(
+        "appendix.percent_range",
+        Severity.ERROR,
+        "{where}tỷ lệ {raw!r} của chỉ tiêu {code} nằm ngoài khoảng 0–100%.",
+        check=_percent,
+        message_en="{where_en}percentage {raw!r} of indicator {code} is outside 0–100%.",
+        basis=_FORM,
+        description="Percentages lie between 0 and 100.",
+    ),
+    Rule(
+        "appendix.value_text",
+        Severity.INFO,
+        "{where}ô số liệu của chỉ tiêu {code} có thêm chữ: {raw!r}; lấy số liệu là {value}.",
+        check=_value_text,
+        message_en="{where_en}the value cell of indicator {code} holds text as well: {raw!r}; "
+        "read as {value}.",
+        basis=_FORM,
+        description="A number was read from a cell that also holds words "
+        "(``7 đơn vị (04 phòng chuyên môn và 03 đơn vị trực thuộc)``); the text is kept.",
+    ),
+)

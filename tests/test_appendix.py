@@ -1,0 +1,140 @@
+"""The Appendix value, and the reference report's appendix read from its text."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_model import (
+    Appendix,
+    CchcError,
+    Header,
+    IndicatorValue,
+    Ratio,
+    Report,
+    catalogue_2023,
+    dumps,
+    load,
+    read_appendix,
+    validate,
+)
+
+REFERENCE = Path(__file__).parent / "data" / "reference_report.txt"
+
+
+@pytest.fixture(scope="module")
+def reference() -> Appendix:
+    return read_appendix(REFERENCE)
+
+
+class TestReferenceAppendix:
+    def test_every_row(self, reference: Appendix) -> None:
+        """Every row of the reference table lands on its indicator; none is left over."""
+        assert list(reference) == list(catalogue_2023())
+        assert reference.extra == ()
+
+    def test_contract_values(self, reference: Appendix) -> None:
+        """The values DESIGN §4 and the issue pin."""
+        assert reference["3.1.3"].value == 138
+        assert reference["7.6"].value == 14584
+        assert reference["2.1"].value == Ratio(12, 12)
+
+    def test_values_by_kind(self, reference: Appendix) -> None:
+        """Leading zeros, percentages with and without %, coded answers, blanks."""
+        assert reference["3.5.3"].value == 0
+        assert reference["3.5.3"].raw == "00"
+        assert reference["2.3"].value == 6
+        assert reference["4.2.5"].value == Decimal(10)
+        assert reference["3.3.3"].value == Decimal(100)
+        assert reference["1.4.2"].value == 2
+        assert reference["3.4.2"].value is None
+        assert reference["3.4.2"].note == "Huyện thực hiện"
+
+    def test_subrows(self, reference: Appendix) -> None:
+        """The "Trong đó" rows of 3.1.3 get the codes 3.1.3.a–c."""
+        assert [reference[c].value for c in ("3.1.3.a", "3.1.3.b", "3.1.3.c")] == [103, 19, 16]
+        assert reference["3.1.3.a"].stt == "Trong đó"
+
+    def test_row_split_across_page_break(self, reference: Appendix) -> None:
+        """"Trong" / "đó" and the label cut at the page break are joined into one row."""
+        row = reference["7.6.2.a"]
+        assert row.stt == "Trong đó"
+        assert row.value == Decimal(95)
+        assert row.label.startswith("Tỷ lệ văn bản được gửi hoàn toàn dưới dạng điện tử (Sử")
+        assert row.line == 329
+
+    def test_misnumbered_rows(self, reference: Appendix) -> None:
+        """The rows under 1.2 numbered 1.1.1–1.1.4 land on 1.2.1–1.2.4, STT kept as written."""
+        assert [reference[f"1.2.{i}"].stt for i in range(1, 5)] == [
+            "1.1.1.", "1.1.2.", "1.1.3.", "1.1.4."
+        ]
+        assert reference["1.1.1"].value == 25
+
+    def test_value_with_text(self, reference: Appendix) -> None:
+        """``7 đơn vị (…)`` is the count 7; the text is kept as written."""
+        row = reference["1.2.1"]
+        assert row.value == 7
+        assert row.raw == "7 đơn vị (04 phòng chuyên môn và 03 đơn vị trực thuộc)"
+
+    def test_title_and_lines(self, reference: Appendix) -> None:
+        """The title above the table and each row's source line are kept."""
+        assert reference.title.startswith("PHỤ LỤC THỐNG KÊ SỐ LIỆU")
+        assert reference["1"].line == 207
+        assert reference["7.8.4"].line == 343
+
+    def test_numbering_finding(self, reference: Appendix) -> None:
+        """Validation reports the 1.2 numbering at the rows' paths."""
+        findings = [f for f in validate(reference).findings if f.rule == "appendix.stt_mismatch"]
+        assert [f.path for f in findings] == [f'$["1.2.{i}"]' for i in range(1, 5)]
+        assert findings[0].message == (
+            "Dòng 213: chỉ tiêu “Số sở, ngành đã kiểm tra” ghi số thứ tự 1.1.1 nhưng theo "
+            "biểu mẫu là 1.2.1."
+        )
+
+    def test_in_a_report(self, reference: Appendix) -> None:
+        """Inside a report the finding's path starts with ``$.appendix``; JSON keeps it all."""
+        report = Report(Header("SỞ LAO ĐỘNG - THƯƠNG BINH VÀ XÃ HỘI"), appendix=reference)
+        paths = [f.path for f in validate(report).findings if f.rule == "appendix.stt_mismatch"]
+        assert paths[0] == '$.appendix["1.2.1"]'
+        assert load(dumps(report)) == report
+
+
+class TestAppendix:
+    def test_mapping(self) -> None:
+        """An appendix is a read-only mapping in document order."""
+        a = Appendix((IndicatorValue("3.1.3", 138), IndicatorValue("2.1", Ratio(1, 2))))
+        assert list(a) == ["3.1.3", "2.1"]
+        assert len(a) == 2
+        assert a.value("3.1.3") == 138
+        assert a.value("9.9") is None
+
+    def test_duplicate_codes(self) -> None:
+        """Two rows with one code are refused."""
+        with pytest.raises(CchcError, match="duplicate indicator code"):
+            Appendix((IndicatorValue("1"), IndicatorValue("1")))
+
+    def test_line_is_not_value(self) -> None:
+        """The source line takes no part in equality."""
+        assert IndicatorValue("1", 2, line=3) == IndicatorValue("1", 2)
+
+    def test_extra_serialized(self) -> None:
+        """Unknown rows survive JSON."""
+        a = Appendix(extra=(IndicatorValue("8.1", "x", raw="x", stt="8.1."),))
+        report = Report(Header("X"), appendix=a)
+        assert load(dumps(report)).appendix == a
+
+    def test_catalogue(self) -> None:
+        """The appendix names its catalogue; an unknown form is an error."""
+        assert Appendix().catalogue is catalogue_2023()
+        with pytest.raises(CchcError, match="unknown form"):
+            _ = Appendix(form="1999").catalogue
+
+
+def test_embedded_reference_appendix(reference: Appendix) -> None:
+    """The packaged example appendix is the reference report's table, read by the reader."""
+    from cchc_model.examples import reference_appendix
+
+    assert reference_appendix() == reference
+    assert reference_appendix().title == reference.title
