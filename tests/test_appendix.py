@@ -138,3 +138,11 @@ def test_embedded_reference_appendix(reference: Appendix) -> None:
 
     assert reference_appendix() == reference
     assert reference_appendix().title == reference.title
+
+
+class TestIndicatorValueTypes:
+    @pytest.mark.parametrize("bad", [True, 1.5, Decimal("NaN"), Decimal("1e99"), [1], b"1"])
+    def test_refused(self, bad: object) -> None:
+        """Values JSON could not carry back are refused when the row is made."""
+        with pytest.raises(CchcError, match="giá trị"):
+            IndicatorValue("3.1.3", bad)  # type: ignore[arg-type]

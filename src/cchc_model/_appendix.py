@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, TypeAlias
 import attrs
 
 from cchc_model._errors import CchcError
+from cchc_model._numbers import decimal_problem
 
 if TYPE_CHECKING:
     from cchc_model._catalogue import Catalogue
@@ -56,13 +57,28 @@ class IndicatorValue:
     """
 
     code: str
-    value: Value = None
+    value: Value = attrs.field(default=None, validator=lambda i, a, v: _check_value(v))
     raw: str = ""
     note: str = ""
     label: str = ""
     unit: str = ""
     stt: str = ""
     line: int | None = attrs.field(default=None, eq=False)
+
+
+def _check_value(value: object) -> None:
+    """Refuse what JSON could not carry back: other types, bool, absurd decimals."""
+    if value is None or type(value) in (int, str, Ratio):
+        return
+    if isinstance(value, Decimal):
+        problem = decimal_problem(value)
+        if problem is None:
+            return
+        raise CchcError(f"giá trị {problem}: {value!r}")
+    raise CchcError(
+        "giá trị phải là int, Decimal, Ratio, str hoặc None "
+        f"(value must be int, Decimal, Ratio, str or None): {value!r}"
+    )
 
 
 def _unique_codes(
