@@ -6,6 +6,7 @@ Everything public is importable from here; the modules behind it are private.
 from __future__ import annotations
 
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio
+from cchc_model._dates import format_date, format_date_line, parse_date
 from cchc_model._errors import (
     AppendixParseError,
     CchcError,
@@ -30,7 +31,16 @@ from cchc_model._facts import (
 )
 from cchc_model._numbers import parse_number
 from cchc_model._periods import GovernmentLevel, PeriodKind, ReportingPeriod
-from cchc_model._references import DocumentType, LegalDocumentRef, ReferenceMatch
+from cchc_model._references import (
+    MAX_REFERENCE_LENGTH,
+    MAX_TEXT_LENGTH,
+    DocumentType,
+    LegalDocumentRef,
+    ReferenceMatch,
+    extract_references,
+    is_valid_reference,
+    parse_reference,
+)
 from cchc_model._report import (
     DocumentDate,
     Header,
@@ -43,6 +53,7 @@ from cchc_model._report import (
     SigningAuthority,
 )
 from cchc_model._serialization import SCHEMA_VERSION, dumps, load
+from cchc_model._text import normalize_text
 from cchc_model._validation import (
     Finding,
     Rule,
@@ -56,6 +67,8 @@ from cchc_model._validation import (
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "MAX_REFERENCE_LENGTH",
+    "MAX_TEXT_LENGTH",
     "SCHEMA_VERSION",
     "Appendix",
     "AppendixParseError",
@@ -99,8 +112,15 @@ __all__ = [
     "UnitError",
     "ValidationReport",
     "dumps",
+    "extract_references",
+    "format_date",
+    "format_date_line",
+    "is_valid_reference",
     "load",
+    "normalize_text",
+    "parse_date",
     "parse_number",
+    "parse_reference",
     "select_rules",
     "validate",
 ]

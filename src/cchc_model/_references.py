@@ -355,6 +355,7 @@ _SUBJECT_TRAILERS = frozenset(
     )
 )
 _SUBJECT_LIMIT = 400
+_ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
 _ISSUER_LIMIT = 16
 
 
@@ -474,10 +475,17 @@ def _subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         return None
     begin = head.end()
     stop = min(limit, begin + _SUBJECT_LIMIT, len(text))
-    for terminator in ("\n", ";", ". ", ")", "(", "?", "!"):
+    for terminator in ("\n", ";", ")", "(", "?", "!"):
         found = text.find(terminator, begin, stop)
         if found >= 0:
             stop = found
+    found = text.find(". ", begin, stop)
+    while found >= 0:
+        # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
+        if text[text.rfind(" ", begin, found) + 1:found] not in _ABBREVIATIONS:
+            stop = found
+            break
+        found = text.find(". ", found + 2, stop)
     if stop == begin + _SUBJECT_LIMIT and stop < len(text) and stop < limit:
         space = text.rfind(" ", begin, stop)
         stop = space if space > begin else stop
