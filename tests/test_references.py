@@ -267,6 +267,12 @@ class TestParseReference:
             "ký hiệu có khoảng trắng thừa (stray space in the symbol): 'QĐ-SLĐT BXH'",
         )
 
+    def test_space_before_a_place_is_no_stray_space(self) -> None:
+        """'UBND TP. Huế' keeps TP out of the symbol."""
+        [m] = extract_references("Quyết định số 5/QĐ-UBND TP. Huế")
+        assert m.ref.symbol == "QĐ-UBND"
+        assert m.ref.warnings == ()
+
     def test_type_word_differs_from_symbol(self) -> None:
         """The written type wins, and the mismatch is a warning."""
         ref = parse_reference("Công văn số 12/KH-UBND")

@@ -310,7 +310,8 @@ class ReferenceMatch:
 
 _SP = r"[^\S\n]{1,3}"
 _UPPER = "A-ZĐ"
-_SEGMENT = rf"[{_UPPER}][A-Za-zĐđ0-9]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?![\w.]))?"
+# A stray space may split an agency code (SLĐT BXH), never before a place (UBND TP. Huế).
+_SEGMENT = rf"[{_UPPER}][A-Za-zĐđ0-9]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?!\w)(?<! TP)(?<! TX))?"
 _SYMBOL = rf"{_SEGMENT}(?:-{_SEGMENT}){{0,5}}"
 _NUMBER = r"[0-9]{1,6}"
 _TYPE_WORDS = "|".join(
@@ -423,7 +424,9 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
         try:
             issued_on = date_from_match(match, match.group("dated"))
         except CchcError:
-            warnings.append(f"{WARN_BAD_DATE}: {match.group('dated').strip(' ,')!r}")
+            day_start = match.start("d1" if match.group("d1") is not None else "d2")
+            written = text[day_start:match.end("dated")]
+            warnings.append(f"{WARN_BAD_DATE}: {written!r}")
             end = match.start("dated")
     ref = LegalDocumentRef(
         doc_type, number, symbol, year=year, issued_on=issued_on, warnings=tuple(warnings)
