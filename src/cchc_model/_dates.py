@@ -57,6 +57,8 @@ def _month_part(month: int) -> str:
 def format_date(day: date) -> str:
     """The short form ``dd/m/yyyy`` with the leading zeros of Nghị định 30.
 
+    .. versionadded:: 0.1.0
+
     >>> format_date(date(2023, 8, 2))
     '02/8/2023'
     >>> format_date(date(2023, 2, 5)), format_date(date(2023, 1, 3))
@@ -75,6 +77,8 @@ def format_date_line(place: str, day: date | DocumentDate) -> str:
     *day* may be a :class:`~cchc_model.DocumentDate` whose day (and month) a draft leaves
     blank; a blank field is printed as :data:`BLANK_DATE_FIELD` (four spaces) between the
     words, as in ``Ninh Thuận, ngày    tháng 11 năm 2023``.
+
+    .. versionadded:: 0.1.0
 
     >>> format_date_line("Tiền Giang", date(2023, 7, 5))
     'Tiền Giang, ngày 05 tháng 7 năm 2023'
@@ -122,6 +126,8 @@ def parse_date(text: str) -> date:
     Leading zeros are optional when reading (``2/8/2023`` and ``02/08/2023`` are accepted);
     impossible dates and anything else raise :class:`~cchc_model.DateParseError` quoting
     the text.
+
+    .. versionadded:: 0.1.0
 
     >>> parse_date("02/8/2023"), parse_date("21/04/2023")
     (datetime.date(2023, 8, 2), datetime.date(2023, 4, 21))

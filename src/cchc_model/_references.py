@@ -549,6 +549,8 @@ def extract_references(text: str) -> list[ReferenceMatch]:
 
     Text longer than :data:`MAX_TEXT_LENGTH` is refused with :class:`~cchc_model.InputError`.
 
+    .. versionadded:: 0.1.0
+
     >>> text = "Thực hiện Công văn số 872/UBND-VXNV ngày 04/3/2022 của UBND tỉnh; tỷ lệ 12/12."
     >>> [m.text for m in extract_references(text)]
     ['Công văn số 872/UBND-VXNV ngày 04/3/2022 của UBND tỉnh']
@@ -580,6 +582,8 @@ def parse_reference(text: str) -> LegalDocumentRef:
 
     Anything that is not exactly one valid citation raises
     :class:`~cchc_model.ReferenceParseError` quoting the text.
+
+    .. versionadded:: 0.1.0
 
     >>> ref = parse_reference("Quyết định số 25/QĐ-SLĐT BXH ngày 06/02/2022")
     >>> ref.number_symbol, ref.issued_on
@@ -613,6 +617,8 @@ def parse_reference(text: str) -> LegalDocumentRef:
 
 def is_valid_reference(text: str) -> bool:
     """Whether *text* is exactly one valid citation; never raises for a string.
+
+    .. versionadded:: 0.1.0
 
     >>> is_valid_reference("Kế hoạch số 02/KH-SLĐTBXH"), is_valid_reference("12/12")
     (True, False)

@@ -42,6 +42,8 @@ def normalize_text(text: str) -> str:
     Tabs and line breaks are kept (tables and paragraphs depend on them), and the ends of the
     text are not stripped.
 
+    .. versionadded:: 0.1.0
+
     >>> normalize_text("Quyết định số 25/Q\u00d0-UBND")
     'Quyết định số 25/QĐ-UBND'
     >>> normalize_text("ngày\u00a0 05") == "ngày 05"
