@@ -135,6 +135,8 @@ class TestLegalDocumentRef:
             ),
             (LegalDocumentRef(None, 2954, "SLĐTBXH-TTr"), ("SLĐTBXH",), "TTr"),
             (LegalDocumentRef(DocumentType.DIRECTIVE, 40, "CT/TU"), ("TU",), None),
+            (LegalDocumentRef(DocumentType.LAW, 80, "QH13", year=2015), ("QH13",), None),
+            (LegalDocumentRef(None, 12, "KH-UBND"), ("UBND",), None),
         ],
     )
     def test_issuer_codes_and_drafting_unit(

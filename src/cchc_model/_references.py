@@ -147,11 +147,9 @@ def _split_symbol(ref: LegalDocumentRef) -> tuple[str | None, tuple[str, ...]]:
         kind, _, agency = ref.symbol.partition("/")
         return kind, tuple(agency.split("-"))
     parts = tuple(ref.symbol.split("-"))
-    if ref.doc_type is None:  # công văn: AGENCY-UNIT
-        return None, parts
     if parts[0] in _BY_ABBREVIATION and len(parts) > 1:
         return parts[0], parts[1:]
-    return None, parts
+    return None, parts  # a công văn's AGENCY-UNIT, or a law's QH13
 
 
 @attrs.frozen
@@ -233,9 +231,9 @@ class LegalDocumentRef:
     @property
     def drafting_unit(self) -> str | None:
         """The unit that drafted a công văn (``TTr`` in ``2954/SLĐTBXH-TTr``), else ``None``."""
-        if self.doc_type is not None:
+        kind, parts = _split_symbol(self)
+        if self.doc_type is not None or kind is not None:
             return None
-        parts = self.symbol.split("-")
         return "-".join(parts[1:]) or None
 
     @property
