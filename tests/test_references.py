@@ -406,6 +406,12 @@ class TestExtractReferences:
         assert text[m.start:m.end] == m.text
         assert unicodedata.normalize("NFC", m.text) == "Quyết định số 25/QĐ-UBND ngày 06/02/2022"
 
+    def test_windows_line_ends(self) -> None:
+        """CRLF line ends end a subject like LF does."""
+        text = "Kế hoạch số 1/KH-UBND về kiểm tra\r\nDòng sau"
+        [m] = extract_references(text)
+        assert m.text == "Kế hoạch số 1/KH-UBND về kiểm tra"
+
     def test_impossible_date_is_left_out(self) -> None:
         """A citation with an impossible date ends before the date, with a warning."""
         [m] = extract_references("theo Kế hoạch số 12/KH-UBND ngày 31/02/2023.")

@@ -35,7 +35,7 @@ MAX_DATE_LENGTH = 64
 
 # Shared with the citation grammar (``_references``): the two written forms of a date.
 # Quantifiers are bounded so that matching stays linear on any input.
-_SP = r"[^\S\n]{1,3}"
+_SP = r"[^\S\r\n]{1,3}"
 SHORT_DATE = r"(?P<d1>[0-9]{1,2})/(?P<m1>[0-9]{1,2})/(?P<y1>[0-9]{4})(?![0-9/])"
 LONG_DATE = (
     rf"(?P<d2>[0-9]{{1,2}}){_SP}tháng{_SP}(?P<m2>[0-9]{{1,2}})"

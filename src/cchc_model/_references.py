@@ -306,7 +306,7 @@ class ReferenceMatch:
 # with, so a failed attempt costs a constant amount of work plus the length of the token it
 # read: matching is linear in the text, also on adversarial input.
 
-_SP = r"[^\S\n]{1,3}"
+_SP = r"[^\S\r\n]{1,3}"
 _UPPER = "A-ZĐ"
 # A stray space may split an agency code (SLĐT BXH), never before a place (UBND TP. Huế).
 _SEGMENT = rf"[{_UPPER}][A-Za-zĐđ0-9]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?!\w)(?<! TP)(?<! TX))?"
@@ -326,13 +326,13 @@ _CITATION = re.compile(
       | (?P<anum>{_NUMBER})/(?P<asym>{_SYMBOL})
     )
     (?![\w/-])
-    (?P<dated>[^\S\n]?,?{_SP}(?i:ngày){_SP}{DATE})?
+    (?P<dated>[^\S\r\n]?,?{_SP}(?i:ngày){_SP}{DATE})?
     """,
     re.VERBOSE,
 )
-_ISSUER_START = re.compile(rf"[^\S\n]?,?{_SP}của(?={_SP})")
+_ISSUER_START = re.compile(rf"[^\S\r\n]?,?{_SP}của(?={_SP})")
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–]|[^\W\d_][\w-]{{0,30}})")
-_SUBJECT_START = re.compile(rf"[^\S\n]?,?{_SP}về{_SP}(?=\w)")
+_SUBJECT_START = re.compile(rf"[^\S\r\n]?,?{_SP}về{_SP}(?=\w)")
 _LAW_SYMBOL = re.compile(r"(?:UBTV)?QH[0-9]{1,2}")
 
 # Lower-case syllables that continue an agency's name ("Ủy ban nhân dân tỉnh", "Bộ Tài chính",
@@ -476,7 +476,7 @@ def _subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         return None
     begin = head.end()
     stop = min(limit, begin + _SUBJECT_LIMIT, len(text))
-    for terminator in ("\n", ";", ")", "(", "?", "!"):
+    for terminator in ("\n", "\r", "\t", ";", ")", "(", "?", "!"):
         found = text.find(terminator, begin, stop)
         if found >= 0:
             stop = found
@@ -567,7 +567,7 @@ def extract_references(text: str) -> list[ReferenceMatch]:
     return list(_scan(text))
 
 
-_HORIZONTAL_SPACE = re.compile(r"[^\S\n]+")
+_HORIZONTAL_SPACE = re.compile(r"[^\S\r\n]+")
 
 
 def parse_reference(text: str) -> LegalDocumentRef:
