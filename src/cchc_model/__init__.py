@@ -16,6 +16,7 @@ from cchc_model._catalogue import (
     catalogue,
     catalogue_2023,
 )
+from cchc_model._dates import format_date, format_date_line, parse_date
 from cchc_model._errors import (
     AppendixParseError,
     CchcError,
@@ -50,7 +51,16 @@ from cchc_model._numbers import (
     parse_percent,
 )
 from cchc_model._periods import GovernmentLevel, PeriodKind, ReportingPeriod
-from cchc_model._references import DocumentType, LegalDocumentRef, ReferenceMatch
+from cchc_model._references import (
+    MAX_REFERENCE_LENGTH,
+    MAX_TEXT_LENGTH,
+    DocumentType,
+    LegalDocumentRef,
+    ReferenceMatch,
+    extract_references,
+    is_valid_reference,
+    parse_reference,
+)
 from cchc_model._report import (
     DocumentDate,
     Header,
@@ -64,6 +74,7 @@ from cchc_model._report import (
 )
 from cchc_model._rules import default_rules
 from cchc_model._serialization import SCHEMA_VERSION, dumps, load
+from cchc_model._text import normalize_text
 from cchc_model._units import is_unit_label, quantity, unit_for_label
 from cchc_model._validation import (
     Finding,
@@ -80,6 +91,8 @@ __version__ = "0.1.0.dev0"
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
+    "MAX_REFERENCE_LENGTH",
+    "MAX_TEXT_LENGTH",
     "SCHEMA_VERSION",
     "Aggregation",
     "Appendix",
@@ -137,15 +150,22 @@ __all__ = [
     "catalogue_2023",
     "default_rules",
     "dumps",
+    "extract_references",
+    "format_date",
+    "format_date_line",
     "format_money",
     "format_number",
     "format_percent",
     "is_number",
     "is_unit_label",
+    "is_valid_reference",
     "load",
+    "normalize_text",
+    "parse_date",
     "parse_money",
     "parse_number",
     "parse_percent",
+    "parse_reference",
     "quantity",
     "read_appendix",
     "select_rules",

@@ -7,6 +7,7 @@ Exit codes: 0 when validation finds no error, 1 when it does, 2 when the input c
 from __future__ import annotations
 
 import argparse
+import bisect
 import json
 import sys
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 from cchc_model._appendix import Appendix
 from cchc_model._appendix_io import read_appendix
 from cchc_model._errors import CchcError, InputError
+from cchc_model._references import ReferenceMatch, extract_references
 from cchc_model._report import Report
 from cchc_model._serialization import load
 from cchc_model._validation import Severity, ValidationReport, validate
@@ -92,6 +94,62 @@ def _cmd_example(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _read_text(path: str) -> str:
+    """The text of a UTF-8 file, or an :class:`InputError` saying why it cannot be read."""
+    try:
+        data = Path(path).read_bytes()
+    except OSError as error:
+        raise InputError(f"không đọc được tệp (cannot read) {path!r}: {error.strerror}") from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"tệp không phải UTF-8 (not UTF-8) {path!r}: byte {error.start}"
+        ) from None
+
+
+def _reference_row(match: ReferenceMatch, line: int, column: int) -> dict[str, object]:
+    ref = match.ref
+    return {
+        "line": line,
+        "column": column,
+        "start": match.start,
+        "end": match.end,
+        "text": match.text,
+        "citation": str(ref),
+        "doc_type": None if ref.doc_type is None else ref.doc_type.value,
+        "number": ref.number,
+        "year": ref.year,
+        "symbol": ref.symbol,
+        "number_symbol": ref.number_symbol,
+        "issuer_codes": list(ref.issuer_codes),
+        "issued_on": None if ref.issued_on is None else ref.issued_on.isoformat(),
+        "issuer": ref.issuer,
+        "subject": ref.subject,
+        "warnings": list(ref.warnings),
+    }
+
+
+def _cmd_refs(args: argparse.Namespace) -> int:
+    text = _read_text(args.path)
+    matches = extract_references(text)
+    line_starts = [0, *(i + 1 for i, ch in enumerate(text) if ch == "\n")]
+    rows = []
+    for match in matches:
+        line = bisect.bisect_right(line_starts, match.start)
+        rows.append(_reference_row(match, line, match.start - line_starts[line - 1] + 1))
+    if args.format == "json":
+        print(json.dumps({"path": args.path, "references": rows}, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    for row, match in zip(rows, matches, strict=True):
+        one_line = " ".join(match.text.split())
+        print(f"{args.path}:{row['line']}:{row['column']}: {match.ref.number_symbol}\t{one_line}")
+        for warning in match.ref.warnings:
+            print(f"    ! {warning}")
+    print(f"{len(rows)} trích dẫn (citations)")
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc",
@@ -114,6 +172,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     example_cmd.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     example_cmd.set_defaults(run=_cmd_example)
+
+    refs_cmd = commands.add_parser(
+        "refs", help="liệt kê văn bản được trích dẫn (list the legal references in a text file)"
+    )
+    refs_cmd.add_argument("path", metavar="PATH", help="a UTF-8 text file")
+    refs_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    refs_cmd.set_defaults(run=_cmd_refs)
     return parser
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from cchc_model._rules.appendix import APPENDIX_RULES
 from cchc_model._rules.facts import FACT_RULES
+from cchc_model._rules.references import REFERENCE_RULES
 from cchc_model._rules.report import REPORT_RULES
 from cchc_model._validation import Rule
 
@@ -12,4 +13,4 @@ __all__ = ["default_rules"]
 
 def default_rules() -> tuple[Rule, ...]:
     """Every rule of the library, in the order their findings are listed."""
-    return (*REPORT_RULES, *APPENDIX_RULES, *FACT_RULES)
+    return (*REPORT_RULES, *REFERENCE_RULES, *APPENDIX_RULES, *FACT_RULES)

@@ -1,0 +1,154 @@
+"""Dates as Vietnamese administrative documents write them (Nghị định 30/2020/NĐ-CP, Phụ lục I).
+
+"Đối với những số thể hiện ngày nhỏ hơn 10 và tháng 1, 2 phải ghi thêm số 0 phía trước": a
+day below 10 and the months 1 and 2 take a leading zero, other months do not. So the short form
+is ``02/8/2023``, ``05/02/2023``, ``14/12/2023`` and the date line of a document
+``Hà Nội, ngày 01 tháng 02 năm 2023``.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from typing import TYPE_CHECKING
+
+from cchc_model._errors import DateParseError
+from cchc_model._text import normalize_text
+
+if TYPE_CHECKING:
+    from cchc_model._report import DocumentDate
+
+__all__ = [
+    "BLANK_DATE_FIELD",
+    "MAX_DATE_LENGTH",
+    "format_date",
+    "format_date_line",
+    "parse_date",
+]
+
+#: What a draft's date line leaves between ``ngày`` and ``tháng`` (and ``tháng`` and ``năm``)
+#: when the day (or month) is still blank: four spaces, where the signer writes the number.
+BLANK_DATE_FIELD = "    "
+
+#: Longest text :func:`parse_date` reads; longer text is refused without being scanned.
+MAX_DATE_LENGTH = 64
+
+# Shared with the citation grammar (``_references``): the two written forms of a date.
+# Quantifiers are bounded so that matching stays linear on any input.
+_SP = r"[^\S\r\n]{1,3}"
+SHORT_DATE = r"(?P<d1>[0-9]{1,2})/(?P<m1>[0-9]{1,2})/(?P<y1>[0-9]{4})(?![0-9/])"
+LONG_DATE = (
+    rf"(?P<d2>[0-9]{{1,2}}){_SP}tháng{_SP}(?P<m2>[0-9]{{1,2}})"
+    rf"{_SP}năm{_SP}(?P<y2>[0-9]{{4}})(?![0-9])"
+)
+DATE = rf"(?:{SHORT_DATE}|{LONG_DATE})"
+
+_WHOLE_DATE = re.compile(rf"(?:ngày{_SP})?{DATE}", re.IGNORECASE)
+
+
+def _day_part(day: int) -> str:
+    return f"{day:02d}"
+
+
+def _month_part(month: int) -> str:
+    return f"{month:02d}" if month <= 2 else str(month)
+
+
+def format_date(day: date) -> str:
+    """The short form ``dd/m/yyyy`` with the leading zeros of Nghị định 30.
+
+    .. versionadded:: 0.1.0
+
+    >>> format_date(date(2023, 8, 2))
+    '02/8/2023'
+    >>> format_date(date(2023, 2, 5)), format_date(date(2023, 1, 3))
+    ('05/02/2023', '03/01/2023')
+    >>> format_date(date(2023, 12, 14))
+    '14/12/2023'
+    """
+    if not isinstance(day, date):
+        raise TypeError(f"format_date() takes a datetime.date, not {type(day).__name__}")
+    return f"{_day_part(day.day)}/{_month_part(day.month)}/{day.year}"
+
+
+def format_date_line(place: str, day: date | DocumentDate) -> str:
+    """The place-and-date line of a document: ``Tiền Giang, ngày 05 tháng 7 năm 2023``.
+
+    *day* may be a :class:`~cchc_model.DocumentDate` whose day (and month) a draft leaves
+    blank; a blank field is printed as :data:`BLANK_DATE_FIELD` (four spaces) between the
+    words, as in ``Ninh Thuận, ngày    tháng 11 năm 2023``.
+
+    .. versionadded:: 0.1.0
+
+    >>> format_date_line("Tiền Giang", date(2023, 7, 5))
+    'Tiền Giang, ngày 05 tháng 7 năm 2023'
+    >>> format_date_line("Hà Nội", date(2023, 2, 1))
+    'Hà Nội, ngày 01 tháng 02 năm 2023'
+    >>> from cchc_model import DocumentDate
+    >>> format_date_line("Ninh Thuận", DocumentDate(2023, 11))
+    'Ninh Thuận, ngày    tháng 11 năm 2023'
+    >>> format_date_line("Ninh Thuận", DocumentDate(2023))
+    'Ninh Thuận, ngày    tháng    năm 2023'
+    """
+    if not isinstance(place, str):
+        raise TypeError(f"format_date_line() takes a str place, not {type(place).__name__}")
+    # The report model imports the citation grammar, which imports this module.
+    from cchc_model._report import DocumentDate  # noqa: PLC0415
+
+    if isinstance(day, DocumentDate | date):
+        year, month, day_of_month = day.year, day.month, day.day
+    else:
+        raise TypeError(
+            "format_date_line() takes a datetime.date or a DocumentDate, "
+            f"not {type(day).__name__}"
+        )
+    day_text = BLANK_DATE_FIELD if day_of_month is None else f" {_day_part(day_of_month)} "
+    month_text = BLANK_DATE_FIELD if month is None else f" {_month_part(month)} "
+    return f"{place}, ngày{day_text}tháng{month_text}năm {year}"
+
+
+def date_from_match(match: re.Match[str], text: str) -> date:
+    """The date of a match of :data:`DATE`, or :class:`DateParseError` quoting *text*."""
+    if match.group("d1") is not None:
+        parts = match.group("y1", "m1", "d1")
+    else:
+        parts = match.group("y2", "m2", "d2")
+    year, month, day = (int(p) for p in parts)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise DateParseError("ngày không tồn tại (no such date)", text=text) from None
+
+
+def parse_date(text: str) -> date:
+    """Read a date in either written form, with or without the word ``ngày``.
+
+    Leading zeros are optional when reading (``2/8/2023`` and ``02/08/2023`` are accepted);
+    impossible dates and anything else raise :class:`~cchc_model.DateParseError` quoting
+    the text.
+
+    .. versionadded:: 0.1.0
+
+    >>> parse_date("02/8/2023"), parse_date("21/04/2023")
+    (datetime.date(2023, 8, 2), datetime.date(2023, 4, 21))
+    >>> parse_date("ngày 05 tháng 7 năm 2023")
+    datetime.date(2023, 7, 5)
+    >>> parse_date("31/02/2023")
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.DateParseError: ngày không tồn tại (no such date): '31/02/2023'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"parse_date() takes a str, not {type(text).__name__}")
+    if len(text) > MAX_DATE_LENGTH:
+        raise DateParseError(
+            f"quá dài để là một ngày (too long for a date, at most {MAX_DATE_LENGTH} "
+            "characters)",
+            text=text,
+        )
+    cleaned = normalize_text(text).strip()
+    match = _WHOLE_DATE.fullmatch(cleaned)
+    if match is None:
+        raise DateParseError(text=text)
+    return date_from_match(match, text)
+

@@ -1,0 +1,539 @@
+"""Tests for legal-document references: the value, parse_reference, extract_references."""
+
+from __future__ import annotations
+
+import contextlib
+import time
+import unicodedata
+from datetime import date
+from pathlib import Path
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_model import (
+    MAX_REFERENCE_LENGTH,
+    MAX_TEXT_LENGTH,
+    CchcError,
+    DocumentType,
+    InputError,
+    LegalDocumentRef,
+    ReferenceParseError,
+    extract_references,
+    is_valid_reference,
+    parse_reference,
+)
+from tests.strategies import filler_sentences, legal_document_refs
+
+REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")
+
+#: Every citation of the reference report: line, type, number and symbol, date.
+REFERENCE_REPORT_CITATIONS = [
+    (13, None, "872/UBND-VXNV", "2022-03-04"),
+    (21, DocumentType.PLAN, "3170/KH-SLĐTBXH", "2022-12-02"),
+    (21, DocumentType.PLAN, "02/KH-SLĐTBXH", "2023-01-03"),
+    (21, DocumentType.PLAN, "420/KH-SLĐTBXH", "2023-02-28"),
+    (21, DocumentType.PLAN, "846/KH-SLĐTBXH", "2023-04-07"),
+    (21, DocumentType.PLAN, "978/KH-SLĐTBXH", "2023-04-19"),
+    (25, DocumentType.PLAN, "02/KH-SLĐTBXH", "2023-01-03"),
+    (25, DocumentType.DECISION, "736/QĐ-UBND", "2022-12-29"),
+    (29, DocumentType.PLAN, "978/KH-SLĐTBXH", "2023-04-19"),
+    (31, DocumentType.PLAN, "420/KH-UBND", "2023-02-28"),
+    (37, DocumentType.PLAN, "211/KH-SLĐTBXH", "2023-02-06"),
+    (37, DocumentType.PLAN, "176/KH-SLĐTBXH", "2023-02-01"),
+    (37, DocumentType.PLAN, "207/KH-SLĐTBXH", "2023-02-06"),
+    (37, DocumentType.PLAN, "134/KH-SLĐTBXH", "2023-01-18"),
+    (37, DocumentType.PLAN, "146/KH-SLĐTBXH", "2023-01-27"),
+    (37, DocumentType.PLAN, "344/KH-SLĐTBXH", "2023-02-22"),
+    (37, DocumentType.PLAN, "168/KH-SLĐTBXH", "2023-01-31"),
+    (37, DocumentType.PLAN, "325/KH-SLĐTBXH", "2023-02-20"),
+    (39, DocumentType.REPORT, "47/BC-SLĐTBXH", "2023-01-06"),
+    (39, DocumentType.REPORT, "09/BC-SLĐTBXH", "2023-01-11"),
+    (39, DocumentType.REPORT, "167/BC-SLĐTBXH", "2023-05-24"),
+    (39, DocumentType.REPORT, "442/BC-SLĐTBXH", "2023-11-01"),
+    (39, None, "2954/SLĐTBXH-TTr", "2023-10-19"),
+    (45, DocumentType.PLAN, "02/KH-SLĐTBXH", "2023-01-03"),
+    (51, DocumentType.DECREE, "61/2018/NĐ-CP", "2018-04-23"),
+    (63, DocumentType.DECISION, "193/QĐ-UBND", "2023-04-21"),
+    (63, DocumentType.DECISION, "696/QĐ-UBND", "2023-05-26"),
+    (63, DocumentType.DECISION, "53/QĐ-UBND", "2023-02-10"),
+    (73, DocumentType.DECISION, "01/QĐ-SLĐTBXH", "2023-01-03"),
+    (75, DocumentType.PLAN, "268/KH-SLĐTBXH", "2023-02-13"),
+    (75, DocumentType.DECISION, "51/QĐ-SLĐTBXH", "2023-02-28"),
+    (77, DocumentType.DECISION, "117/QĐ-SLĐTBXH", "2023-04-14"),
+    (79, DocumentType.DECISION, "509/QĐ-SLĐTBXH", "2023-11-16"),
+    (85, DocumentType.DECISION, "25/QĐ-SLĐTBXH", "2022-02-06"),
+    (91, DocumentType.DECREE, "117/2013/NĐ-CP", "2013-10-07"),
+    (91, DocumentType.DECREE, "130/2005/NĐ-CP", "2005-10-17"),
+    (91, DocumentType.DECISION, "4339/QĐ-SLĐTBXH", "2022-12-31"),
+    (93, DocumentType.CIRCULAR, "61/2017/TT-BTC", "2017-06-15"),
+    (93, DocumentType.CIRCULAR, "90/2018/TT-BTC", "2018-09-28"),
+    (97, None, "361/SLĐTBXH-VP", "2023-02-23"),
+    (105, DocumentType.PLAN, "962/KH-UBND", "2023-03-16"),
+    (105, None, "3159/UBND-KTTH", "2023-08-02"),
+    (111, DocumentType.PLAN, "15/KH-SLĐTBXH", "2023-01-03"),
+    (111, DocumentType.DIRECTIVE, "40-CT/TU", "2022-12-05"),
+    (111, DocumentType.PLAN, "3255/KH-SLĐTBXH", "2022-12-12"),
+    (111, DocumentType.PLAN, "398/KH-SLĐTBXH", "2023-02-27"),
+    (111, DocumentType.DECISION, "32/QĐ-SLĐTBXH", "2023-02-13"),
+    (119, DocumentType.PLAN, "238/KH-UBND", "2023-01-23"),
+    (121, DocumentType.SCHEME, "1237/PA-SLĐTBXH", "2023-05-16"),
+    (121, DocumentType.PLAN, "2996/KH-SLĐTBXH", None),
+    (121, DocumentType.PLAN, "4076/KH-UBND", "2023-09-29"),
+    (125, DocumentType.DECISION, "1031/QĐ-UBND", "2023-08-03"),
+    (125, DocumentType.DECREE, "42/2022/NĐ-CP", "2022-06-24"),
+    (159, DocumentType.CIRCULAR, "02/2017/TT-VPCP", "2017-10-31"),
+    (171, DocumentType.DECREE, "150/2013/NĐ-CP", "2013-11-01"),
+    (171, DocumentType.DECREE, "158/2007/NĐ-CP", "2007-10-27"),
+    (175, DocumentType.DECREE, "163/2016/NĐ-CP", "2016-12-21"),
+    (175, DocumentType.CIRCULAR, "61/2017/TT-BTC", "2017-06-15"),
+    (175, DocumentType.CIRCULAR, "90/TT-BTC", "2018-09-28"),
+    (175, DocumentType.CIRCULAR, "61/2017/TT-BTC", "2017-06-15"),
+    (314, DocumentType.DECISION, "428/QĐ-UBND", "2022-07-18"),
+    (314, None, "3159/UBND-KTTH", "2023-08-02"),
+]
+
+
+class TestLegalDocumentRef:
+    def test_canonical_citation(self) -> None:
+        """str() gives type, number/symbol and the ND 30 date."""
+        ref = LegalDocumentRef(DocumentType.PLAN, 3170, "KH-SLĐTBXH", issued_on=date(2022, 12, 2))
+        assert str(ref) == "Kế hoạch số 3170/KH-SLĐTBXH ngày 02/12/2022"
+
+    def test_leading_zero_for_numbers_below_ten(self) -> None:
+        """Numbers below 10 are written with a leading zero."""
+        ref = LegalDocumentRef(DocumentType.PLAN, 2, "KH-SLĐTBXH", issued_on=date(2023, 1, 3))
+        assert str(ref) == "Kế hoạch số 02/KH-SLĐTBXH ngày 03/01/2023"
+
+    @pytest.mark.parametrize(
+        ("ref", "expected"),
+        [
+            (LegalDocumentRef(DocumentType.PLAN, 3170, "KH-SLĐTBXH"), "3170/KH-SLĐTBXH"),
+            (LegalDocumentRef(DocumentType.DECREE, 61, "NĐ-CP", year=2018), "61/2018/NĐ-CP"),
+            (LegalDocumentRef(None, 2954, "SLĐTBXH-TTr"), "2954/SLĐTBXH-TTr"),
+            (LegalDocumentRef(DocumentType.DIRECTIVE, 40, "CT/TU"), "40-CT/TU"),
+            (LegalDocumentRef(DocumentType.LAW, 80, "QH13", year=2015), "80/2015/QH13"),
+        ],
+    )
+    def test_number_symbol(self, ref: LegalDocumentRef, expected: str) -> None:
+        """number_symbol prints each of the four forms."""
+        assert ref.number_symbol == expected
+
+    @pytest.mark.parametrize(
+        ("ref", "codes", "unit"),
+        [
+            (LegalDocumentRef(DocumentType.PLAN, 1, "KH-SLĐTBXH"), ("SLĐTBXH",), None),
+            (LegalDocumentRef(DocumentType.DECISION, 1, "QĐ-UBND"), ("UBND",), None),
+            (LegalDocumentRef(DocumentType.DECREE, 1, "NĐ-CP", year=2018), ("CP",), None),
+            (LegalDocumentRef(DocumentType.DECISION, 1, "QĐ-TTg"), ("TTg",), None),
+            (
+                LegalDocumentRef(DocumentType.JOINT_CIRCULAR, 1, "TTLT-BNV-BTC", year=2019),
+                ("BNV", "BTC"),
+                None,
+            ),
+            (LegalDocumentRef(None, 2954, "SLĐTBXH-TTr"), ("SLĐTBXH",), "TTr"),
+            (LegalDocumentRef(DocumentType.DIRECTIVE, 40, "CT/TU"), ("TU",), None),
+            (LegalDocumentRef(DocumentType.LAW, 80, "QH13", year=2015), ("QH13",), None),
+            (LegalDocumentRef(None, 12, "KH-UBND"), ("UBND",), None),
+        ],
+    )
+    def test_issuer_codes_and_drafting_unit(
+        self, ref: LegalDocumentRef, codes: tuple[str, ...], unit: str | None
+    ) -> None:
+        """Issuer codes come from the symbol; TTr of a công văn is its drafting unit."""
+        assert ref.issuer_codes == codes
+        assert ref.issuer_code == "-".join(codes)
+        assert ref.drafting_unit == unit
+
+    def test_issuer_and_subject_follow_the_citation(self) -> None:
+        """Issuer and subject, when known, are part of the full citation."""
+        ref = LegalDocumentRef(
+            DocumentType.DECISION, 736, "QĐ-UBND", issued_on=date(2022, 12, 29),
+            issuer="UBND tỉnh", subject="việc ban hành kế hoạch",
+        )
+        assert str(ref) == (
+            "Quyết định số 736/QĐ-UBND ngày 29/12/2022 của UBND tỉnh về việc ban hành kế hoạch"
+        )
+        assert ref.short_citation == "Quyết định số 736/QĐ-UBND ngày 29/12/2022"
+
+    def test_warnings_take_no_part_in_equality(self) -> None:
+        """Two readings of the same document are equal whatever had to be normalised."""
+        ref = LegalDocumentRef(DocumentType.PLAN, 1, "KH-UBND")
+        assert attrs.evolve(ref, warnings=("x",)) == ref
+        assert hash(attrs.evolve(ref, warnings=("x",))) == hash(ref)
+
+    def test_legal_normative(self) -> None:
+        """A year or an always-normative type makes a VBQPPL."""
+        assert LegalDocumentRef(DocumentType.CIRCULAR, 90, "TT-BTC").is_legal_normative
+        assert LegalDocumentRef(DocumentType.DECISION, 1, "QĐ-UBND", year=2023).is_legal_normative
+        assert not LegalDocumentRef(DocumentType.DECISION, 1, "QĐ-UBND").is_legal_normative
+
+
+class TestParseReference:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            (
+                "Kế hoạch số 3170/KH-SLĐTBXH ngày 02/12/2022",
+                LegalDocumentRef(
+                    DocumentType.PLAN, 3170, "KH-SLĐTBXH", issued_on=date(2022, 12, 2)
+                ),
+            ),
+            (
+                "Quyết định 1031/QĐ-UBND ngày 03/8/2023",
+                LegalDocumentRef(
+                    DocumentType.DECISION, 1031, "QĐ-UBND", issued_on=date(2023, 8, 3)
+                ),
+            ),
+            (
+                "Công văn số 2954/SLĐTBXH-TTr ngày 19/10/2023",
+                LegalDocumentRef(None, 2954, "SLĐTBXH-TTr", issued_on=date(2023, 10, 19)),
+            ),
+            (
+                "Văn bản số 872/UBND-VXNV",
+                LegalDocumentRef(None, 872, "UBND-VXNV"),
+            ),
+            (
+                "Văn bản số 12/KH-UBND",
+                LegalDocumentRef(DocumentType.PLAN, 12, "KH-UBND"),
+            ),
+            (
+                "Nghị định số 42/2022/NĐ-CP ngày 24 tháng 6 năm 2022",
+                LegalDocumentRef(DocumentType.DECREE, 42, "NĐ-CP", year=2022,
+                                 issued_on=date(2022, 6, 24)),
+            ),
+            (
+                "Thông tư 61/2017/TT-BTC ngày 15/6/2017",
+                LegalDocumentRef(DocumentType.CIRCULAR, 61, "TT-BTC", year=2017,
+                                 issued_on=date(2017, 6, 15)),
+            ),
+            (
+                "Luật số 80/2015/QH13",
+                LegalDocumentRef(DocumentType.LAW, 80, "QH13", year=2015),
+            ),
+            (
+                "Thông tư liên tịch số 03/2019/TTLT-BNV-BTC",
+                LegalDocumentRef(DocumentType.JOINT_CIRCULAR, 3, "TTLT-BNV-BTC", year=2019),
+            ),
+            (
+                "Chỉ thị số 40-CT/TU ngày 05/12/2022",
+                LegalDocumentRef(DocumentType.DIRECTIVE, 40, "CT/TU", issued_on=date(2022, 12, 5)),
+            ),
+            (
+                "Hướng dẫn 36-HD/VPTW",
+                LegalDocumentRef(DocumentType.GUIDANCE, 36, "HD/VPTW"),
+            ),
+            ("3170/KH-SLĐTBXH", LegalDocumentRef(DocumentType.PLAN, 3170, "KH-SLĐTBXH")),
+            (
+                "Kế hoạch số 2/KH-SLĐTBXH ngày 3/1/2023",
+                LegalDocumentRef(DocumentType.PLAN, 2, "KH-SLĐTBXH", issued_on=date(2023, 1, 3)),
+            ),
+            (
+                (
+                    "Quyết định số 736/QĐ-UBND ngày 29/12/2022 của UBND tỉnh về việc Ban hành "
+                    "Kế hoạch hoạt động kiểm soát thủ tục hành chính năm 2023"
+                ),
+                LegalDocumentRef(
+                    DocumentType.DECISION, 736, "QĐ-UBND", issued_on=date(2022, 12, 29),
+                    issuer="UBND tỉnh",
+                    subject="việc Ban hành Kế hoạch hoạt động kiểm soát thủ tục hành chính "
+                    "năm 2023",
+                ),
+            ),
+        ],
+    )
+    def test_accepts(self, text: str, expected: LegalDocumentRef) -> None:
+        """The forms real documents contain are read into the right fields."""
+        assert parse_reference(text) == expected
+
+    def test_nfd_text(self) -> None:
+        """Decomposed text reads as composed text."""
+        text = unicodedata.normalize("NFD", "Quyết định số 25/QĐ-SLĐTBXH ngày 06/02/2022")
+        assert parse_reference(text) == LegalDocumentRef(
+            DocumentType.DECISION, 25, "QĐ-SLĐTBXH", issued_on=date(2022, 2, 6)
+        )
+
+    def test_eth_for_d_with_stroke(self) -> None:
+        """Ð (U+00D0) typed for Đ is read as Đ, with a warning."""
+        ref = parse_reference("Quyết định số 25/Q\u00d0-UBND")
+        assert ref.symbol == "QĐ-UBND"
+        assert ref.warnings == ("chữ Ð (U+00D0) được đọc là Đ (Ð read as Đ)",)
+
+    def test_stray_space_in_symbol(self) -> None:
+        """QĐ-SLĐT BXH is read as QĐ-SLĐTBXH, and the warning says so."""
+        ref = parse_reference("Quyết định số 4339/QĐ-SLĐT BXH ngày 31/12/2022")
+        assert ref.symbol == "QĐ-SLĐTBXH"
+        assert ref.warnings == (
+            "ký hiệu có khoảng trắng thừa (stray space in the symbol): 'QĐ-SLĐT BXH'",
+        )
+
+    def test_space_before_a_place_is_no_stray_space(self) -> None:
+        """'UBND TP. Huế' keeps TP out of the symbol."""
+        [m] = extract_references("Quyết định số 5/QĐ-UBND TP. Huế")
+        assert m.ref.symbol == "QĐ-UBND"
+        assert m.ref.warnings == ()
+
+    def test_type_word_differs_from_symbol(self) -> None:
+        """The written type wins, and the mismatch is a warning."""
+        ref = parse_reference("Công văn số 12/KH-UBND")
+        assert ref.doc_type is None
+        assert len(ref.warnings) == 1
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "số 12/12",
+            "12/12",
+            "3.878/15.127",
+            "02/8/2023",
+            "ngày 02/8/2023",
+            "Kế hoạch số",
+            "Kế hoạch số /KH-SLĐTBXH",
+            "Kế hoạch số 0/KH-UBND",
+            "Đề án 06/CP",
+            "Kế hoạch số 1/KH-UBND và Kế hoạch số 2/KH-UBND",
+            "Kế hoạch số 1/KH-UBND rồi gì đó",
+            "TCVN ISO 9001:2015",
+            "80/2015/QH13",
+            "Quyết định số 1234567/QĐ-UBND",
+        ],
+    )
+    def test_rejects(self, text: str) -> None:
+        """What is not exactly one citation raises ReferenceParseError quoting the text."""
+        with pytest.raises(ReferenceParseError) as info:
+            parse_reference(text)
+        assert repr(text) in str(info.value)
+
+    def test_impossible_date(self) -> None:
+        """31/02/2023 is no date: the message says so."""
+        with pytest.raises(ReferenceParseError) as info:
+            parse_reference("Kế hoạch số 12/KH-UBND ngày 31/02/2023")
+        assert str(info.value) == (
+            "ngày không tồn tại (no such date): 'Kế hoạch số 12/KH-UBND ngày 31/02/2023'"
+        )
+
+    def test_too_long(self) -> None:
+        """Text over the limit is refused before it is scanned."""
+        with pytest.raises(ReferenceParseError, match="at most 2000 characters"):
+            parse_reference("x" * (MAX_REFERENCE_LENGTH + 1))
+
+    def test_predicate(self) -> None:
+        """is_valid_reference answers without raising."""
+        assert is_valid_reference("Kế hoạch số 02/KH-SLĐTBXH")
+        assert not is_valid_reference("12/12")
+
+    @given(legal_document_refs())
+    def test_round_trip(self, ref: LegalDocumentRef) -> None:
+        """parse_reference(str(ref)) == ref for every canonical reference."""
+        assert parse_reference(str(ref)) == ref
+
+    @given(legal_document_refs())
+    def test_round_trip_nfd(self, ref: LegalDocumentRef) -> None:
+        """The round trip holds for decomposed text too."""
+        assert parse_reference(unicodedata.normalize("NFD", str(ref))) == ref
+
+
+class TestExtractReferences:
+    def test_reference_report(self) -> None:
+        """Every citation of the reference report, in order, with the right fields."""
+        found = [
+            (
+                REPORT_TEXT.count("\n", 0, m.start) + 1,
+                m.ref.doc_type,
+                m.ref.number_symbol,
+                None if m.ref.issued_on is None else m.ref.issued_on.isoformat(),
+            )
+            for m in extract_references(REPORT_TEXT)
+        ]
+        assert found == REFERENCE_REPORT_CITATIONS
+
+    def test_reference_report_spans_and_round_trip(self) -> None:
+        """Spans are exact; each citation's text and canonical form parse back to it."""
+        for m in extract_references(REPORT_TEXT):
+            assert REPORT_TEXT[m.start:m.end] == m.text
+            assert parse_reference(m.text) == m.ref
+            assert parse_reference(str(m.ref)) == m.ref
+
+    def test_reference_report_fields(self) -> None:
+        """Issuer, subject, drafting unit and warnings of a few citations."""
+        refs = {
+            (m.ref.number_symbol, m.start): m.ref for m in extract_references(REPORT_TEXT)
+        }
+        by_symbol = {key[0]: ref for key, ref in refs.items()}
+        assert by_symbol["2954/SLĐTBXH-TTr"].drafting_unit == "TTr"
+        assert by_symbol["2954/SLĐTBXH-TTr"].subject == (
+            "Báo cáo thống kê số liệu ngành Tư pháp năm 2023"
+        )
+        assert by_symbol["736/QĐ-UBND"].issuer == "UBND tỉnh"
+        assert by_symbol["40-CT/TU"].issuer == "Ban Thường vụ Tỉnh ủy"
+        assert by_symbol["1031/QĐ-UBND"].issuer == "Chủ tịch Ủy ban nhân dân tỉnh"
+        assert by_symbol["3170/KH-SLĐTBXH"].subject == (
+            "thực hiện công tác cải cách hành chính năm 2023"
+        )
+        assert by_symbol["176/KH-SLĐTBXH"].subject == (
+            "triển khai công tác thi hành pháp luật về xử lý vi phạm hành chính năm"
+        )
+        assert by_symbol["2996/KH-SLĐTBXH"].issued_on is None
+        noisy = [ref.number_symbol for ref in by_symbol.values() if ref.warnings]
+        assert sorted(noisy) == ["25/QĐ-SLĐTBXH", "361/SLĐTBXH-VP", "4339/QĐ-SLĐTBXH"]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Số VBQPPL đã ban hành 12/12",
+            "thực hiện chi trả qua tài khoản là 3.878/15.127 (Người có công)",
+            "thực hiện 7/7 huyện, thành phố",
+            "đến thời điểm này (26/5/2023) đã giải ngân",
+            "mở tài khoản đến tháng 11/2023",
+            "theo TCVN ISO 9001:2015 và duy trì",
+            "triển khai thực hiện Đề án 06/CP năm 2023",
+            "ban hành Quyết định công bố và Quyết định phê duyệt",
+            "giai đoạn 2021-2026, các xã/phường",
+            "<https://dichvucong.gov.vn>",
+            "Số: /BC-SLĐTBXH",
+        ],
+    )
+    def test_no_false_hits(self, text: str) -> None:
+        """Ratios, dates, ISO standards, programme names and bare type names are no citations."""
+        assert extract_references(text) == []
+
+    def test_spans_in_nfd_text(self) -> None:
+        """Spans index the text as given, even when it is decomposed."""
+        text = unicodedata.normalize("NFD", "Theo Quyết định số 25/QĐ-UBND ngày 06/02/2022; tiếp")
+        [m] = extract_references(text)
+        assert text[m.start:m.end] == m.text
+        assert unicodedata.normalize("NFC", m.text) == "Quyết định số 25/QĐ-UBND ngày 06/02/2022"
+
+    def test_windows_line_ends(self) -> None:
+        """CRLF line ends end a subject like LF does."""
+        text = "Kế hoạch số 1/KH-UBND về kiểm tra\r\nDòng sau"
+        [m] = extract_references(text)
+        assert m.text == "Kế hoạch số 1/KH-UBND về kiểm tra"
+
+    def test_impossible_date_is_left_out(self) -> None:
+        """A citation with an impossible date ends before the date, with a warning."""
+        [m] = extract_references("theo Kế hoạch số 12/KH-UBND ngày 31/02/2023.")
+        assert m.text == "Kế hoạch số 12/KH-UBND"
+        assert m.ref.issued_on is None
+        assert m.ref.warnings
+
+    def test_subject_stops_at_the_next_citation(self) -> None:
+        """A subject never swallows the citation after it, nor a trailing conjunction."""
+        text = "Kế hoạch số 1/KH-UBND về kiểm tra và Kế hoạch số 2/KH-UBND về rà soát; xong"
+        assert [m.text for m in extract_references(text)] == [
+            "Kế hoạch số 1/KH-UBND về kiểm tra",
+            "Kế hoạch số 2/KH-UBND về rà soát",
+        ]
+
+    @given(st.lists(st.one_of(legal_document_refs(), filler_sentences), max_size=8),
+           st.sampled_from(("; ", ".\n", "; và ")))
+    def test_planted_citations(self, parts: list[LegalDocumentRef | str], sep: str) -> None:
+        """Every citation planted in prose is found, with its exact span, and nothing else."""
+        text = ""
+        planted = []
+        for part in parts:
+            if isinstance(part, LegalDocumentRef):
+                citation = str(part)
+                planted.append((part, len(text), len(text) + len(citation)))
+                text += citation
+            else:
+                text += part
+            text += sep
+        found = [(m.ref, m.start, m.end) for m in extract_references(text)]
+        assert found == planted
+
+
+def _seconds(text: str) -> float:
+    best = float("inf")
+    for _ in range(2):
+        start = time.perf_counter()
+        extract_references(text)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+_SIZE = 1_000_000
+
+
+@pytest.fixture(scope="module")
+def normal_seconds() -> float:
+    """Time to scan 1 MB of real report text."""
+    return _seconds((REPORT_TEXT * (_SIZE // len(REPORT_TEXT) + 1))[:_SIZE])
+
+
+class TestLinearTime:
+    @pytest.mark.parametrize(
+        "unit",
+        [
+            "Kế hoạch số 1/",
+            "1/",
+            "Kế hoạch số ",
+            "1/A-",
+            "1/AB CD ",
+            "1/2023/",
+            "1-CT/",
+            "Kế hoạch số 1/KH-UBND ngày ",
+            "Kế hoạch số 1/KH-UBND của ",
+            "Kế hoạch số 1/KH-UBND về ",
+            " ",
+            "/",
+            "9",
+        ],
+    )
+    def test_adversarial_input(self, unit: str, normal_seconds: float) -> None:
+        """1 MB of adversarial input costs about what 1 MB of a real report costs."""
+        adversarial = (unit * (_SIZE // len(unit) + 1))[:_SIZE]
+        # Generous: catastrophic backtracking would be thousands of times slower, not 5.
+        assert _seconds(adversarial) < 5 * normal_seconds + 0.05
+
+
+class TestRobustness:
+    @pytest.mark.parametrize(
+        "junk",
+        [
+            "",
+            "€",
+            "⑱",
+            "/" * 5000,
+            "9" * 5000 + "/KH-UBND",
+            "Kế hoạch số " + "9" * 400 + "/KH-UBND",
+            "Kế hoạch số 1/" + "A-" * 2000,
+            "\x00\ufeff\u200b",
+            unicodedata.normalize("NFD", "Quyết định số ١٢/QĐ-UBND"),
+            "Kế hoạch số ١٢/KH-UBND",
+            "Kế hoạch số １２/KH-UBND",
+        ],
+    )
+    def test_junk_raises_only_cchc_errors(self, junk: str) -> None:
+        """Junk makes parse_reference raise a CchcError and extraction find nothing odd."""
+        with pytest.raises(CchcError):
+            parse_reference(junk)
+        for m in extract_references(junk):
+            assert junk[m.start:m.end] == m.text
+
+    @pytest.mark.parametrize("junk", [None, 12, "Kế hoạch".encode(), ["x"]])
+    def test_non_strings(self, junk: object) -> None:
+        """A non-string is a TypeError, not a silent failure."""
+        with pytest.raises(TypeError):
+            parse_reference(junk)  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            extract_references(junk)  # type: ignore[arg-type]
+
+    def test_ten_megabytes_refused_quickly(self) -> None:
+        """Text over MAX_TEXT_LENGTH is refused without being scanned."""
+        huge = "Kế hoạch số 1/" * (10_000_000 // 14)
+        assert len(huge) > MAX_TEXT_LENGTH
+        with pytest.raises(InputError, match="at most 2000000"):
+            extract_references(huge)
+        with pytest.raises(ReferenceParseError):
+            parse_reference(huge)
+
+    @given(st.text(max_size=300))
+    def test_any_text(self, text: str) -> None:
+        """Any text: parse raises only CchcError; extraction spans are exact."""
+        with contextlib.suppress(CchcError):
+            parse_reference(text)
+        for m in extract_references(text):
+            assert text[m.start:m.end] == m.text
