@@ -152,6 +152,26 @@ def main() -> int:
     compare("validate reference report", lambda: validate(report), lambda: load(data),
             "one load", "< 1×")
 
+    from cchc_model import extract_references, read_appendix  # noqa: PLC0415
+
+    size = 20_000 if args.smoke else 1_000_000
+    prose = "\n".join(p.text for _, p in report.paragraphs())
+    prose = (prose * (size // len(prose) + 1))[:size]
+    adversarial = ("Kế hoạch số 1/" * (size // 14 + 1))[:size]
+    scan_number = 1 if args.smoke else 3
+    t_prose = median_seconds(lambda: extract_references(prose), number=scan_number, repeat=3)
+    t_adv = median_seconds(lambda: extract_references(adversarial), number=scan_number, repeat=3)
+    rows.append((f"extract_references, {size:,} chars of adversarial text",
+                 "the same size of report prose", t_adv, t_prose, "≤ 3×"))
+    rows.append(((f"extract_references, {size:,} chars of report prose "
+                  f"({len(prose.encode()) / t_prose / 1e6:.1f} MB/s)"),
+                 "—", t_prose, 0, "≥ 5 MB/s"))
+    source = HERE.parent / "tests" / "data" / "reference_report.txt"
+    table_text = source.read_text(encoding="utf-8")
+    compare("read_appendix (the whole reference report's text)",
+            lambda: read_appendix(table_text),
+            lambda: load(data), "one load of the whole report", "")
+
     t_ours = import_time("import cchc_model", 3 if args.smoke else 15)
     t_base = import_time("import attrs, cattrs, babel", 3 if args.smoke else 15)
     rows.append(("import cchc_model", "import attrs, cattrs, babel", t_ours, t_base, "≤ 1.5×"))
@@ -168,9 +188,11 @@ def main() -> int:
     print(table)
     if args.smoke:
         return 0
-    versions = ", ".join(
+    import cchc_model  # noqa: PLC0415
+
+    versions = f"cchc_model {cchc_model.__version__}, " + ", ".join(
         f"{name} {metadata.version(name)}"
-        for name in ("cchc-model", "attrs", "cattrs", "babel", "pint", "orjson", "pydantic")
+        for name in ("attrs", "cattrs", "babel", "pint", "orjson", "pydantic")
     )
     (HERE / "RESULTS.md").write_text(
         "# Benchmark results\n\n"

@@ -202,7 +202,9 @@ class TestAppendix:
     def test_present(self, report: Report):
         """The report carries its statistics appendix, titled as in the source."""
         assert isinstance(report.appendix, Appendix)
-        assert report.appendix.title.startswith("THỐNG KÊ SỐ LIỆU")
+        assert report.appendix.title == (
+            "PHỤ LỤC THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023"
+        )
 
     def test_every_row_label_present(self, report: Report):
         """Every row of the source table is a row of the appendix."""

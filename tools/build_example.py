@@ -359,12 +359,7 @@ def build_reference(source: Path) -> Report:
     from cchc_model import extract_references, read_appendix  # noqa: PLC0415
 
     text = source.read_text(encoding="utf-8")
-    appendix = read_appendix(source)
-    appendix = attrs.evolve(
-        appendix,
-        title="THỐNG KÊ SỐ LIỆU VỀ KẾT QUẢ THỰC HIỆN CÔNG TÁC CẢI CÁCH HÀNH CHÍNH NĂM 2023",
-    )
-    return build(text, extract_references, appendix)
+    return build(text, extract_references, read_appendix(source))
 
 
 def main(argv: Sequence[str]) -> int:
