@@ -29,6 +29,7 @@ from cchc_model._errors import (
     UnitError,
     _quote,
 )
+from cchc_model._text import normalize_text
 
 if TYPE_CHECKING:
     from cchc_model._facts import MoneyScale
@@ -87,9 +88,6 @@ _NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-"})
 _PERCENT = re.compile(r"(.*?)\s*%")
 _MONEY = re.compile(r"(.*?\d)\s*([^\W\d_].*)")
-# Icelandic eth (Ð, ð) stands in for Đ, đ in text that went through a legacy encoding.
-_ETH = str.maketrans({"Ð": "Đ", "ð": "đ"})
-
 # Labels an amount of money is written with, by their key (see _label_key), to the value
 # of their MoneyScale. Keyed by value, not by the enum, so that _facts may import this module.
 _MONEY_LABELS = {
@@ -309,9 +307,8 @@ def _read_number(cleaned: str, text: str) -> Decimal:
 
 
 def _label_key(label: str) -> str:
-    """*label* compared the way units are: NFC, Ð as Đ, case-folded, spacing evened out."""
-    text = unicodedata.normalize("NFC", label).translate(_ETH).casefold()
-    text = " ".join(text.split())
+    """*label* compared the way units are: normalised text, case-folded, spacing evened out."""
+    text = " ".join(normalize_text(label).casefold().split())
     return re.sub(r"\s*/\s*", "/", re.sub(r"\s*,\s*", ", ", text))
 
 
