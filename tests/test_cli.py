@@ -164,3 +164,14 @@ class TestValidateTables:
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         assert main(["validate", str(path)]) == 2
         assert "cchc-model[xlsx]" in capsys.readouterr().err
+
+
+class TestPipes:
+    def test_closed_pipe(self):
+        """A reader that stops early (`| head -1`) ends the command quietly."""
+        done = subprocess.run(  # noqa: S602 - the shell makes the pipe under test
+            f"{sys.executable} -m cchc_model refs {REFERENCE} | head -1",
+            shell=True, capture_output=True, text=True, check=False,
+        )
+        assert done.stdout.count("\n") == 1
+        assert "Traceback" not in done.stderr
