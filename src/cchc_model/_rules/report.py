@@ -21,6 +21,20 @@ def _draft(rule: Rule, subject: Subject) -> Iterator[Finding]:
     yield rule.finding("$.header", missing=", ".join(missing))
 
 
+def _incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    report = subject.report
+    if report is None or report.is_draft:
+        return
+    header = report.header
+    if not header.symbol.strip():
+        yield rule.finding("$.header.symbol", part="ký hiệu", part_en="symbol")
+    if not header.place.strip():
+        yield rule.finding("$.header.place", part="địa danh", part_en="place of issue")
+    if report.signature is None or not report.signature.signer.strip():
+        yield rule.finding("$.signature", part="chữ ký (họ tên người ký)",
+                           part_en="signature (the signer's name)")
+
+
 def _reference_spans(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
@@ -50,6 +64,18 @@ REPORT_RULES: tuple[Rule, ...] = (
         message_en="The report is a draft: its {missing} is blank.",
         basis="Nghị định 30/2020/NĐ-CP, Phụ lục I (số, ký hiệu; địa danh và thời gian)",
         description="Flags a report whose number or date of issue is left blank.",
+    ),
+    Rule(
+        "report.incomplete",
+        Severity.ERROR,
+        "Báo cáo đã có số và ngày (không phải dự thảo) nhưng thiếu {part}.",
+        check=_incomplete,
+        message_en="The report has its number and date (it is not a draft) but lacks its "
+        "{part_en}.",
+        basis="Nghị định 30/2020/NĐ-CP, Điều 8 và Phụ lục I (thể thức văn bản: số, ký hiệu; "
+        "địa danh, thời gian; chữ ký)",
+        description="A final report bears its number and symbol, place and full date, and a "
+        "signature; a draft (number or day blank) gets only ``report.draft``.",
     ),
     Rule(
         "structure.reference_span",

@@ -1,0 +1,62 @@
+"""Rules comparing figures stated in prose with the same figures in the appendix."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cchc_model._catalogue import label_key
+from cchc_model._facts import CountFact, TotalFact
+from cchc_model._numbers import format_number
+from cchc_model._validation import Finding, Rule, Severity, Subject
+
+__all__ = ["PROSE_RULES"]
+
+_TTHC_UNITS = frozenset({"tthc", "thủ tục", "thủ tục hành chính"})
+_TTHC_BY_LEVEL = {"cấp tỉnh": "3.1.3.a", "cấp huyện": "3.1.3.b", "cấp xã": "3.1.3.c"}
+
+
+def _count_facts(subject: Subject) -> Iterator[tuple[str, CountFact]]:
+    if subject.report is None:
+        return
+    for path, paragraph in subject.report.paragraphs():
+        for i, fact in enumerate(paragraph.facts):
+            if isinstance(fact, CountFact):
+                yield f"{path}.facts[{i}]", fact
+            elif isinstance(fact, TotalFact):
+                yield f"{path}.facts[{i}].total", fact.total
+                for j, part in enumerate(fact.parts):
+                    yield f"{path}.facts[{i}].parts[{j}]", part
+
+
+def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    appendix = subject.appendix
+    if appendix is None or appendix.form != "2023":
+        return
+    for path, fact in _count_facts(subject):
+        if label_key(fact.unit) not in _TTHC_UNITS:
+            continue
+        code = _TTHC_BY_LEVEL.get(label_key(fact.label))
+        if code is None:
+            continue
+        value = appendix.value(code)
+        if isinstance(value, int) and not isinstance(value, bool) and value != fact.value:
+            yield rule.finding(
+                path, codes=(code,), level=fact.label, stated=format_number(fact.value),
+                code=code, value=format_number(value),
+            )
+
+
+PROSE_RULES: tuple[Rule, ...] = (
+    Rule(
+        "prose.tthc_by_level",
+        Severity.ERROR,
+        "Báo cáo nêu số TTHC {level} là {stated}, phụ lục ghi {value} ({code}).",
+        check=_tthc_by_level,
+        message_en="The report states {stated} procedures at {level} level; the appendix has "
+        "{value} ({code}).",
+        codes=("3.1.3.a", "3.1.3.b", "3.1.3.c"),
+        basis="Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023), dòng 3.1.3",
+        description="A count of procedures by level stated in the prose (\"cấp tỉnh là 103\") "
+        "equals the appendix row 3.1.3.a–c of that level.",
+    ),
+)

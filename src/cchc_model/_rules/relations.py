@@ -1,0 +1,523 @@
+"""Rules relating appendix rows to each other: totals and parts, done and planned, and more.
+
+Each relation is data: the codes whose sum is compared (``left``), the codes it is compared
+with (``right``, plus an optional constant) and whether they must be equal or ``left`` may
+not exceed ``right``. Only relations that follow from the form's own definitions are here;
+each rule names its basis.
+
+Blank rows are not zeros. A relation whose one side is entirely blank says nothing. When
+some contributors are blank, a relation is still reported when the figures given already
+break it (a partial sum of parts above its total); otherwise ``relations.incomplete`` names
+the blank rows instead of comparing. A blank total that the catalogue breaks down into
+complete parts stands for the sum of those parts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from decimal import Decimal
+
+import attrs
+
+from cchc_model._appendix import Appendix, Ratio
+from cchc_model._catalogue import Catalogue, ValueKind
+from cchc_model._errors import CchcError
+from cchc_model._numbers import format_number
+from cchc_model._validation import Finding, Rule, Severity, Subject
+
+__all__ = ["RELATION_RULES", "Relation", "relations_2023"]
+
+_FORM = "Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023)"
+_ND60 = "Nghị định 60/2021/NĐ-CP, Điều 9 (bốn nhóm tự chủ tài chính của ĐVSNCL)"
+
+
+@attrs.frozen
+class Relation:
+    """``sum(left) == sum(right) + constant`` (``equal``) or ``sum(left) <= …``.
+
+    ``anchor`` is the row a finding points at (the first of ``left`` by default).
+    """
+
+    left: tuple[str, ...]
+    right: tuple[str, ...]
+    equal: bool = False
+    constant: Decimal = Decimal(0)
+    anchor: str = ""
+
+    @property
+    def at(self) -> str:
+        """The code a finding about this relation points at."""
+        return self.anchor or self.left[0]
+
+    @property
+    def codes(self) -> tuple[str, ...]:
+        """Every code the relation reads."""
+        return (*self.left, *self.right)
+
+    def __str__(self) -> str:
+        right = " + ".join(self.right)
+        if self.constant:
+            right = f"{right} + {format_number(self.constant)}" if right else format_number(
+                self.constant
+            )
+        return f"{' + '.join(self.left)} {'=' if self.equal else '≤'} {right}"
+
+
+def _number(value: object) -> int | Decimal | None:
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return value
+    return None
+
+
+class _Unusable(Exception):  # noqa: N818 - control flow, never leaves this module
+    """A value of the wrong kind: the kind rules report it, the relation stays silent."""
+
+
+@attrs.frozen
+class _Side:
+    codes: tuple[str, ...]
+    values: tuple[int | Decimal | None, ...]
+    constant: Decimal = Decimal(0)
+
+    @property
+    def present(self) -> int | Decimal:
+        return sum((v for v in self.values if v is not None), self.constant)
+
+    @property
+    def missing(self) -> tuple[str, ...]:
+        return tuple(c for c, v in zip(self.codes, self.values, strict=True) if v is None)
+
+    @property
+    def blank(self) -> bool:
+        return bool(self.codes) and all(v is None for v in self.values)
+
+    def describe(self) -> str:
+        shown = [(c, v) for c, v in zip(self.codes, self.values, strict=True) if v is not None]
+        names = [c for c, _ in shown]
+        figures = [format_number(v) for _, v in shown]
+        if self.constant:
+            names.append(format_number(self.constant))
+            figures.append(format_number(self.constant))
+        if len(figures) == 1:
+            return figures[0] if not shown else f"{names[0]} = {figures[0]}"
+        return f"{' + '.join(names)} = {' + '.join(figures)} = {format_number(self.present)}"
+
+
+def _expand(code: str, appendix: Appendix, catalogue: Catalogue) -> tuple[str, ...]:
+    """*code*, or its complete parts when *code* is blank and the parts are not."""
+    definition = catalogue.get(code)
+    if appendix.value(code) is not None or definition is None or not definition.parts:
+        return (code,)
+    if not definition.parts_complete or all(appendix.value(p) is None for p in definition.parts):
+        return (code,)
+    return definition.parts
+
+
+def _side(codes: Iterable[str], appendix: Appendix, catalogue: Catalogue,
+          constant: Decimal = Decimal(0)) -> _Side:
+    expanded = tuple(c for code in codes for c in _expand(code, appendix, catalogue))
+    values = []
+    for code in expanded:
+        value = appendix.value(code)
+        number = _number(value)
+        if value is not None and number is None:
+            raise _Unusable(code)
+        values.append(number)
+    return _Side(expanded, tuple(values), constant)
+
+
+def _verdict(relation: Relation, left: _Side, right: _Side) -> str:
+    """``"ok"``, ``"broken"`` (the figures given break it) or ``"incomplete"``."""
+    if left.blank or (right.blank and not right.constant):
+        return "ok"
+    lo, ro = left.present, right.present
+    left_done, right_done = not left.missing, not right.missing
+    if relation.equal:
+        if lo == ro:
+            return "ok"
+        # Blank contributors can only make a side larger.
+        if (lo > ro and right_done) or (ro > lo and left_done):
+            return "broken"
+        return "incomplete"
+    if lo <= ro:
+        return "ok"
+    return "broken" if right_done else "incomplete"
+
+
+def _appendix_of(subject: Subject) -> tuple[Appendix, Catalogue] | None:
+    appendix = subject.appendix
+    if appendix is None:
+        return None
+    try:
+        return appendix, appendix.catalogue
+    except CchcError:
+        return None
+
+
+def relations_2023(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
+    """The relations of the 2023 form by rule id; breakdowns come from *catalogue*."""
+    breakdowns = tuple(
+        Relation((d.code,), d.parts, equal=True)
+        if d.parts_complete
+        else Relation(d.parts, (d.code,), anchor=d.code)
+        for d in catalogue.indicators
+        if d.parts
+    )
+    ratio_rows = tuple(d.code for d in catalogue.indicators if d.kind is ValueKind.RATIO)
+    return {
+        "appendix.breakdown_sum": breakdowns,
+        "tasks.plan_done": (Relation(("1.1.2",), ("1.1.1",)),),
+        "inspection.resolved_found": (Relation(("1.2.4",), ("1.2.3",)),),
+        "institutions.handled_proposed": (Relation(("2.5",), ("2.4",)),),
+        "institutions.proposed_reviewed": (Relation(("2.4",), ("2.2", "2.3")),),
+        "staff.present_assigned": (
+            Relation(("4.2.2",), ("4.2.1",)),
+            Relation(("4.3.2",), ("4.3.1",)),
+        ),
+        "sncl.autonomy_groups": (
+            Relation(("6.1", "6.2", "6.3", "6.4"), ("4.1.4",), equal=True),
+        ),
+        "sncl.job_positions": (Relation(("5.1.2",), ("4.1.4",)),),
+        "tthc.portal_online": (Relation(("3.5.2",), ("3.5.1",)),),
+        "tthc.in_force": tuple(
+            Relation((code,), ("3.1.3",)) for code in ("3.3.1", "3.3.2", "3.5.1", "3.5.2")
+        ),
+        "egov.online_levels": (Relation(("7.8.1", "7.8.2"), ("3.5.2",), equal=True),),
+        "egov.document_shares": (
+            Relation(("7.6.2.a", "7.6.2.b"), (), constant=Decimal(100)),
+        ),
+        # Filled by the ratio rule itself: a ratio is one cell, not a sum of rows.
+        "appendix.ratio_bound": tuple(Relation((code,), ()) for code in ratio_rows),
+    }
+
+
+def _relations(rule: Rule, catalogue: Catalogue) -> tuple[Relation, ...]:
+    if catalogue.form != "2023" and rule.id != "appendix.breakdown_sum":
+        return ()
+    return relations_2023(catalogue).get(rule.id, ())
+
+
+def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = _appendix_of(subject)
+    if found is None:
+        return
+    appendix, catalogue = found
+    for relation in _relations(rule, catalogue):
+        try:
+            left = _side(relation.left, appendix, catalogue)
+            right = _side(relation.right, appendix, catalogue, relation.constant)
+        except _Unusable:
+            continue
+        if _verdict(relation, left, right) == "broken":
+            yield rule.finding(
+                subject.code_path(relation.at),
+                codes=relation.codes,
+                left=left.describe(),
+                right=right.describe(),
+            )
+
+
+def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = _appendix_of(subject)
+    if found is None or found[1].form != "2023":
+        return
+    appendix, catalogue = found
+    for rule_id, relations in relations_2023(catalogue).items():
+        if rule_id == "appendix.ratio_bound":
+            continue
+        for relation in relations:
+            try:
+                left = _side(relation.left, appendix, catalogue)
+                right = _side(relation.right, appendix, catalogue, relation.constant)
+            except _Unusable:
+                continue
+            if _verdict(relation, left, right) == "incomplete":
+                yield rule.finding(
+                    subject.code_path(relation.at),
+                    codes=relation.codes,
+                    relation=str(relation),
+                    rule_id=rule_id,
+                    missing=", ".join((*left.missing, *right.missing)),
+                )
+
+
+def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = _appendix_of(subject)
+    if found is None:
+        return
+    appendix, catalogue = found
+    for definition in catalogue.indicators:
+        if definition.kind is not ValueKind.RATIO:
+            continue
+        value = appendix.value(definition.code)
+        if isinstance(value, Ratio) and value.numerator > value.denominator:
+            yield rule.finding(
+                subject.code_path(definition.code), codes=(definition.code,),
+                code=definition.code, ratio=str(value),
+            )
+
+
+_IN_TIME = re.compile(
+    r"(\d+)\s+(?:nhiệm\s+vụ\s+)?(?:đang\s+(?:còn\s+)?trong\s+hạn|chưa\s+đến\s+hạn)",
+    re.IGNORECASE,
+)
+_TASK_ROWS = ("1.3.1", "1.3.2", "1.3.3")
+
+
+def in_time_count(appendix: Appendix) -> tuple[str, int] | None:
+    """The code and count of the note "12 đang trong hạn" on a row of 1.3, if any.
+
+    >>> from cchc_model import catalogue_2023
+    >>> a = catalogue_2023().build({"1.3.2": 126}, notes={"1.3.2": "12 đang trong hạn"})
+    >>> in_time_count(a)
+    ('1.3.2', 12)
+    """
+    for code in _TASK_ROWS:
+        row = appendix.get(code)
+        if row is None:
+            continue
+        match = _IN_TIME.search(row.note)
+        if match is not None:
+            return code, int(match.group(1))
+    return None
+
+
+def _tasks(subject: Subject) -> tuple[int, int, int, tuple[str, int] | None] | None:
+    """Assigned, on time, late, and the note's in-time count, when all three rows are given."""
+    found = _appendix_of(subject)
+    if found is None or found[1].form != "2023":
+        return None
+    appendix = found[0]
+    numbers = [_number(appendix.value(code)) for code in _TASK_ROWS]
+    if any(n is None or n != int(n) for n in numbers):
+        return None
+    assigned, on_time, late = (int(n) for n in numbers if n is not None)
+    return assigned, on_time, late, in_time_count(appendix)
+
+
+def _assigned_done(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    tasks = _tasks(subject)
+    if tasks is None:
+        return
+    assigned, on_time, late, note = tasks
+    pending = 0 if note is None else note[1]
+    if on_time + late + pending > assigned:
+        extra = f" + {pending} đang trong hạn (ghi chú {note[0]})" if note else ""
+        extra_en = f" + {pending} still within their deadline (note on {note[0]})" if note else ""
+        yield rule.finding(
+            subject.code_path("1.3.1"), on_time=on_time, late=late, extra=extra,
+            extra_en=extra_en, total=on_time + late + pending, assigned=assigned,
+        )
+
+
+def _assigned_unaccounted(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    tasks = _tasks(subject)
+    if tasks is None or tasks[3] is None:
+        return
+    assigned, on_time, late, (code, pending) = tasks
+    rest = assigned - on_time - late - pending
+    if rest > 0:
+        yield rule.finding(
+            subject.code_path("1.3.1"), codes=(*_TASK_ROWS,), assigned=assigned,
+            on_time=on_time, late=late, pending=pending, code=code, rest=rest,
+        )
+
+
+def _relation_rule(  # noqa: PLR0917 - a table of rules reads best positionally
+    rule_id: str,
+    severity: Severity,
+    message: str,
+    message_en: str,
+    codes: tuple[str, ...],
+    basis: str,
+    description: str,
+) -> Rule:
+    return Rule(rule_id, severity, message, check=_check_relations, message_en=message_en,
+                codes=codes, basis=basis, description=description)
+
+
+RELATION_RULES: tuple[Rule, ...] = (
+    _relation_rule(
+        "appendix.breakdown_sum",
+        Severity.ERROR,
+        "Chỉ tiêu {left} không khớp tổng các dòng “Trong đó” {right}.",
+        "Indicator {left} does not match its “Trong đó” rows {right}.",
+        ("3.1.3", "3.1.3.a", "3.1.3.b", "3.1.3.c", "4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c"),
+        f"{_FORM}: các dòng “Trong đó” (3.1.3: cấp tỉnh, huyện, xã; 4.1.4: ĐVSNCL theo cơ quan "
+        "quản lý)",
+        "A total equals the sum of its \"Trong đó\" rows (the catalogue's parts): "
+        "3.1.3 = tỉnh + huyện + xã, 4.1.4 = units under the province, its departments and its "
+        "districts; a partial breakdown does not exceed its total.",
+    ),
+    _relation_rule(
+        "tasks.plan_done",
+        Severity.ERROR,
+        "Số nhiệm vụ đã hoàn thành {left} lớn hơn số nhiệm vụ đề ra trong kế hoạch {right}.",
+        "Tasks completed {left} exceed the tasks set in the plan {right}.",
+        ("1.1.1", "1.1.2"),
+        f"{_FORM}, dòng 1.1.1–1.1.2",
+        "The tasks of the plan completed (1.1.2) are among the tasks it set (1.1.1).",
+    ),
+    Rule(
+        "tasks.assigned_done",
+        Severity.ERROR,
+        "Nhiệm vụ hoàn thành đúng hạn {on_time} + quá hạn {late}{extra} = {total} lớn hơn "
+        "tổng số nhiệm vụ được giao {assigned} (1.3.1).",
+        check=_assigned_done,
+        message_en="Tasks done on time {on_time} + late {late}{extra_en} = {total} exceed the "
+        "tasks assigned {assigned} (1.3.1).",
+        codes=_TASK_ROWS,
+        basis=f"{_FORM}, dòng 1.3.1–1.3.3",
+        description="Tasks completed on time (1.3.2) and late (1.3.3), with those the note "
+        "says are still within their deadline (\"12 đang trong hạn\"), are among the tasks "
+        "assigned (1.3.1).",
+    ),
+    Rule(
+        "tasks.assigned_unaccounted",
+        Severity.WARNING,
+        "Được giao {assigned} nhiệm vụ, hoàn thành đúng hạn {on_time}, quá hạn {late}, ghi chú "
+        "{code} nêu {pending} đang trong hạn: còn {rest} nhiệm vụ chưa được nêu (chưa hoàn "
+        "thành và đã quá hạn?).",
+        check=_assigned_unaccounted,
+        message_en="{assigned} tasks assigned, {on_time} done on time, {late} late, the note "
+        "on {code} says {pending} are within their deadline: {rest} tasks are not accounted for "
+        "(unfinished and overdue?).",
+        codes=_TASK_ROWS,
+        basis=f"{_FORM}, dòng 1.3.1–1.3.3",
+        description="When the note states how many assigned tasks are still within their "
+        "deadline, done and pending make up the tasks assigned; the rest would be overdue "
+        "tasks the report does not mention.",
+    ),
+    _relation_rule(
+        "inspection.resolved_found",
+        Severity.ERROR,
+        "Số vấn đề đã xử lý xong {left} lớn hơn số vấn đề phát hiện qua kiểm tra {right}.",
+        "Issues resolved {left} exceed the issues found by inspection {right}.",
+        ("1.2.3", "1.2.4"),
+        f"{_FORM}, dòng 1.2.3–1.2.4",
+        "The issues resolved (1.2.4) are among the issues the inspections found (1.2.3).",
+    ),
+    _relation_rule(
+        "institutions.handled_proposed",
+        Severity.ERROR,
+        "Số VBQPPL có kiến nghị đã xử lý xong {left} lớn hơn số VBQPPL đã kiến nghị xử lý "
+        "{right}.",
+        "Legal documents handled {left} exceed those proposed for handling {right}.",
+        ("2.4", "2.5"),
+        f"{_FORM}, dòng 2.4–2.5",
+        "Documents whose proposed handling is done (2.5) are among those proposed (2.4).",
+    ),
+    _relation_rule(
+        "institutions.proposed_reviewed",
+        Severity.ERROR,
+        "Số VBQPPL đã kiến nghị xử lý {left} lớn hơn số VBQPPL đã kiểm tra và rà soát {right}.",
+        "Legal documents proposed for handling {left} exceed those checked and screened "
+        "{right}.",
+        ("2.2", "2.3", "2.4"),
+        f"{_FORM}, dòng 2.2–2.4 (kiến nghị xử lý “sau kiểm tra, rà soát”)",
+        "Documents proposed for handling after checking or screening (2.4) are among those "
+        "checked (2.2) or screened (2.3).",
+    ),
+    Rule(
+        "appendix.ratio_bound",
+        Severity.WARNING,
+        "Chỉ tiêu {code} ghi {ratio}: số đã thực hiện lớn hơn số kế hoạch.",
+        check=_check_ratios,
+        message_en="Indicator {code} reads {ratio}: more done than planned.",
+        codes=("2.1",),
+        basis=f"{_FORM}, dòng 2.1 (đã ban hành/kế hoạch)",
+        description="A ratio row (2.1, issued of planned) has its numerator at most its "
+        "denominator; more is possible (unplanned documents) but should be explained.",
+    ),
+    _relation_rule(
+        "staff.present_assigned",
+        Severity.WARNING,
+        "Số có mặt {left} lớn hơn số được giao {right}.",
+        "Staff in post {left} exceed the posts assigned {right}.",
+        ("4.2.1", "4.2.2", "4.3.1", "4.3.2"),
+        f"{_FORM}, dòng 4.2.1–4.2.2 và 4.3.1–4.3.2",
+        "Civil servants in post (4.2.2) do not exceed the posts assigned (4.2.1), nor staff "
+        "of public service units (4.3.2 ≤ 4.3.1); more is over-quota staffing to explain.",
+    ),
+    _relation_rule(
+        "sncl.autonomy_groups",
+        Severity.ERROR,
+        "Số ĐVSNCL theo bốn nhóm tự chủ {left} khác tổng số ĐVSNCL {right}.",
+        "Public service units by autonomy group {left} differ from the number of units "
+        "{right}.",
+        ("4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c", "6.1", "6.2", "6.3", "6.4"),
+        f"{_ND60}; {_FORM}, dòng 4.1.4 và 6.1–6.4",
+        "Every public service unit is in exactly one of the four autonomy groups, so "
+        "6.1 + 6.2 + 6.3 + 6.4 equals the number of units (4.1.4, or its \"Trong đó\" rows "
+        "when 4.1.4 is blank). Equitized units (6.5) are no longer public service units.",
+    ),
+    _relation_rule(
+        "sncl.job_positions",
+        Severity.WARNING,
+        "Số đơn vị sự nghiệp đã phê duyệt vị trí việc làm {left} lớn hơn số ĐVSNCL {right}.",
+        "Public service units with approved job positions {left} exceed the number of units "
+        "{right}.",
+        ("4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c", "5.1.2"),
+        f"{_FORM}, dòng 4.1.4 và 5.1.2",
+        "The units with approved job positions (5.1.2) are among the public service units "
+        "(4.1.4).",
+    ),
+    _relation_rule(
+        "tthc.portal_online",
+        Severity.WARNING,
+        "Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC tỉnh {left} lớn hơn số TTHC được tích hợp "
+        "lên Cổng {right}.",
+        "Procedures offered at level 3 or 4 on the provincial portal {left} exceed the "
+        "procedures integrated with the portal {right}.",
+        ("3.5.1", "3.5.2"),
+        f"{_FORM}, dòng 3.5.1–3.5.2",
+        "A procedure offered online on the provincial portal (3.5.2) is integrated with it "
+        "(3.5.1).",
+    ),
+    _relation_rule(
+        "tthc.in_force",
+        Severity.WARNING,
+        "Chỉ tiêu {left} lớn hơn tổng số TTHC đang có hiệu lực {right}.",
+        "Indicator {left} exceeds the procedures in force {right}.",
+        ("3.1.3", "3.3.1", "3.3.2", "3.5.1", "3.5.2"),
+        f"{_FORM}, dòng 3.1.3, 3.3.1–3.3.2, 3.5.1–3.5.2",
+        "Procedures handled jointly (3.3.1, 3.3.2) or put on the provincial portal (3.5.1, "
+        "3.5.2) are procedures in force (3.1.3).",
+    ),
+    _relation_rule(
+        "egov.online_levels",
+        Severity.ERROR,
+        "Số TTHC trực tuyến mức độ 3 và 4 {left} khác số TTHC mức độ 3, 4 trên Cổng DVC tỉnh "
+        "{right}.",
+        "Procedures online at levels 3 and 4 {left} differ from the level 3 and 4 procedures "
+        "on the provincial portal {right}.",
+        ("3.5.2", "7.8.1", "7.8.2"),
+        f"{_FORM}, dòng 3.5.2 và 7.8.1–7.8.2; Nghị định 43/2011/NĐ-CP (mức độ 3, 4)",
+        "The procedures offered online at level 3 (7.8.1) and level 4 (7.8.2) are those "
+        "offered at level 3 or 4 on the provincial portal (3.5.2).",
+    ),
+    _relation_rule(
+        "egov.document_shares",
+        Severity.ERROR,
+        "Tỷ lệ văn bản gửi hoàn toàn điện tử và gửi điện tử song song văn bản giấy {left} "
+        "vượt quá {right}%.",
+        "Shares of documents sent fully electronically and alongside paper {left} exceed "
+        "{right}%.",
+        ("7.6.2", "7.6.2.a", "7.6.2.b"),
+        f"{_FORM}, các dòng “Trong đó” của 7.6.2",
+        "The two shares of outgoing documents (fully electronic; electronic alongside paper) "
+        "are of disjoint sets, so they add up to at most 100%.",
+    ),
+    Rule(
+        "relations.incomplete",
+        Severity.INFO,
+        "Không kiểm tra được {relation} ({rule_id}): thiếu số liệu {missing}.",
+        check=_check_incomplete,
+        message_en="Cannot check {relation} ({rule_id}): {missing} blank.",
+        codes=(),
+        basis=_FORM,
+        description="A relation between rows that the figures given neither confirm nor "
+        "break, because some of its rows are blank: the blank rows are named instead.",
+    ),
+)
