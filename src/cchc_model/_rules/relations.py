@@ -313,9 +313,12 @@ def _assigned_done(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 def _assigned_unaccounted(rule: Rule, subject: Subject) -> Iterator[Finding]:
     tasks = _tasks(subject)
-    if tasks is None or tasks[3] is None:
+    if tasks is None:
         return
-    assigned, on_time, late, (code, pending) = tasks
+    assigned, on_time, late, note = tasks
+    if note is None:
+        return
+    code, pending = note
     rest = assigned - on_time - late - pending
     if rest > 0:
         yield rule.finding(
