@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import attrs
+
 from cchc_model import (
     CountFact,
     DocumentDate,
@@ -11,6 +13,7 @@ from cchc_model import (
     ReferenceMatch,
     Report,
     Section,
+    Signature,
     select_rules,
     validate,
 )
@@ -35,6 +38,29 @@ class TestDraft:
         assert run(Report(Header("X", date=DocumentDate(2023, 11))), "report.draft") == [
             ("report.draft", "$.header", "Báo cáo là bản dự thảo: chưa điền số, ngày.")
         ]
+
+
+class TestIncomplete:
+    def test_holds(self):
+        """A final report with symbol, place, date and signature is complete."""
+        header = attrs.evolve(FINAL, place="Ninh Thuận")
+        report = Report(header, signature=Signature("Trần Đức Long"))
+        assert run(report, "report.incomplete") == []
+
+    def test_fails(self):
+        """A numbered, dated report without place or signature is reported, part by part."""
+        assert run(Report(FINAL), "report.incomplete") == [
+            ("report.incomplete", "$.header.place",
+             "Báo cáo đã có số và ngày (không phải dự thảo) nhưng thiếu địa danh."),
+            ("report.incomplete", "$.signature",
+             "Báo cáo đã có số và ngày (không phải dự thảo) nhưng thiếu chữ ký (họ tên người "
+             "ký)."),
+        ]
+
+    def test_draft_gets_only_the_draft_finding(self):
+        """A draft is not held to the completeness of a final report."""
+        report = Report(Header("X", date=DocumentDate(2023, 11)))
+        assert [r for r, _, _ in run(report, "report.")] == ["report.draft"]
 
 
 def with_paragraph(paragraph: Paragraph) -> Report:
