@@ -100,6 +100,12 @@ class TestSelect:
         assert select_rules(rules, codes=["3.1.3"]) == (WARN,)
         assert select_rules(rules) == rules
 
+    def test_exclude(self):
+        """Rules whose id starts with an excluded prefix are dropped."""
+        rules = (WARN, ERR, BROKEN)
+        assert select_rules(rules, exclude=["demo.w"]) == (ERR, BROKEN)
+        assert select_rules(rules, severity=Severity.ERROR, exclude=[ERR.id]) == (BROKEN,)
+
 
 class TestValidationReport:
     def test_counts_and_json(self):

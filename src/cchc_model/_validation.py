@@ -176,8 +176,14 @@ def select_rules(
     prefix: str | None = None,
     severity: Severity | None = None,
     codes: Iterable[str] | None = None,
+    exclude: Iterable[str] = (),
 ) -> tuple[Rule, ...]:
     """The rules whose id starts with *prefix*, of *severity*, touching any of *codes*.
+
+    *exclude* drops the rules whose id starts with any of its prefixes.
+
+    .. versionchanged:: 0.1.0
+       *exclude*.
 
     >>> r1 = Rule("tthc.a", Severity.ERROR, "", check=lambda r, s: [], codes=("3.1.3",))
     >>> r2 = Rule("staff.b", Severity.WARNING, "", check=lambda r, s: [])
@@ -185,14 +191,18 @@ def select_rules(
     ['tthc.a']
     >>> [r.id for r in select_rules((r1, r2), codes=["3.1.3"])]
     ['tthc.a']
+    >>> [r.id for r in select_rules((r1, r2), exclude=["tthc."])]
+    ['staff.b']
     """
     wanted = None if codes is None else frozenset(codes)
+    dropped = tuple(exclude)
     return tuple(
         rule
         for rule in rules
         if (prefix is None or rule.id.startswith(prefix))
         and (severity is None or rule.severity is severity)
         and (wanted is None or not wanted.isdisjoint(rule.codes))
+        and not rule.id.startswith(dropped)
     )
 
 
