@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from cchc_model import Header, ReportingPeriod, Report, catalogue_2023, validate
+from cchc_model import Header, Report, ReportingPeriod, catalogue_2023, validate
 from cchc_model._rules.levels import DISTRICT_ROWS_2023, LEVEL_RULES
 
 
@@ -38,8 +38,8 @@ class TestDistrictAfterAbolition:
         """A district figure in a report whose data starts after 1/7/2025."""
         assert run(ReportingPeriod.quarter(2025, 4), {"3.1.3.b": 19}) == [(
             '$.appendix["3.1.3.b"]',
-            "Chỉ tiêu cấp huyện 3.1.3.b có số liệu '19' trong báo cáo quý IV năm 2025, nhưng "
-            "từ 01/7/2025 không còn cấp huyện.",
+            ("Chỉ tiêu cấp huyện 3.1.3.b có số liệu '19' trong báo cáo quý IV năm 2025, nhưng "
+            "từ 01/7/2025 không còn cấp huyện."),
         )]
 
     def test_appendix_alone_has_no_period(self) -> None:

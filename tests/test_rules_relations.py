@@ -49,8 +49,8 @@ class TestBreakdownSum:
         assert found("appendix.breakdown_sum",
                      {"3.1.3": 140, "3.1.3.a": 103, "3.1.3.b": 19, "3.1.3.c": 16}) == [(
             '$["3.1.3"]',
-            "Chỉ tiêu 3.1.3 = 140 không khớp tổng các dòng “Trong đó” "
-            "3.1.3.a + 3.1.3.b + 3.1.3.c = 103 + 19 + 16 = 138.",
+            ("Chỉ tiêu 3.1.3 = 140 không khớp tổng các dòng “Trong đó” "
+            "3.1.3.a + 3.1.3.b + 3.1.3.c = 103 + 19 + 16 = 138."),
         )]
 
     def test_partial_parts_already_too_many(self) -> None:
@@ -67,8 +67,8 @@ class TestIncomplete:
         """Parts that fall short of the total with some blank: the blank rows are named."""
         assert found("relations.incomplete", {"3.1.3": 138, "3.1.3.a": 103}) == [(
             '$["3.1.3"]',
-            "Không kiểm tra được 3.1.3 = 3.1.3.a + 3.1.3.b + 3.1.3.c "
-            "(appendix.breakdown_sum): thiếu số liệu 3.1.3.b, 3.1.3.c.",
+            ("Không kiểm tra được 3.1.3 = 3.1.3.a + 3.1.3.b + 3.1.3.c "
+            "(appendix.breakdown_sum): thiếu số liệu 3.1.3.b, 3.1.3.c."),
         )]
 
     def test_holds_when_blanks_do_not_matter(self) -> None:
@@ -92,8 +92,8 @@ class TestPlanDone:
         """More tasks done than planned."""
         assert found("tasks.plan_done", {"1.1.1": 25, "1.1.2": 26}) == [(
             '$["1.1.2"]',
-            "Số nhiệm vụ đã hoàn thành 1.1.2 = 26 lớn hơn số nhiệm vụ đề ra trong kế hoạch "
-            "1.1.1 = 25.",
+            ("Số nhiệm vụ đã hoàn thành 1.1.2 = 26 lớn hơn số nhiệm vụ đề ra trong kế hoạch "
+            "1.1.1 = 25."),
         )]
 
 
@@ -108,8 +108,8 @@ class TestAssignedDone:
         assert found("tasks.assigned_done", {"1.3.1": 130, "1.3.2": 126, "1.3.3": 0},
                      {"1.3.2": "12 đang trong hạn"}) == [(
             '$["1.3.1"]',
-            "Nhiệm vụ hoàn thành đúng hạn 126 + quá hạn 0 + 12 đang trong hạn (ghi chú 1.3.2) "
-            "= 138 lớn hơn tổng số nhiệm vụ được giao 130 (1.3.1).",
+            ("Nhiệm vụ hoàn thành đúng hạn 126 + quá hạn 0 + 12 đang trong hạn (ghi chú 1.3.2) "
+            "= 138 lớn hơn tổng số nhiệm vụ được giao 130 (1.3.1)."),
         )]
 
     def test_fails_without_note(self) -> None:
@@ -133,8 +133,8 @@ class TestAssignedUnaccounted:
         assert found("tasks.assigned_unaccounted", {"1.3.1": 140, "1.3.2": 126, "1.3.3": 0},
                      {"1.3.1": "12 nhiệm vụ chưa đến hạn"}) == [(
             '$["1.3.1"]',
-            "Được giao 140 nhiệm vụ, hoàn thành đúng hạn 126, quá hạn 0, ghi chú 1.3.1 nêu 12 "
-            "đang trong hạn: còn 2 nhiệm vụ chưa được nêu (chưa hoàn thành và đã quá hạn?).",
+            ("Được giao 140 nhiệm vụ, hoàn thành đúng hạn 126, quá hạn 0, ghi chú 1.3.1 nêu 12 "
+            "đang trong hạn: còn 2 nhiệm vụ chưa được nêu (chưa hoàn thành và đã quá hạn?)."),
         )]
 
 
@@ -171,8 +171,8 @@ class TestProposedReviewed:
         """More proposed than checked and screened together."""
         assert found("institutions.proposed_reviewed", {"2.2": 1, "2.3": 2, "2.4": 4}) == [(
             '$["2.4"]',
-            "Số VBQPPL đã kiến nghị xử lý 2.4 = 4 lớn hơn số VBQPPL đã kiểm tra và rà soát "
-            "2.2 + 2.3 = 1 + 2 = 3.",
+            ("Số VBQPPL đã kiến nghị xử lý 2.4 = 4 lớn hơn số VBQPPL đã kiểm tra và rà soát "
+            "2.2 + 2.3 = 1 + 2 = 3."),
         )]
 
 
@@ -216,8 +216,8 @@ class TestAutonomyGroups:
         assert found("sncl.autonomy_groups",
                      {"4.1.4": 4, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == [(
             '$["6.1"]',
-            "Số ĐVSNCL theo bốn nhóm tự chủ 6.1 + 6.2 + 6.3 + 6.4 = 0 + 0 + 2 + 1 = 3 khác "
-            "tổng số ĐVSNCL 4.1.4 = 4.",
+            ("Số ĐVSNCL theo bốn nhóm tự chủ 6.1 + 6.2 + 6.3 + 6.4 = 0 + 0 + 2 + 1 = 3 khác "
+            "tổng số ĐVSNCL 4.1.4 = 4."),
         )]
 
 
@@ -242,8 +242,8 @@ class TestPortalOnline:
         """The reference report's 103 online of 41 integrated."""
         assert found("tthc.portal_online", {"3.5.1": 41, "3.5.2": 103}) == [(
             '$["3.5.2"]',
-            "Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC tỉnh 3.5.2 = 103 lớn hơn số TTHC được "
-            "tích hợp lên Cổng 3.5.1 = 41.",
+            ("Số TTHC cung cấp mức độ 3, 4 trên Cổng DVC tỉnh 3.5.2 = 103 lớn hơn số TTHC được "
+            "tích hợp lên Cổng 3.5.1 = 41."),
         )]
 
 
@@ -269,8 +269,8 @@ class TestOnlineLevels:
         """Levels 3 and 4 that do not add up to 3.5.2."""
         assert found("egov.online_levels", {"3.5.2": 100, "7.8.1": 62, "7.8.2": 41}) == [(
             '$["7.8.1"]',
-            "Số TTHC trực tuyến mức độ 3 và 4 7.8.1 + 7.8.2 = 62 + 41 = 103 khác số TTHC mức "
-            "độ 3, 4 trên Cổng DVC tỉnh 3.5.2 = 100.",
+            ("Số TTHC trực tuyến mức độ 3 và 4 7.8.1 + 7.8.2 = 62 + 41 = 103 khác số TTHC mức "
+            "độ 3, 4 trên Cổng DVC tỉnh 3.5.2 = 100."),
         )]
 
 
@@ -283,8 +283,8 @@ class TestDocumentShares:
         """95% + 10% of the same documents."""
         assert found("egov.document_shares", {"7.6.2.a": D(95), "7.6.2.b": D(10)}) == [(
             '$["7.6.2.a"]',
-            "Tỷ lệ văn bản gửi hoàn toàn điện tử và gửi điện tử song song văn bản giấy "
-            "7.6.2.a + 7.6.2.b = 95 + 10 = 105 vượt quá 100%.",
+            ("Tỷ lệ văn bản gửi hoàn toàn điện tử và gửi điện tử song song văn bản giấy "
+            "7.6.2.a + 7.6.2.b = 95 + 10 = 105 vượt quá 100%."),
         )]
 
 

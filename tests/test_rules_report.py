@@ -53,8 +53,8 @@ class TestIncomplete:
             ("report.incomplete", "$.header.place",
              "Báo cáo đã có số và ngày (không phải dự thảo) nhưng thiếu địa danh."),
             ("report.incomplete", "$.signature",
-             "Báo cáo đã có số và ngày (không phải dự thảo) nhưng thiếu chữ ký (họ tên người "
-             "ký)."),
+             ("Báo cáo đã có số và ngày (không phải dự thảo) nhưng thiếu chữ ký (họ tên người "
+             "ký).")),
         ]
 
     def test_draft_gets_only_the_draft_finding(self):
