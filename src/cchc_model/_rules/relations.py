@@ -340,7 +340,7 @@ def _relation_rule(  # noqa: PLR0917 - a table of rules reads best positionally
                 codes=codes, basis=basis, description=description)
 
 
-RELATION_RULES: tuple[Rule, ...] = (
+_RELATIONS: tuple[Rule, ...] = (
     _relation_rule(
         "appendix.breakdown_sum",
         Severity.ERROR,
@@ -512,13 +512,17 @@ RELATION_RULES: tuple[Rule, ...] = (
         "The two shares of outgoing documents (fully electronic; electronic alongside paper) "
         "are of disjoint sets, so they add up to at most 100%.",
     ),
+)
+
+RELATION_RULES: tuple[Rule, ...] = (
+    *_RELATIONS,
     Rule(
         "relations.incomplete",
         Severity.INFO,
         "Không kiểm tra được {relation} ({rule_id}): thiếu số liệu {missing}.",
         check=_check_incomplete,
         message_en="Cannot check {relation} ({rule_id}): {missing} blank.",
-        codes=(),
+        codes=tuple(dict.fromkeys(c for rule in _RELATIONS for c in rule.codes)),
         basis=_FORM,
         description="A relation between rows that the figures given neither confirm nor "
         "break, because some of its rows are blank: the blank rows are named instead.",
