@@ -1,5 +1,7 @@
-"""What every output form shares: the lines of the document head and foot, the walk through
-the sections with the JSON path of each paragraph, and the appendix rows with their codes.
+"""What every output form shares.
+
+The lines of the document head and foot, the walk through the sections with the JSON path of
+each paragraph, the appendix rows with their codes, and findings placed where they belong.
 
 The texts follow Nghị định 30/2020/NĐ-CP, Phụ lục I.
 """

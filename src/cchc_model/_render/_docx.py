@@ -12,7 +12,6 @@ from __future__ import annotations
 import importlib
 import io
 import os
-import zipfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -82,8 +81,8 @@ class _Writer:
         from docx.oxml.ns import qn  # noqa: PLC0415
 
         normal = self.doc.styles["Normal"]
-        normal.font.name = FONT  # type: ignore[attr-defined]
-        normal.font.size = self.pt(_BODY_PT)  # type: ignore[attr-defined]
+        normal.font.name = FONT
+        normal.font.size = self.pt(_BODY_PT)
         r_pr = normal.element.get_or_add_rPr()
         fonts = r_pr.get_or_add_rFonts()
         for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
@@ -93,7 +92,7 @@ class _Writer:
             language = r_pr.makeelement(qn("w:lang"), {})
             r_pr.append(language)
         language.set(qn("w:val"), "vi-VN")
-        paragraph = normal.paragraph_format  # type: ignore[attr-defined]
+        paragraph = normal.paragraph_format
         paragraph.space_before = paragraph.space_after = self.pt(0)
         paragraph.line_spacing = 1.0
         section = self.doc.sections[0]
@@ -118,7 +117,7 @@ class _Writer:
         text.text = "1"
         run.append(text)
         field.append(run)
-        paragraph._p.append(field)  # noqa: SLF001 - python-docx has no API for fields
+        paragraph._p.append(field)
 
     # --- building blocks --------------------------------------------------------------
 
@@ -164,7 +163,7 @@ class _Writer:
                            ("w:color", "auto")):
             top.set(qn(key), value)
         borders.append(top)
-        paragraph._p.get_or_add_pPr().append(borders)  # noqa: SLF001 - no API for borders
+        paragraph._p.get_or_add_pPr().append(borders)
 
     def table(self, rows: int, widths_mm: tuple[float, ...], style: str | None = None) -> Any:
         table = self.doc.add_table(rows=rows, cols=len(widths_mm))
@@ -183,13 +182,13 @@ class _Writer:
         """Keep the row on one page."""
         from docx.oxml import OxmlElement  # noqa: PLC0415
 
-        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))  # noqa: SLF001
+        row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
 
     @staticmethod
     def clear(cell: _Cell) -> _Cell:
         """Drop the empty paragraph a new cell starts with, so content starts at the top."""
         for paragraph in cell.paragraphs:
-            paragraph._p.getparent().remove(paragraph._p)  # noqa: SLF001
+            paragraph._p.getparent().remove(paragraph._p)
         return cell
 
     # --- the document -----------------------------------------------------------------
@@ -253,7 +252,6 @@ class _Writer:
             self.para(right)
 
     def appendix(self, appendix: Appendix, *, page_break: bool) -> None:
-        from docx.enum.text import WD_BREAK  # noqa: PLC0415
         from docx.oxml import OxmlElement  # noqa: PLC0415
         from docx.oxml.ns import qn  # noqa: PLC0415
 
@@ -269,7 +267,7 @@ class _Writer:
         aligns = (centre, left, centre, right, left)
         for cell, name in zip(table.rows[0].cells, COLUMNS, strict=True):
             self.para(self.clear(cell), name, size=_TABLE_PT, bold=True)
-        header_row = table.rows[0]._tr.get_or_add_trPr()  # noqa: SLF001
+        header_row = table.rows[0]._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         header_row.append(repeat)
@@ -293,6 +291,11 @@ class _Writer:
         properties.comments = ""
 
     def save(self) -> bytes:
+        # The template's thumbnail shows python-docx's own page, not this document.
+        package = self.doc.part.package
+        for key, relationship in list(package.rels.items()):
+            if relationship.reltype.endswith("/thumbnail"):
+                del package.rels[key]
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _normalised(buffer.getvalue())
@@ -300,6 +303,8 @@ class _Writer:
 
 def _normalised(package: bytes) -> bytes:
     """The same package with fixed member times, so equal documents are equal bytes."""
+    import zipfile  # noqa: PLC0415 - only when a document is written
+
     source = zipfile.ZipFile(io.BytesIO(package))
     output = io.BytesIO()
     with zipfile.ZipFile(output, "w", zipfile.ZIP_DEFLATED) as target:

@@ -63,17 +63,19 @@ _CSS = """
 .cchc-signer{margin-top:60pt}
 .cchc-appendix{margin-top:36pt;break-before:page}
 .cchc-appendix-title{font-weight:bold;text-align:center;margin:0}
-.cchc-table{width:100%;font-size:12pt;margin-top:12pt}
+.cchc-table{width:100%;font-size:12pt;margin-top:12pt;table-layout:fixed}
 .cchc-table th,.cchc-table td{border:1px solid #444;padding:2pt 4pt;vertical-align:top}
 .cchc-table th{text-align:center}
 .cchc-table td.cchc-c{text-align:center}
-.cchc-table td.cchc-v{text-align:right;white-space:nowrap}
+.cchc-table td.cchc-v{text-align:right;overflow-wrap:anywhere}
 .cchc-table tr.cchc-group td{font-weight:bold}
 .cchc-error{background:#fde2e1}
 .cchc-warning{background:#fff3cd}
 .cchc-info{background:#e7f0fd}
-.cchc-doc mark.cchc-error,.cchc-doc mark.cchc-warning,.cchc-doc mark.cchc-info{
- color:inherit;padding:0 1pt}
+.cchc-doc mark{color:inherit;padding:0 1pt;border-bottom:2px solid}
+.cchc-doc mark.cchc-error{background:#f6b3ad;border-color:#c0392b}
+.cchc-doc mark.cchc-warning{background:#fbe08a;border-color:#d4a017}
+.cchc-doc mark.cchc-info{background:#bcd3f7;border-color:#2f6fdb}
 .cchc-notes{margin:0 0 8pt 1.27cm;padding:0;list-style:none;font-family:sans-serif;
  font-size:10pt;text-indent:0}
 .cchc-notes li,.cchc-findings li{margin:1pt 0;padding:1pt 4pt;border-left:3pt solid #999}
@@ -163,8 +165,9 @@ def _head(report: Report) -> str:
         f'<div class="cchc-national">{_e(NATIONAL_NAME)}</div>',
         f'<div><span class="cchc-motto">{_e(MOTTO)}</span></div>',
     ]
-    rows = [f'<tr><td class="cchc-left">{"".join(left)}</td>'
-            f'<td class="cchc-right">{"".join(right)}</td></tr>']
+    cells = (f'<td class="cchc-left">{"".join(left)}</td>',
+             f'<td class="cchc-right">{"".join(right)}</td>')
+    rows = [f"<tr>{''.join(cells)}</tr>"]
     number, dated = number_line(header), date_line(header)
     if number or dated.strip():
         rows.append(f'<tr><td class="cchc-left"><div class="cchc-number">{_e(number)}</div></td>'
@@ -216,10 +219,14 @@ def _foot(report: Report) -> str:
 
 
 def _appendix(appendix: Appendix, marks: Marks, checked: bool) -> str:
-    title = "".join(_p(line, "cchc-appendix-title") for line in appendix_title_lines(appendix.title))
+    lines = appendix_title_lines(appendix.title)
+    title = "".join(_p(line, "cchc-appendix-title") for line in lines)
     head = "".join(f'<th scope="col">{_e(name)}</th>' for name in COLUMNS)
+    widths: tuple[int, ...] = (9, 45, 14, 12, 20)
     if checked:
         head += '<th scope="col">Kiểm tra</th>'
+        widths = (7, 33, 11, 10, 14, 25)
+    columns = "".join(f'<col style="width:{width}%">' for width in widths)
     rows = []
     for row, cells in appendix_rows(appendix):
         found = marks.rows.get(row.code, [])
@@ -237,8 +244,8 @@ def _appendix(appendix: Appendix, marks: Marks, checked: bool) -> str:
             )
             tds += f'<td class="cchc-check">{messages}</td>'
         rows.append(f"<tr{attributes}>{tds}</tr>")
-    table = (f'<table class="cchc-table"><thead><tr>{head}</tr></thead>'
-             f'<tbody>{"".join(rows)}</tbody></table>')
+    table = (f'<table class="cchc-table"><colgroup>{columns}</colgroup>'
+             f'<thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table>')
     return f'<section class="cchc-appendix">{title}{table}</section>'
 
 

@@ -20,7 +20,8 @@ from cchc_model._report import ParagraphKind, Report
 __all__ = ["render_markdown"]
 
 # What would make a line of prose into a heading, quote, list item, rule or table row.
-_LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s|$)|\d+[.)](?=\s|$)|=+\s*$|\|)")
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=[\s-]|$)|=+\s*$|\|)")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _INLINE = re.compile(r"([\\`*_\[\]<|])")
 _BREAKS = re.compile(r"\s*[\n\r\t\f\v\x1c-\x1e\x85\u2028\u2029]\s*")
 
@@ -28,7 +29,9 @@ _BREAKS = re.compile(r"\s*[\n\r\t\f\v\x1c-\x1e\x85\u2028\u2029]\s*")
 def _escape(text: str, *, line_start: bool = True) -> str:
     """Text as Markdown that shows it literally, on one line; runs of spaces kept (blanks)."""
     text = _INLINE.sub(r"\\\1", _BREAKS.sub(" ", text).strip())
-    return _LINE_START.sub(r"\1\\\2", text) if line_start else text
+    if not line_start:
+        return text
+    return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
 
 
 def _lines(*texts: str, strong: bool = False) -> str:
@@ -57,7 +60,8 @@ def _report(report: Report) -> str:
         blocks.append(f"**{_escape(header.subtitle)}**")
     for block in body(report):
         if block.level:
-            blocks.append("#" * min(block.level + 1, 6) + " " + _escape(block.text, line_start=False))
+            marks = "#" * min(block.level + 1, 6)
+            blocks.append(f"{marks} {_escape(block.text, line_start=False)}")
         elif block.paragraph is not None and block.paragraph.kind is ParagraphKind.BULLET:
             blocks.append("- " + _escape(block.paragraph.text))
         elif block.paragraph is not None and block.paragraph.kind is ParagraphKind.SUB_BULLET:
@@ -79,7 +83,7 @@ def _report(report: Report) -> str:
 
 
 def render_markdown(document: Report | Appendix) -> str:
-    """A report (or an appendix alone) as Markdown.
+    r"""A report (or an appendix alone) as Markdown.
 
     The head keeps the lines of the printed form (agency, ``Số:``, the national motto, the
     place-and-date line, blank fields of a draft included); sections are headings
@@ -96,12 +100,12 @@ def render_markdown(document: Report | Appendix) -> str:
     ...     signature=Signature("Nguyễn Văn A", ("GIÁM ĐỐC",)),
     ... )
     >>> print(render_markdown(report), end="")
-    UBND TỈNH X\\
+    UBND TỈNH X\
     **SỞ NỘI VỤ**
     <BLANKLINE>
     Số: 05/BC-SNV
     <BLANKLINE>
-    **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\\
+    **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\
     **Độc lập - Tự do - Hạnh phúc**
     <BLANKLINE>
     ## I. KẾT QUẢ
