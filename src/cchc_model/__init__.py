@@ -61,6 +61,7 @@ from cchc_model._references import (
     is_valid_reference,
     parse_reference,
 )
+from cchc_model._render import render_docx, render_html, render_markdown
 from cchc_model._report import (
     DocumentDate,
     Header,
@@ -168,6 +169,9 @@ __all__ = [
     "parse_reference",
     "quantity",
     "read_appendix",
+    "render_docx",
+    "render_html",
+    "render_markdown",
     "select_rules",
     "unit_for_label",
     "validate",

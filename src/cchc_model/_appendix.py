@@ -133,6 +133,13 @@ class Appendix(Mapping[str, IndicatorValue]):
 
         return catalogue(self.form)
 
+    def _repr_html_(self) -> str:
+        """The table as a notebook shows it, rows with validation findings highlighted."""
+        from cchc_model._render import render_html  # noqa: PLC0415 - an adapter, on display
+        from cchc_model._validation import validate  # noqa: PLC0415 - it imports this module
+
+        return render_html(self, findings=validate(self), standalone=False)
+
     def value(self, code: str) -> Value:
         """The value of *code*, or ``None`` when the row is absent or blank.
 

@@ -151,6 +151,47 @@ def _cmd_refs(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_RENDER_SUFFIXES = {".md": "markdown", ".markdown": "markdown", ".html": "html",
+                    ".htm": "html", ".docx": "docx"}
+
+
+def _cmd_render(args: argparse.Namespace) -> int:
+    from cchc_model._render import render_docx, render_html, render_markdown  # noqa: PLC0415
+
+    if args.example == (args.path is not None):
+        raise InputError("cần đúng một trong PATH hoặc --example (give PATH or --example)")
+    to = args.to
+    if to is None:
+        to = _RENDER_SUFFIXES.get(Path(args.out).suffix.lower(), "markdown") if args.out else (
+            "markdown"
+        )
+    binary = sys.stdout.buffer if hasattr(sys.stdout, "buffer") else None
+    if to == "docx" and not args.out and (binary is None or sys.stdout.isatty()):
+        raise InputError(
+            "tệp .docx là nhị phân: dùng --out FILE hoặc chuyển hướng stdout "
+            "(docx is binary: give --out FILE or redirect stdout)"
+        )
+    target = _example_report() if args.example else _load_target(args.path)
+    if to == "docx":
+        data = render_docx(target, path=args.out)
+        if not args.out:
+            assert binary is not None  # noqa: S101 - checked above
+            binary.write(data)
+            binary.flush()
+        return EXIT_OK
+    text = render_html(target) if to == "html" else render_markdown(target)
+    if args.out:
+        try:
+            Path(args.out).write_text(text, encoding="utf-8")
+        except OSError as error:
+            raise InputError(
+                f"không ghi được tệp (cannot write) {args.out!r}: {error.strerror}"
+            ) from None
+    else:
+        sys.stdout.write(text)
+    return EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc",
@@ -180,6 +221,23 @@ def _parser() -> argparse.ArgumentParser:
     refs_cmd.add_argument("path", metavar="PATH", help="a UTF-8 text file")
     refs_cmd.add_argument("--format", choices=("text", "json"), default="text")
     refs_cmd.set_defaults(run=_cmd_refs)
+
+    render_cmd = commands.add_parser(
+        "render", help="trình bày báo cáo (render a report or appendix: Markdown, HTML, Word)"
+    )
+    render_cmd.add_argument("path", nargs="?", metavar="PATH",
+                            help="report .json, or an appendix table (.tsv/.txt/.md/.xlsx)")
+    render_cmd.add_argument("--example", action="store_true",
+                            help="the embedded reference report (Ninh Thuận, 2023)")
+    render_cmd.add_argument(
+        "--to", choices=("markdown", "html", "docx"),
+        help="output form; by default from the --out suffix (.md, .html, .docx), else markdown",
+    )
+    render_cmd.add_argument(
+        "--out", metavar="FILE",
+        help="write to FILE instead of stdout (docx goes to stdout only when redirected)",
+    )
+    render_cmd.set_defaults(run=_cmd_render)
     return parser
 
 

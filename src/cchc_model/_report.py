@@ -224,6 +224,13 @@ class Report:
         header = self.header
         return header.number is None or header.date is None or not header.date.is_complete
 
+    def _repr_html_(self) -> str:
+        """The report as a notebook shows it, its validation findings marked where they are."""
+        from cchc_model._render import render_html  # noqa: PLC0415 - an adapter, on display
+        from cchc_model._validation import validate  # noqa: PLC0415 - it imports this module
+
+        return render_html(self, findings=validate(self), standalone=False)
+
     def paragraphs(self) -> Iterator[tuple[str, Paragraph]]:
         """Every paragraph with its JSON path, in document order.
 

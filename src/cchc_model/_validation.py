@@ -165,6 +165,12 @@ class ValidationReport:
             counts[finding.severity] += 1
         return counts
 
+    def _repr_html_(self) -> str:
+        """The findings as a table, as a notebook shows them."""
+        from cchc_model._render import render_html  # noqa: PLC0415 - an adapter, on display
+
+        return render_html(self, standalone=False)
+
     def to_dict(self) -> dict[str, Any]:
         """``{"ok": bool, "findings": [...]}`` as DESIGN §4 states it."""
         return {"ok": self.ok, "findings": [f.to_dict() for f in self.findings]}
