@@ -391,6 +391,8 @@ class TestAbsurdSizes:
                 parser(digits + (" %" if parser is parse_percent else " đồng"
                                  if parser is parse_money else ""))
         document = json.loads(reference_report_json())
+        with pytest.raises(InputError, match="number too long in JSON"):
+            load(f'{{"schema_version": {digits}}}')
         document["introduction"][0]["facts"] = [{"type": "percent", "value": digits}]
         with pytest.raises(StructureError, match=r"^\$\.introduction\[0\]\.facts\[0\]\.value: "):
             load(json.dumps(document))

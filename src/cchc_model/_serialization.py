@@ -301,6 +301,9 @@ def load(
         ) from None
     except RecursionError:
         raise InputError(f"{where}: JSON lồng quá sâu (JSON nested too deeply)") from None
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits.
+        raise InputError(f"{where}: số quá dài trong JSON (number too long in JSON)") from None
     if _more_items_than(document, max_items):
         raise InputError(
             f"{where}: báo cáo quá lớn, tối đa {max_items} giá trị JSON "
