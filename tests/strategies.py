@@ -7,14 +7,21 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
+import attrs
 from hypothesis import strategies as st
 
 from cchc_model import (
     Appendix,
+    CaseProcessing,
+    Catalogue,
+    CodedScale,
     CountFact,
     DocumentDate,
     DocumentType,
+    FinancialAutonomy,
+    Finding,
     Header,
     IndicatorDef,
     IndicatorValue,
@@ -31,12 +38,19 @@ from cchc_model import (
     ReferenceMatch,
     Report,
     ReportingPeriod,
+    Rule,
     Section,
+    Severity,
     Signature,
     SigningAuthority,
+    Staffing,
+    Subject,
     TotalFact,
+    TthcCounts,
+    ValidationReport,
     ValueKind,
     catalogue_2023,
+    default_rules,
 )
 from cchc_model._catalogue import format_value, parse_value
 
@@ -84,16 +98,15 @@ reference_matches = st.builds(
     ReferenceMatch, legal_refs, st.integers(0, 500), st.integers(0, 500), short_texts
 )
 count_facts = st.builds(CountFact, counts, short_texts, short_texts, short_texts)
-facts = st.one_of(
-    count_facts,
-    st.builds(PercentFact, decimals, short_texts, short_texts),
-    st.builds(MoneyFact, decimals, st.sampled_from(MoneyScale), short_texts, short_texts,
-              short_texts),
-    st.builds(RatioFact, decimals, decimals, short_texts, short_texts, short_texts),
-    st.builds(RateFact, decimals, decimals, decimals, short_texts, short_texts, short_texts),
-    st.builds(TotalFact, count_facts, st.lists(count_facts, max_size=3).map(tuple),
-              st.booleans(), short_texts, short_texts),
-)
+percent_facts = st.builds(PercentFact, decimals, short_texts, short_texts)
+money_facts = st.builds(MoneyFact, decimals, st.sampled_from(MoneyScale), short_texts,
+                        short_texts, short_texts)
+ratio_facts = st.builds(RatioFact, decimals, decimals, short_texts, short_texts, short_texts)
+rate_facts = st.builds(RateFact, decimals, decimals, decimals, short_texts, short_texts,
+                       short_texts)
+total_facts = st.builds(TotalFact, count_facts, st.lists(count_facts, max_size=3).map(tuple),
+                        st.booleans(), short_texts, short_texts)
+facts = st.one_of(count_facts, percent_facts, money_facts, ratio_facts, rate_facts, total_facts)
 paragraphs = st.builds(
     Paragraph,
     texts,
@@ -118,15 +131,17 @@ values = st.one_of(
 )
 
 
+def indicator_values(code: st.SearchStrategy[str] = short_texts
+                     ) -> st.SearchStrategy[IndicatorValue]:
+    """Rows of any value and text, their code drawn from *code*."""
+    return st.builds(IndicatorValue, code, values, short_texts, short_texts, short_texts,
+                     short_texts, short_texts, st.one_of(st.none(), st.integers(1, 10**6)))
+
+
 @st.composite
 def report_appendices(draw: st.DrawFn) -> Appendix:
     codes = draw(st.lists(short_texts, unique=True, max_size=5))
-    rows = tuple(
-        IndicatorValue(code, draw(values), draw(short_texts), draw(short_texts),
-                       draw(short_texts), draw(short_texts), draw(short_texts),
-                       draw(st.one_of(st.none(), st.integers(1, 10**6))))
-        for code in codes
-    )
+    rows = tuple(draw(indicator_values(st.just(code))) for code in codes)
     return Appendix(rows, draw(short_texts))
 
 
@@ -148,13 +163,14 @@ signatures = st.builds(
     Signature, short_texts, st.lists(short_texts, max_size=3).map(tuple),
     st.one_of(st.none(), st.sampled_from(SigningAuthority)),
 )
+recipients = st.builds(Recipient, short_texts, short_texts)
 reports = st.builds(
     Report,
     header=headers,
     introduction=st.lists(paragraphs, max_size=2).map(tuple),
     sections=st.lists(sections, max_size=3).map(tuple),
     closing=st.lists(paragraphs, max_size=1).map(tuple),
-    recipients=st.lists(st.builds(Recipient, short_texts, short_texts), max_size=3).map(tuple),
+    recipients=st.lists(recipients, max_size=3).map(tuple),
     archive=st.lists(short_texts, max_size=2).map(tuple),
     signature=st.one_of(st.none(), signatures),
     appendix=st.one_of(st.none(), report_appendices()),
@@ -378,3 +394,104 @@ filler_sentences = st.sampled_from(
         "Sở đã thực hiện",
     )
 )
+
+
+# --- catalogue ---
+
+#: Indicators of the 2023 form, and its coded answer scales.
+indicator_defs = st.deferred(lambda: st.sampled_from(list(catalogue_2023().values())))
+coded_scales = st.deferred(lambda: st.sampled_from(
+    [d.scale for d in catalogue_2023().values() if d.scale is not None]))
+
+
+@st.composite
+def catalogues(draw: st.DrawFn) -> Catalogue:
+    """Sub-catalogues of the 2023 form: some of its indicators, parents before children."""
+    full = catalogue_2023()
+    keep = draw(st.lists(st.sampled_from(list(full)), max_size=10, unique=True))
+    closed = {code for kept in keep for code in _with_ancestors(full, kept)}
+    indicators = tuple(full[code] for code in full if code in closed)
+    return Catalogue(full.form, indicators, full.title)
+
+
+def _with_ancestors(full: Catalogue, code: str) -> list[str]:
+    chain = [code]
+    while full[chain[-1]].parent is not None:
+        chain.append(full[chain[-1]].parent)  # type: ignore[arg-type]
+    return chain
+
+
+# --- views ---
+
+
+def _view(cls: type[Any]) -> st.SearchStrategy[Any]:
+    """A view of the 2023 appendix with each field blank or a value of its kind."""
+    fields = {
+        field.name: st.none() | (counts if field.validator is not None else percents)
+        for field in attrs.fields(cls)
+    }
+    return st.builds(cls, **fields)
+
+
+tthc_counts = _view(TthcCounts)
+case_processing = _view(CaseProcessing)
+staffing = _view(Staffing)
+financial_autonomy = _view(FinancialAutonomy)
+views = st.one_of(tthc_counts, case_processing, staffing, financial_autonomy)
+
+
+# --- validation ---
+
+severities = st.sampled_from(Severity)
+findings = st.builds(
+    Finding, short_texts, severities, texts, short_texts,
+    st.lists(short_texts, max_size=3).map(tuple), texts,
+)
+validation_reports = st.builds(ValidationReport, st.lists(findings, max_size=4).map(tuple))
+validation_subjects = st.one_of(
+    st.builds(Subject.of, reports),
+    st.builds(Subject.of, appendices()),
+)
+#: The default rules, and rules of any id that find nothing or one finding.
+rules = st.one_of(
+    st.deferred(lambda: st.sampled_from(default_rules())),
+    st.builds(
+        Rule, short_texts, severities, texts,
+        st.sampled_from([lambda rule, subject: (), lambda rule, subject: [rule.finding()]]),
+    ),
+)
+
+
+#: One strategy for every public attrs class of the model.
+MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
+    Appendix: st.one_of(appendices(), report_appendices()),
+    CaseProcessing: case_processing,
+    Catalogue: catalogues(),
+    CodedScale: coded_scales,
+    CountFact: count_facts,
+    DocumentDate: document_dates(),
+    FinancialAutonomy: financial_autonomy,
+    Finding: findings,
+    Header: headers,
+    IndicatorDef: indicator_defs,
+    IndicatorValue: indicator_values(),
+    LegalDocumentRef: st.one_of(legal_refs, legal_document_refs()),
+    MoneyFact: money_facts,
+    Paragraph: paragraphs,
+    PercentFact: percent_facts,
+    RateFact: rate_facts,
+    Ratio: ratios,
+    RatioFact: ratio_facts,
+    Recipient: recipients,
+    ReferenceMatch: reference_matches,
+    Report: reports,
+    ReportingPeriod: periods,
+    Rule: rules,
+    Section: sections,
+    Signature: signatures,
+    Staffing: staffing,
+    Subject: validation_subjects,
+    TotalFact: total_facts,
+    TthcCounts: tthc_counts,
+    ValidationReport: validation_reports,
+}

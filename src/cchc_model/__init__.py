@@ -6,7 +6,12 @@ Everything public is importable from here; the modules behind it are private.
 from __future__ import annotations
 
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
-from cchc_model._appendix_io import read_appendix, write_appendix
+from cchc_model._appendix_io import (
+    MAX_TABLE_BYTES,
+    MAX_TABLE_ROWS,
+    read_appendix,
+    write_appendix,
+)
 from cchc_model._catalogue import (
     Aggregation,
     Catalogue,
@@ -74,7 +79,13 @@ from cchc_model._report import (
     SigningAuthority,
 )
 from cchc_model._rules import default_rules
-from cchc_model._serialization import SCHEMA_VERSION, dumps, load
+from cchc_model._serialization import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENT_ITEMS,
+    SCHEMA_VERSION,
+    dumps,
+    load,
+)
 from cchc_model._text import normalize_text
 from cchc_model._units import is_unit_label, quantity, unit_for_label
 from cchc_model._validation import (
@@ -91,8 +102,12 @@ from cchc_model._views import CaseProcessing, FinancialAutonomy, Staffing, TthcC
 __version__ = "0.1.0.dev0"
 
 __all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_ITEMS",
     "MAX_NUMBER_DIGITS",
     "MAX_REFERENCE_LENGTH",
+    "MAX_TABLE_BYTES",
+    "MAX_TABLE_ROWS",
     "MAX_TEXT_LENGTH",
     "SCHEMA_VERSION",
     "Aggregation",

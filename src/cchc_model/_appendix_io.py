@@ -18,6 +18,7 @@ import io
 import os
 import re
 import unicodedata
+import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import Any, Literal, overload
@@ -38,9 +39,10 @@ from cchc_model._errors import AppendixParseError, CchcError, InputError
 
 __all__ = ["MAX_TABLE_BYTES", "MAX_TABLE_ROWS", "read_appendix", "write_appendix"]
 
-#: Largest input :func:`read_appendix` reads (a whole report with its appendix is ~100 kB).
+#: Largest input :func:`read_appendix` reads by default, in bytes (a whole report with its
+#: appendix is ~100 kB); for a workbook, also the most its parts may unpack to.
 MAX_TABLE_BYTES = 16 * 1024 * 1024
-#: Most rows :func:`read_appendix` reads from a workbook sheet.
+#: Most lines of text or rows of a workbook sheet :func:`read_appendix` reads by default.
 MAX_TABLE_ROWS = 20_000
 
 #: The official columns, in order.
@@ -49,6 +51,7 @@ COLUMNS = ("STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú")
 TableFormat = Literal["tsv", "markdown", "xlsx"]
 
 _XLSX_MAGIC = b"PK\x03\x04"
+_PATH_SHOWN = 200
 _TAG = re.compile(r"</?(?:b|i|u|em|strong)\s*>", re.IGNORECASE)
 _ITALIC = re.compile(r"<i>.*?</i>", re.IGNORECASE | re.DOTALL)
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
@@ -176,15 +179,15 @@ def _openpyxl() -> Any:
         ) from None
 
 
-def _sheet_rows(workbook: Any, where: str) -> list[_Line]:
+def _sheet_rows(workbook: Any, where: str, max_rows: int) -> list[_Line]:
     if not workbook.worksheets:
         raise AppendixParseError("bảng tính không có trang (no sheet)", location=where)
     lines: list[_Line] = []
     rows = workbook.worksheets[0].iter_rows(max_col=len(COLUMNS) + 3)
     for number, row in enumerate(rows, start=1):
-        if number > MAX_TABLE_ROWS:
+        if number > max_rows:
             raise AppendixParseError(
-                f"bảng tính quá lớn, tối đa {MAX_TABLE_ROWS} dòng (too many rows)",
+                f"bảng tính quá lớn, tối đa {max_rows} dòng (too many rows)",
                 location=f"{where}:{number}",
             )
         cells = tuple(_xlsx_cell(cell) for cell in row)
@@ -198,8 +201,27 @@ def _sheet_rows(workbook: Any, where: str) -> list[_Line]:
     return lines
 
 
-def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
+def _unpacked_size(data: bytes) -> int | None:
+    """What the parts of a workbook unpack to, as its zip directory says; None if unreadable.
+
+    The directory cannot lie to us: :mod:`zipfile` never yields more than the size it states.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return sum(info.file_size for info in archive.infolist())
+    except Exception:  # noqa: BLE001 - zipfile raises many kinds, NotImplementedError too
+        return None
+
+
+def _xlsx_lines(data: bytes, where: str, max_bytes: int, max_rows: int) -> list[_Line]:
     openpyxl = _openpyxl()
+    unpacked = _unpacked_size(data)
+    if unpacked is not None and unpacked > max_bytes:
+        raise AppendixParseError(
+            f"bảng tính giải nén ra {unpacked} byte, tối đa {max_bytes} "
+            f"(workbook unpacks to too many bytes)",
+            location=where,
+        )
     try:
         workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except Exception as error:  # noqa: BLE001 - openpyxl raises many kinds on a broken file
@@ -208,7 +230,7 @@ def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
             location=where,
         ) from None
     try:
-        rows = _sheet_rows(workbook, where)
+        rows = _sheet_rows(workbook, where, max_rows)
     except AppendixParseError:
         raise
     except Exception as error:  # noqa: BLE001 - a corrupt sheet fails while it is read
@@ -222,8 +244,20 @@ def _xlsx_lines(data: bytes, where: str) -> list[_Line]:
         workbook.close()
 
 
+def _line_count(text: str) -> int:
+    """How many lines :meth:`str.splitlines` makes of *text*, counted without splitting it."""
+    breaks = sum(text.count(ch) for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
+    return breaks - text.count("\r\n") + 1
+
+
+def _too_large(where: str, max_bytes: int) -> AppendixParseError:
+    return AppendixParseError(
+        f"dữ liệu quá lớn, tối đa {max_bytes} byte (input too large)", location=where
+    )
+
+
 def _source_lines(
-    source: str | bytes | os.PathLike[str], fmt: str | None
+    source: str | bytes | os.PathLike[str], fmt: str | None, max_bytes: int, max_rows: int
 ) -> tuple[list[_Line], str]:
     where = "<text>"
     data: bytes | None = None
@@ -231,22 +265,21 @@ def _source_lines(
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and not any(ch in source for ch in "\n\t|")
     ):
-        where = os.fspath(source)
+        path = os.fspath(source)
+        # A long str without line breaks is taken for a path; its messages must stay short.
+        where = path if len(path) <= _PATH_SHOWN else path[:_PATH_SHOWN] + "…"
         try:
-            size = os.stat(where).st_size
-            if size > MAX_TABLE_BYTES:
-                raise AppendixParseError(
-                    f"tệp quá lớn ({size} byte), tối đa {MAX_TABLE_BYTES} (file too large)",
-                    location=where,
-                )
-            data = Path(where).read_bytes()
+            too_large = os.stat(path).st_size > max_bytes
+            data = b"" if too_large else Path(path).read_bytes()
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise AppendixParseError(
                 f"không đọc được tệp (cannot read file): {reason}", location=where
             ) from None
+        if too_large:
+            raise _too_large(where, max_bytes)
         if fmt is None:
-            suffix = Path(where).suffix.lower()
+            suffix = Path(path).suffix.lower()
             fmt = {".xlsx": "xlsx", ".md": "markdown", ".markdown": "markdown"}.get(suffix)
     elif isinstance(source, bytes):
         where = "<bytes>"
@@ -258,17 +291,19 @@ def _source_lines(
             f"read_appendix() takes a path, str or bytes, not {type(source).__name__}"
         )
     if data is not None:
-        if len(data) > MAX_TABLE_BYTES:
-            raise AppendixParseError(
-                f"dữ liệu quá lớn, tối đa {MAX_TABLE_BYTES} byte (input too large)",
-                location=where,
-            )
+        if len(data) > max_bytes:
+            raise _too_large(where, max_bytes)
         if fmt == "xlsx" or (fmt is None and data.startswith(_XLSX_MAGIC)):
-            return _xlsx_lines(data, where), where
+            return _xlsx_lines(data, where, max_bytes, max_rows), where
         text = _decode(data, where)
     assert text is not None  # noqa: S101 - one of the branches above set it
-    if len(text) > MAX_TABLE_BYTES:
-        raise AppendixParseError("dữ liệu quá lớn (input too large)", location=where)
+    if len(text) > max_bytes:
+        raise _too_large(where, max_bytes)
+    lines = _line_count(text)
+    if lines > max_rows:
+        raise AppendixParseError(
+            f"quá nhiều dòng ({lines}), tối đa {max_rows} (too many lines)", location=where
+        )
     if "\x00" in text:
         _decode(text.encode("utf-8", "surrogatepass"), where)
     if fmt == "markdown" or (fmt is None and _looks_markdown(text)):
@@ -483,13 +518,17 @@ def read_appendix(
     *,
     catalogue: Catalogue | None = None,
     format: TableFormat | None = None,  # noqa: A002 - the natural name, as in write_appendix
+    max_bytes: int = MAX_TABLE_BYTES,
+    max_rows: int = MAX_TABLE_ROWS,
 ) -> Appendix:
     r"""Read a statistics appendix table.
 
     *source* is a path (``.tsv``, ``.txt``, ``.md``, ``.xlsx``), the table as text, or the
     bytes of a file. A ``str`` with no line break, tab or ``|`` is a path. The table may sit
     at the end of a whole report. *format* is guessed from the suffix or the content when not
-    given. Rows are matched to *catalogue* (the 2023 form by default).
+    given. Rows are matched to *catalogue* (the 2023 form by default). Input of more than
+    *max_bytes* bytes (for a workbook: packed, or unpacked), more than *max_rows* lines or
+    workbook rows is refused with :class:`~cchc_model.AppendixParseError` before it is read.
 
     .. versionadded:: 0.1.0
 
@@ -507,7 +546,7 @@ def read_appendix(
     """  # noqa: E501
     if format is not None and format not in ("tsv", "markdown", "xlsx"):
         raise ValueError(f"format must be 'tsv', 'markdown' or 'xlsx', not {format!r}")
-    lines, where = _source_lines(source, format)
+    lines, where = _source_lines(source, format, max_bytes, max_rows)
     title, rows = _table(lines, where)
     return _appendix(title, rows, catalogue or catalogue_2023())
 

@@ -44,8 +44,8 @@ __all__ = [
 #: characters); longer text is refused with :class:`~cchc_model.ReferenceParseError`.
 MAX_REFERENCE_LENGTH = 2_000
 
-#: Longest text :func:`extract_references` scans: two million characters, forty times a
-#: whole report. Longer text is refused at once with :class:`~cchc_model.InputError`.
+#: Longest text :func:`extract_references` scans by default: two million characters, forty
+#: times a whole report. Longer text is refused at once with :class:`~cchc_model.InputError`.
 MAX_TEXT_LENGTH = 2_000_000
 
 class DocumentType(enum.Enum):
@@ -532,7 +532,7 @@ def _scan(text: str) -> Iterator[ReferenceMatch]:
         yield ReferenceMatch(ref, start, end, original)
 
 
-def extract_references(text: str) -> list[ReferenceMatch]:
+def extract_references(text: str, *, max_length: int = MAX_TEXT_LENGTH) -> list[ReferenceMatch]:
     """Every citation in *text*, in order, with its exact span.
 
     A citation is a number and symbol of one of the four forms (see the module), preceded or
@@ -545,7 +545,8 @@ def extract_references(text: str) -> list[ReferenceMatch]:
     a number and symbol of any form), and a bare ``80/2015/QH13`` whose type (law or
     resolution) is not written.
 
-    Text longer than :data:`MAX_TEXT_LENGTH` is refused with :class:`~cchc_model.InputError`.
+    Text longer than *max_length* characters (:data:`MAX_TEXT_LENGTH` by default) is refused
+    at once with :class:`~cchc_model.InputError`.
 
     .. versionadded:: 0.1.0
 
@@ -558,11 +559,11 @@ def extract_references(text: str) -> list[ReferenceMatch]:
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_references() takes a str, not {type(text).__name__}")
-    if len(text) > MAX_TEXT_LENGTH:
+    if len(text) > max_length:
         raise InputError(
-            f"văn bản quá dài để tìm trích dẫn: {len(text)} ký tự, tối đa {MAX_TEXT_LENGTH} "
+            f"văn bản quá dài để tìm trích dẫn: {len(text)} ký tự, tối đa {max_length} "
             f"(text too long to scan for citations: {len(text)} characters, "
-            f"at most {MAX_TEXT_LENGTH})"
+            f"at most {max_length})"
         )
     return list(_scan(text))
 

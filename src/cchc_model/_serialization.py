@@ -35,10 +35,23 @@ from cchc_model._lazy import Lazy
 from cchc_model._numbers import MAX_NUMBER_DIGITS, decimal_problem
 from cchc_model._report import Report
 
-__all__ = ["SCHEMA_VERSION", "dumps", "load", "to_dict"]
+__all__ = [
+    "MAX_DOCUMENT_BYTES",
+    "MAX_DOCUMENT_ITEMS",
+    "SCHEMA_VERSION",
+    "dumps",
+    "load",
+    "to_dict",
+]
 
 #: Version of the JSON layout that :func:`dumps` writes and :func:`load` reads.
 SCHEMA_VERSION = 1
+
+#: Largest document :func:`load` reads by default, in bytes (the reference report is 125 kB).
+MAX_DOCUMENT_BYTES = 16 * 1024 * 1024
+#: Most JSON values (objects, arrays, strings, numbers…) :func:`load` structures by default;
+#: the reference report has about 2,650.
+MAX_DOCUMENT_ITEMS = 100_000
 
 _FACT_TAGS: dict[type, str] = {
     CountFact: "count",
@@ -234,28 +247,48 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
     return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
 
 
-def load(source: str | bytes | os.PathLike[str]) -> Report:
+def load(
+    source: str | bytes | os.PathLike[str],
+    *,
+    max_bytes: int = MAX_DOCUMENT_BYTES,
+    max_items: int = MAX_DOCUMENT_ITEMS,
+) -> Report:
     """Read a report from JSON text, UTF-8 bytes, or the path of a ``.json`` file.
 
     A ``str`` that starts with ``{`` or ``[`` (after white space) is JSON text; any other
-    ``str`` is a path.
-    """
+    ``str`` is a path. A document of more than *max_bytes* bytes or more than *max_items*
+    JSON values is refused with :class:`~cchc_model.InputError` before it is structured.
+
+    .. versionchanged:: 0.1.0 *max_bytes* and *max_items*.
+
+    >>> load('{"schema_version": 1, "header": {"agency": "SỞ X"}}', max_items=2)
+    Traceback (most recent call last):
+    ...
+    cchc_model._errors.InputError: <json>: báo cáo quá lớn, tối đa 2 giá trị JSON (report too large, at most 2 JSON values)
+    """  # noqa: E501
     where = "<json>"
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and not source.lstrip().startswith(("{", "["))
     ):
         where = os.fspath(source)
         try:
-            data = Path(where).read_bytes()
+            too_large = os.stat(where).st_size > max_bytes
+            data = b"" if too_large else Path(where).read_bytes()
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             raise InputError(
                 f"không đọc được tệp (cannot read file) {where[:200]!r}: {reason}"
             ) from None
+        if too_large:
+            raise _too_large(where, max_bytes)
     elif isinstance(source, bytes | str):
+        if len(source) > max_bytes:
+            raise _too_large(where, max_bytes)
         data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
     else:
         raise TypeError(f"load() takes a str, bytes or path, not {type(source).__name__}")
+    if len(data) > max_bytes:
+        raise _too_large(where, max_bytes)
     try:
         document = json.loads(data)
     except UnicodeDecodeError as error:
@@ -268,7 +301,38 @@ def load(source: str | bytes | os.PathLike[str]) -> Report:
         ) from None
     except RecursionError:
         raise InputError(f"{where}: JSON lồng quá sâu (JSON nested too deeply)") from None
+    except ValueError:
+        # Python refuses to read an integer of more than 4,300 digits.
+        raise InputError(f"{where}: số quá dài trong JSON (number too long in JSON)") from None
+    if _more_items_than(document, max_items):
+        raise InputError(
+            f"{where}: báo cáo quá lớn, tối đa {max_items} giá trị JSON "
+            f"(report too large, at most {max_items} JSON values)"
+        )
     return from_dict(document)
+
+
+def _too_large(where: str, max_bytes: int) -> InputError:
+    return InputError(
+        f"{where[:200]}: tài liệu quá lớn, tối đa {max_bytes} byte "
+        f"(document too large, at most {max_bytes} bytes)"
+    )
+
+
+def _more_items_than(document: object, limit: int) -> bool:
+    """Whether *document* holds more than *limit* JSON values; stops counting past it."""
+    pending = [document]
+    count = 0
+    while pending:
+        value = pending.pop()
+        count += 1
+        if count > limit:
+            return True
+        if isinstance(value, dict):
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def from_dict(document: object) -> Report:
