@@ -20,6 +20,7 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
+from cchc_model import _fast_structure
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, InputError, StructureError
 from cchc_model._facts import (
@@ -215,6 +216,38 @@ def _build_converter() -> cattrs.Converter:
 _CONVERTER = Lazy(_build_converter)
 
 
+def _structure_value_fast(value: object) -> Value:
+    if value is None or value.__class__ is int or value.__class__ is str:
+        return value
+    return _structure_value(value, object)
+
+
+def _build_fast() -> Callable[[Any], Report]:
+    converter = _CONVERTER.get()
+    special: dict[Any, Callable[[Any], Any]] = {
+        Decimal: lambda value: _structure_decimal(value, Decimal),
+        date: lambda value: _structure_date(value, date),
+        Value: _structure_value_fast,
+    }
+    facts = {
+        tag: _fast_structure.build(cls, special=special, fallback=converter.structure)
+        for cls, tag in _FACT_TAGS.items()
+    }
+
+    def structure_fact(value: Any) -> Fact:
+        if value.__class__ is not dict:
+            raise TypeError
+        body = value.copy()
+        return facts[body.pop("type")](body)  # type: ignore[no-any-return]
+
+    special[Fact] = structure_fact
+    return _fast_structure.build(Report, special=special, fallback=converter.structure)
+
+
+# Valid documents take this path; the converter explains the invalid ones.
+_FAST = Lazy(_build_fast)
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     """The JSON-ready form of *report*, ``schema_version`` first."""
     body = _CONVERTER.get().unstructure(report, Report)
@@ -231,7 +264,14 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
     """
     if not isinstance(report, Report):
         raise TypeError(f"dumps() takes a Report, not {type(report).__name__}")
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+    document = to_dict(report)
+    dumps_fast = _ORJSON_DUMPS.get() if indent == 2 else None
+    if dumps_fast is not None:
+        try:
+            return dumps_fast(document)
+        except TypeError:
+            pass  # lone surrogates, integers beyond 64 bits: json writes those
+    return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
 def load(source: str | bytes | os.PathLike[str]) -> Report:
@@ -241,6 +281,7 @@ def load(source: str | bytes | os.PathLike[str]) -> Report:
     ``str`` is a path.
     """
     where = "<json>"
+    data: bytes | str
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and not source.lstrip().startswith(("{", "["))
     ):
@@ -253,9 +294,24 @@ def load(source: str | bytes | os.PathLike[str]) -> Report:
                 f"không đọc được tệp (cannot read file) {where[:200]!r}: {reason}"
             ) from None
     elif isinstance(source, bytes | str):
-        data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+        data = source
     else:
         raise TypeError(f"load() takes a str, bytes or path, not {type(source).__name__}")
+    loads = _ORJSON_LOADS.get()
+    if loads is not None:
+        # orjson when it is installed, for valid documents only: it reads integers beyond
+        # 64 bits as floats and words its errors its own way, so anything it or the fast
+        # path refuses is read again by json, and explained as before.
+        try:
+            document = loads(data)
+        except ValueError:
+            pass
+        else:
+            report = _from_dict_fast(document)
+            if report is not None:
+                return report
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
     try:
         document = json.loads(data)
     except UnicodeDecodeError as error:
@@ -271,6 +327,49 @@ def load(source: str | bytes | os.PathLike[str]) -> Report:
     return from_dict(document)
 
 
+def _orjson_loads() -> Callable[[bytes | str], Any] | None:
+    try:
+        import orjson  # noqa: PLC0415 - optional, and imported on first load only
+    except ImportError:
+        return None
+    return orjson.loads
+
+
+_ORJSON_LOADS = Lazy(_orjson_loads)
+
+
+def _orjson_dumps() -> Callable[[object], str] | None:
+    """The encoder of orjson, set to write what ``json.dumps(..., indent=2)`` writes."""
+    try:
+        import orjson  # noqa: PLC0415 - optional, and imported on first dumps only
+    except ImportError:
+        return None
+    dumps, indent = orjson.dumps, orjson.OPT_INDENT_2
+
+    def write(document: object) -> str:
+        return dumps(document, option=indent).decode("utf-8")
+
+    return write
+
+
+_ORJSON_DUMPS = Lazy(_orjson_dumps)
+
+
+def _from_dict_fast(document: object) -> Report | None:
+    """The report when *document* is valid, ``None`` when the detailed path must look."""
+    if document.__class__ is not dict:
+        return None
+    version = document.get("schema_version")
+    if version.__class__ is not int or version != SCHEMA_VERSION:
+        return None
+    body = document.copy()
+    del body["schema_version"]
+    try:
+        return _FAST.get()(body)
+    except Exception:  # noqa: BLE001 - the converter says what is wrong, and where
+        return None
+
+
 def from_dict(document: object) -> Report:
     """Build a report from the JSON-ready form that :func:`to_dict` makes."""
     if not isinstance(document, dict):
@@ -284,6 +383,9 @@ def from_dict(document: object) -> Report:
             f"(unsupported schema_version)",
             path="$.schema_version",
         )
+    report = _from_dict_fast(document)
+    if report is not None:
+        return report
     body = {key: value for key, value in document.items() if key != "schema_version"}
     try:
         return _CONVERTER.get().structure(body, Report)
