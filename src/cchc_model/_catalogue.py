@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from typing import TypeVar, overload
 
 import attrs
 
@@ -26,6 +27,8 @@ from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, NumberParseError
 from cchc_model._lazy import Lazy
 from cchc_model._numbers import parse_number
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Aggregation",
@@ -314,6 +317,18 @@ class Catalogue(Mapping[str, IndicatorDef]):
 
     def __getitem__(self, code: str) -> IndicatorDef:
         return self._index[code]
+
+    # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
+    @overload
+    def get(self, code: str, /) -> IndicatorDef | None: ...
+    @overload
+    def get(self, code: str, default: IndicatorDef | _T, /) -> IndicatorDef | _T: ...
+    def get(self, code: str, default: object = None, /) -> object:
+        """The row of *code*, or *default* when there is none."""
+        return self._index.get(code, default)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
