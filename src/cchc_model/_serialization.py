@@ -20,7 +20,6 @@ import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
-from cchc_model import _fast_structure
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, InputError, StructureError
 from cchc_model._facts import (
@@ -223,6 +222,8 @@ def _structure_value_fast(value: object) -> Value:
 
 
 def _build_fast() -> Callable[[Any], Report]:
+    from cchc_model import _fast_structure  # noqa: PLC0415 - needed on first load only
+
     converter = _CONVERTER.get()
     special: dict[Any, Callable[[Any], Any]] = {
         Decimal: lambda value: _structure_decimal(value, Decimal),
