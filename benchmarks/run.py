@@ -12,10 +12,13 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import os
 import platform
 import statistics
 import subprocess
 import sys
+import tempfile
+import time
 import timeit
 import types
 from collections.abc import Callable
@@ -27,32 +30,51 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin, get_typ
 import attrs
 
 HERE = Path(__file__).resolve().parent
+PYCACHE = Path(tempfile.gettempdir()) / "cchc_model_benchmarks_pycache"
 
 
 def median_seconds(fn: Callable[[], object], *, number: int, repeat: int) -> float:
     return statistics.median(timeit.repeat(fn, number=number, repeat=repeat)) / number
 
 
+def _fresh_python(code: str, *, importtime: bool) -> subprocess.CompletedProcess[str]:
+    """A fresh interpreter running *code*, with bytecode cached as an installed package has.
+
+    ``PYTHONDONTWRITEBYTECODE`` would make every run compile this library from source while
+    attrs, cattrs and babel load their cached bytecode; a private cache directory for every
+    module keeps the two sides alike and the source tree clean.
+    """
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    flags = ["-X", f"pycache_prefix={PYCACHE}"] + (["-X", "importtime"] if importtime else [])
+    return subprocess.run(
+        [sys.executable, *flags, "-c", code], capture_output=True, text=True, check=True, env=env
+    )
+
+
 def import_time(statement: str, repeat: int) -> float:
-    """Median wall time of a fresh interpreter running *statement*, minus a bare interpreter."""
+    """Median import time in a fresh interpreter running *statement* (``-X importtime``)."""
+    _fresh_python(statement, importtime=False)  # writes the bytecode cache
+    times = []
+    for _ in range(repeat):
+        total = 0
+        for line in _fresh_python(statement, importtime=True).stderr.splitlines():
+            # "import time: self [us] | cumulative | imported package"; top-level lines only.
+            parts = line.split("|")
+            if len(parts) == 3 and not parts[2].startswith("  ") and parts[1].strip().isdigit():
+                total += int(parts[1])
+        times.append(total / 1e6)
+    return statistics.median(times)
 
-    def run(code: str) -> float:
-        times = []
-        for _ in range(repeat):
-            done = subprocess.run(
-                [sys.executable, "-X", "importtime", "-c", code],
-                capture_output=True, text=True, check=True,
-            )
-            total = 0
-            for line in done.stderr.splitlines():
-                # "import time: self [us] | cumulative | imported package"; top-level lines only.
-                parts = line.split("|")
-                if len(parts) == 3 and not parts[2].startswith("  ") and parts[1].strip().isdigit():
-                    total += int(parts[1])
-            times.append(total / 1e6)
-        return statistics.median(times)
 
-    return run(statement)
+def wall_time(code: str, repeat: int) -> float:
+    """Median wall time of a fresh interpreter running *code*, bytecode cached."""
+    _fresh_python(code, importtime=False)
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        _fresh_python(code, importtime=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
 
 
 def pydantic_twin(root: type) -> Any:
@@ -109,6 +131,80 @@ def pydantic_twin(root: type) -> Any:
     return models[f"Pyd{root.__name__}"]
 
 
+def msgspec_twin(root: type) -> Any:
+    """A msgspec Struct with the schema of an attrs class, generated field by field.
+
+    msgspec cannot tell apart untagged unions of objects, so an appendix value (a ratio or
+    a ``{"decimal": …}`` box beside ints and strings) is typed as any JSON value there: the
+    twin checks a little less than the library does.
+    """
+    import msgspec  # noqa: PLC0415 - a benchmark-only dependency
+
+    from cchc_model._appendix import Value  # noqa: PLC0415
+    from cchc_model._facts import Fact  # noqa: PLC0415
+    from cchc_model._serialization import _FACT_TAGS  # noqa: PLC0415
+
+    structs: dict[type, Any] = {}
+    namespace = types.ModuleType("cchc_msgspec_twin")
+    namespace.Any = Any  # type: ignore[attr-defined]
+    sys.modules[namespace.__name__] = namespace
+
+    def convert(tp: Any) -> Any:
+        if tp == Value:
+            return Any
+        if tp == Fact:
+            return Union[tuple(convert(arg) for arg in get_args(Fact))]  # noqa: UP007
+        origin = get_origin(tp)
+        if origin is tuple:
+            return tuple[convert(get_args(tp)[0]), ...]  # type: ignore[misc]
+        if origin is Union or isinstance(tp, types.UnionType):
+            return Union[tuple(convert(arg) for arg in get_args(tp))]  # noqa: UP007
+        if isinstance(tp, type) and attrs.has(tp):
+            # A class still being built (a section holds sections) by the name msgspec
+            # resolves in the twin's module.
+            return f"Msg{tp.__name__}" if structs.get(tp, 0) is None else struct(tp)
+        return tp
+
+    def struct(cls: type) -> Any:
+        if cls not in structs:
+            structs[cls] = None  # a placeholder while the fields are converted
+            hints = get_type_hints(cls)
+            fields = []
+            for field in attrs.fields(cls):
+                if not field.init:
+                    continue
+                if field.default is attrs.NOTHING:
+                    fields.append((field.name, convert(hints[field.name])))
+                else:
+                    fields.append((field.name, convert(hints[field.name]), field.default))
+            tagged = {"tag_field": "type", "tag": _FACT_TAGS[cls]} if cls in _FACT_TAGS else {}
+            structs[cls] = msgspec.defstruct(
+                f"Msg{cls.__name__}", fields, forbid_unknown_fields=True, module=namespace.__name__,
+                **tagged,
+            )
+            setattr(namespace, f"Msg{cls.__name__}", structs[cls])
+        return structs[cls]
+
+    return struct(root)
+
+
+def unit_tables(count: int) -> list[str]:
+    """*count* appendix tables as units write them: the reference rows, counts varied."""
+    from cchc_model import Appendix, write_appendix  # noqa: PLC0415
+    from cchc_model.examples import reference_appendix  # noqa: PLC0415
+
+    reference = reference_appendix()
+    tables = []
+    for unit in range(count):
+        rows = tuple(
+            attrs.evolve(row, value=row.value + unit % 7, raw="")
+            if type(row.value) is int and row.unit not in ("", "Không = 0 Có = 1") else row
+            for row in reference.rows
+        )
+        tables.append(write_appendix(Appendix(rows, reference.title, reference.form)))
+    return tables
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, write nothing")
@@ -132,25 +228,42 @@ def main() -> int:
         t_theirs = median_seconds(theirs, number=number, repeat=repeat)
         rows.append((name, against, t_ours, t_theirs, target))
 
+    document = json.loads(data)
     compare("load reference report (JSON bytes → Report)", lambda: load(data),
             lambda: orjson.loads(data), "orjson.loads (parse limit)", "≤ 3×")
     compare("load reference report", lambda: load(data), lambda: json.loads(data),
             "json.loads", "")
+    # The twins read the same document, laid out the same way, without schema_version.
+    body = {key: value for key, value in document.items() if key != "schema_version"}
+    payload = json.dumps(body, ensure_ascii=False, indent=2).encode()
     try:
         twin = pydantic_twin(type(report))
-        document = json.loads(data)
-        document.pop("schema_version")
-        payload = json.dumps(document).encode()
-        twin.model_validate_json(payload)
+        twin_report = twin.model_validate_json(payload)
         compare("load reference report", lambda: load(data),
                 lambda: twin.model_validate_json(payload), "pydantic v2 twin", "≤ 1.0×")
     except Exception as error:  # noqa: BLE001 - a twin that cannot be built is reported
         first_line = str(error).splitlines()[0]
         rows.append(("load reference report", f"pydantic v2 twin: {first_line}", 0, 0, "≤ 1.0×"))
-    compare("dumps reference report", lambda: dumps(report), lambda: orjson.dumps(
-        json.loads(data)), "orjson.dumps of the same data", "")
-    compare("validate reference report", lambda: validate(report), lambda: load(data),
-            "one load", "< 1×")
+        twin_report = None
+    import msgspec  # noqa: PLC0415
+
+    decoder = msgspec.json.Decoder(msgspec_twin(type(report)))
+    msg_report = decoder.decode(payload)
+    compare("load reference report", lambda: load(data), lambda: decoder.decode(payload),
+            "msgspec twin (for reference)", "")
+    compare("dumps reference report", lambda: dumps(report),
+            lambda: orjson.dumps(document, option=orjson.OPT_INDENT_2),
+            "orjson.dumps of the same dicts, indented", "")
+    if twin_report is not None:
+        compare("dumps reference report", lambda: dumps(report),
+                lambda: twin_report.model_dump_json(indent=2), "pydantic v2 twin", "")
+    encoder = msgspec.json.Encoder()
+    compare("dumps reference report", lambda: dumps(report),
+            lambda: msgspec.json.format(encoder.encode(msg_report), indent=2),
+            "msgspec twin (for reference)", "")
+    # A new (equal) report each time, so no cache of an earlier run helps.
+    compare("validate reference report", lambda: validate(attrs.evolve(report)),
+            lambda: load(data), "one load", "< 1×")
 
     from cchc_model import extract_references, read_appendix  # noqa: PLC0415
 
@@ -171,6 +284,21 @@ def main() -> int:
     compare("read_appendix (the whole reference report's text)",
             lambda: read_appendix(table_text),
             lambda: load(data), "one load of the whole report", "")
+
+    units = 20 if args.smoke else 10_000
+    tables = unit_tables(units)
+    start = time.perf_counter()
+    for table in tables:
+        validate(read_appendix(table))
+    t_units = time.perf_counter() - start
+    rows.append((f"read_appendix + validate, {units:,} generated unit appendices (TSV)",
+                 "—", t_units, 0, "seconds, not minutes"))
+
+    runs = 3 if args.smoke else 15
+    t_cli = wall_time("from cchc_model._cli import main; main(['validate', '--example'])", runs)
+    t_bare = wall_time("pass", runs)
+    rows.append(("cold `cchc validate --example` (fresh interpreter, wall time)",
+                 "python -c pass", t_cli, t_bare, ""))
 
     t_ours = import_time("import cchc_model", 3 if args.smoke else 15)
     t_base = import_time("import attrs, cattrs, babel", 3 if args.smoke else 15)

@@ -15,6 +15,7 @@ a later form gets its own catalogue.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
@@ -338,7 +339,15 @@ class Catalogue(Mapping[str, IndicatorDef]):
 
     def children(self, code: str) -> tuple[str, ...]:
         """The codes of the rows directly under *code*, in form order."""
-        return tuple(d.code for d in self.indicators if d.parent == code)
+        return self._children.get(code, ())
+
+    @functools.cached_property
+    def _children(self) -> dict[str | None, tuple[str, ...]]:
+        # Reading a table asks for children row by row: index them once.
+        found: dict[str | None, list[str]] = {}
+        for definition in self.indicators:
+            found.setdefault(definition.parent, []).append(definition.code)
+        return {parent: tuple(codes) for parent, codes in found.items()}
 
     def match_label(self, label: str) -> tuple[IndicatorDef, ...]:
         """The indicators whose label is *label*, ignoring case, spacing, markup and end marks."""
@@ -405,6 +414,8 @@ _SPACE = re.compile(r"\s+")
 _END_MARKS = " \t:.;,"
 
 
+# Tables repeat the form's labels row for row and unit for unit: remember the recent keys.
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """The form of a label used to compare labels: NFC, no markup, casefolded, one space.
 
