@@ -55,6 +55,7 @@ class _Generator:
         self.fallback = fallback
         self.namespace: dict[str, Any] = {
             "_fail": _unsupported, "_dict": dict, "_list": list, "_tuple": tuple, "_map": map,
+            "len": len,
         }
         self.names: dict[Any, str] = {}
         self.pending: list[type] = []
@@ -132,11 +133,11 @@ class _Generator:
             # A factory default may need the instance: leave such a class to the converter.
             self.namespace[name] = lambda o: self.fallback(o, cls)
             return
-        keys = self.constant(frozenset(field.name for field in fields), "keys")
+        required = sum(field.default is attrs.NOTHING for field in fields)
         lines = [
             f"def {name}(o):",
             "    if o.__class__ is not _dict: _fail()",
-            f"    if not {keys}.issuperset(o): _fail()",
+            f"    n = {required}",
         ]
         arguments = []
         for i, field in enumerate(fields):
@@ -146,11 +147,14 @@ class _Generator:
                 lines.extend(self.lines_for(hints[field.name], "v", target, "    "))
             else:
                 lines.append(f"    if {field.name!r} in o:")
+                lines.append("        n += 1")
                 lines.append(f"        v = o[{field.name!r}]")
                 lines.extend(self.lines_for(hints[field.name], "v", target, "        "))
                 lines.append("    else:")
                 lines.append(f"        {target} = {self.constant(field.default, 'default')}")
             arguments.append(f"{field.alias}={target}" if field.kw_only else target)
+        # Every key read was a field; any other key is unknown.
+        lines.append("    if n != len(o): _fail()")
         lines.append(f"    return {self.constant(cls, 'cls')}({', '.join(arguments)})")
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102
