@@ -124,10 +124,10 @@ class Appendix(Mapping[str, IndicatorValue]):
 
     # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
     @overload
-    def get(self, code: str, /) -> IndicatorValue | None: ...
+    def get(self, code: str) -> IndicatorValue | None: ...
     @overload
-    def get(self, code: str, default: IndicatorValue | _T, /) -> IndicatorValue | _T: ...
-    def get(self, code: str, default: object = None, /) -> object:
+    def get(self, code: str, default: IndicatorValue | _T) -> IndicatorValue | _T: ...
+    def get(self, code: str, default: object = None) -> object:
         """The row of *code*, or *default* when there is none."""
         return self._index.get(code, default)
 

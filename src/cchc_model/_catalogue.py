@@ -321,10 +321,10 @@ class Catalogue(Mapping[str, IndicatorDef]):
 
     # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
     @overload
-    def get(self, code: str, /) -> IndicatorDef | None: ...
+    def get(self, code: str) -> IndicatorDef | None: ...
     @overload
-    def get(self, code: str, default: IndicatorDef | _T, /) -> IndicatorDef | _T: ...
-    def get(self, code: str, default: object = None, /) -> object:
+    def get(self, code: str, default: IndicatorDef | _T) -> IndicatorDef | _T: ...
+    def get(self, code: str, default: object = None) -> object:
         """The row of *code*, or *default* when there is none."""
         return self._index.get(code, default)
 

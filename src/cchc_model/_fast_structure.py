@@ -157,4 +157,4 @@ class _Generator:
         lines.append("    if n != len(o): _fail()")
         lines.append(f"    return {self.constant(cls, 'cls')}({', '.join(arguments)})")
         source = "\n".join(lines)
-        exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102
+        exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102 - our own source
