@@ -8,17 +8,14 @@ strings (``"33.37"``) so their precision survives; dates are ISO strings; facts 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, InputError, StructureError
@@ -34,6 +31,12 @@ from cchc_model._facts import (
 from cchc_model._lazy import Lazy
 from cchc_model._numbers import MAX_NUMBER_DIGITS, decimal_problem
 from cchc_model._report import Report
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs and json are imported on first use: a valid document is read by generated functions
+# and orjson (when installed), so neither is needed to import the library or to load a report.
 
 __all__ = ["SCHEMA_VERSION", "dumps", "load", "to_dict"]
 
@@ -143,7 +146,9 @@ def _guard(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 def _sequence(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
     """Tuples come from JSON arrays only: a string is not a list of its characters."""
-    inner = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+    from cattrs.cols import homogenous_tuple_structure_factory  # noqa: PLC0415
+
+    inner = homogenous_tuple_structure_factory(kind, converter)
 
     def strict(value: Any, cls: Any) -> Any:
         if not isinstance(value, list):
@@ -174,6 +179,8 @@ def _structure_fact(converter: cattrs.Converter) -> Callable[[Any, Any], Fact]:
 
 
 def _build_converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415 - see the imports at the top
+
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(int, _strict(int, "số nguyên", "an integer"))
     converter.register_structure_hook(str, _strict(str, "chuỗi", "a string"))
@@ -215,6 +222,14 @@ def _build_converter() -> cattrs.Converter:
 _CONVERTER = Lazy(_build_converter)
 
 
+def _structure_decimal_fast(value: object) -> Decimal:
+    if value.__class__ is str and len(value) <= 2 * MAX_NUMBER_DIGITS:
+        number = Decimal(value)
+        if decimal_problem(number) is None:
+            return number
+    return _structure_decimal(value, Decimal)
+
+
 def _structure_value_fast(value: object) -> Value:
     if value is None or value.__class__ is int or value.__class__ is str:
         return value
@@ -224,14 +239,16 @@ def _structure_value_fast(value: object) -> Value:
 def _build_fast() -> Callable[[Any], Report]:
     from cchc_model import _fast_structure  # noqa: PLC0415 - needed on first load only
 
-    converter = _CONVERTER.get()
+    def fallback(value: Any, kind: Any) -> Any:
+        return _CONVERTER.get().structure(value, kind)
+
     special: dict[Any, Callable[[Any], Any]] = {
-        Decimal: lambda value: _structure_decimal(value, Decimal),
+        Decimal: _structure_decimal_fast,
         date: lambda value: _structure_date(value, date),
         Value: _structure_value_fast,
     }
     facts = {
-        tag: _fast_structure.build(cls, special=special, fallback=converter.structure)
+        tag: _fast_structure.build(cls, special=special, fallback=fallback)
         for cls, tag in _FACT_TAGS.items()
     }
 
@@ -242,7 +259,7 @@ def _build_fast() -> Callable[[Any], Report]:
         return facts[body.pop("type")](body)  # type: ignore[no-any-return]
 
     special[Fact] = structure_fact
-    return _fast_structure.build(Report, special=special, fallback=converter.structure)
+    return _fast_structure.build(Report, special=special, fallback=fallback)
 
 
 # Valid documents take this path; the converter explains the invalid ones.
@@ -272,6 +289,8 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
             return dumps_fast(document)
         except TypeError:
             pass  # lone surrogates, integers beyond 64 bits: json writes those
+    import json  # noqa: PLC0415 - see the imports at the top
+
     return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
@@ -313,6 +332,8 @@ def load(source: str | bytes | os.PathLike[str]) -> Report:
                 return report
     if isinstance(data, str):
         data = data.encode("utf-8", "surrogatepass")
+    import json  # noqa: PLC0415 - see the imports at the top
+
     try:
         document = json.loads(data)
     except UnicodeDecodeError as error:
@@ -388,6 +409,8 @@ def from_dict(document: object) -> Report:
     if report is not None:
         return report
     body = {key: value for key, value in document.items() if key != "schema_version"}
+    from cattrs.errors import ClassValidationError, IterableValidationError  # noqa: PLC0415
+
     try:
         return _CONVERTER.get().structure(body, Report)
     except (ClassValidationError, IterableValidationError) as group:
@@ -401,6 +424,12 @@ def from_dict(document: object) -> Report:
 
 def _first_error(error: BaseException, path: str) -> tuple[str, str]:
     """The JSON path and message of the first leaf error in a cattrs exception group."""
+    from cattrs.errors import (  # noqa: PLC0415
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, _ = error.group_exceptions()
         for inner, note in with_notes:
