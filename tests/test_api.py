@@ -9,9 +9,12 @@ from __future__ import annotations
 import enum
 import inspect
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import attrs
+import pytest
 
 import cchc_model
 
@@ -62,3 +65,34 @@ class TestPublicApi:
         if os.environ.get("CCHC_UPDATE_API_SNAPSHOT"):
             SNAPSHOT.write_text(current, encoding="utf-8")
         assert current == SNAPSHOT.read_text(encoding="utf-8")
+
+
+class TestLazyNames:
+    """Names whose modules load on first use behave as if imported eagerly."""
+
+    def test_every_name_resolves(self) -> None:
+        """Every name in __all__ is an attribute of the package and listed by dir()."""
+        for name in cchc_model.__all__:
+            assert getattr(cchc_model, name) is not None
+        assert set(cchc_model.__all__) <= set(dir(cchc_model))
+
+    def test_unknown_name(self) -> None:
+        """An unknown name is an AttributeError, as for any module."""
+        with pytest.raises(AttributeError, match="no_such_name"):
+            _ = cchc_model.no_such_name  # type: ignore[attr-defined]
+
+    def test_import_is_lean(self) -> None:
+        """import cchc_model loads neither cattrs nor validation nor tables; using them does."""
+        modules = ("cattrs", "cchc_model._validation", "cchc_model._appendix_io", "pint")
+        code = (
+            f"import sys, cchc_model; m = {modules!r}; "
+            "print(*(x in sys.modules for x in m)); cchc_model.validate; cchc_model.read_appendix; "
+            "print(*(x in sys.modules for x in m))"
+        )
+        source = str(Path(cchc_model.__file__).parents[1])
+        path = os.pathsep.join([source, os.environ.get("PYTHONPATH", "")])
+        env = {**os.environ, "PYTHONPATH": path}
+        done = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=env
+        )
+        assert done.stdout.split("\n")[:2] == ["False False False False", "False True True False"]

@@ -110,6 +110,17 @@ class TestAppendix:
         assert a.value("3.1.3") == 138
         assert a.value("9.9") is None
 
+    def test_get_and_in(self) -> None:
+        """get and in behave as a mapping's, a keyword default included."""
+        row = IndicatorValue("3.1.3", 138)
+        a = Appendix((row,))
+        assert a.get("3.1.3") is row
+        assert a.get("9.9") is None
+        assert a.get("9.9", default=row) is row
+        assert "3.1.3" in a
+        assert "9.9" not in a
+        assert 3 not in a
+
     def test_duplicate_codes(self) -> None:
         """Two rows with one code are refused."""
         with pytest.raises(CchcError, match="duplicate indicator code"):

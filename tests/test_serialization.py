@@ -31,6 +31,9 @@ from cchc_model import (
     dumps,
     load,
 )
+from cchc_model import _serialization as serialization
+from cchc_model._lazy import Lazy
+from cchc_model._serialization import _CONVERTER, _FAST, to_dict
 from tests.strategies import reports
 
 
@@ -294,3 +297,69 @@ class TestStructureErrors:
         doc["sections"][0]["paragraphs"][0]["references"][0]["ref"]["issued_on"] = "2023-02-28"
         ref = load_dict(doc).sections[0].paragraphs[0].references[0].ref
         assert ref.issued_on == date(2023, 2, 28)
+
+
+def _json_leaves(value: Any, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every path to a value in a JSON-ready document, containers included."""
+    found = [path] if path else []
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += _json_leaves(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += _json_leaves(item, (*path, index))
+    return found
+
+
+class TestFastPaths:
+    """The fast paths (generated structure functions, orjson) change speed, not results."""
+
+    @settings(max_examples=60, deadline=None)
+    @given(reports)
+    def test_dumps_same_text_as_json(self, report):
+        """dumps writes exactly what json.dumps writes, whichever encoder runs."""
+        expected = json.dumps(to_dict(report), ensure_ascii=False, indent=2)
+        assert dumps(report) == expected
+
+    @settings(max_examples=60, deadline=None)
+    @given(reports)
+    def test_fast_structure_agrees(self, report):
+        """The generated functions build the same report as the detailed converter."""
+        body = to_dict(report)
+        del body["schema_version"]
+        assert _FAST.get()(body) == _CONVERTER.get().structure(body, Report) == report
+
+    @pytest.mark.parametrize(
+        "junk", [None, True, 1, 1.5, "1", "", [], {}, {"x": 1}, 2**70, "2023-02-31", "weekly"]
+    )
+    def test_fast_path_never_accepts_what_the_converter_refuses(self, junk: object):
+        """Junk in any place of a document: the fast path refuses it or the converter agrees."""
+        for path in _json_leaves(document()):
+            doc = document()
+            target: Any = doc
+            for step in path[:-1]:
+                target = target[step]
+            target[path[-1]] = junk
+            body = {key: value for key, value in doc.items() if key != "schema_version"}
+            try:
+                fast = _FAST.get()(body)
+            except Exception:  # noqa: BLE001, S112 - refusing is always allowed
+                continue
+            assert fast == _CONVERTER.get().structure(body, Report), path
+
+    def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch):
+        """Without orjson, json reads and writes the same documents and the same errors."""
+        monkeypatch.setattr(serialization, "_ORJSON_LOADS", Lazy(lambda: None))
+        monkeypatch.setattr(serialization, "_ORJSON_DUMPS", Lazy(lambda: None))
+        assert load(dumps(small_report())) == small_report()
+        with pytest.raises(InputError, match=r"<json>:1:2: JSON không hợp lệ"):
+            load("{,}")
+
+    def test_big_integer_not_read_as_float(self):
+        """An integer beyond 64 bits is an integer, as json reads it (orjson would say float)."""
+        doc = document()
+        doc["header"]["number"] = 2**70
+        assert load_dict(doc).header.number == 2**70
+        doc["header"]["number"] = 1e400
+        with pytest.raises(StructureError, match=r"^\$\.header\.number: cần số nguyên, gặp inf"):
+            load_dict(doc)

@@ -5,22 +5,10 @@ Everything public is importable from here; the modules behind it are private.
 
 from __future__ import annotations
 
+import importlib
+from typing import TYPE_CHECKING
+
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
-from cchc_model._appendix_io import (
-    MAX_TABLE_BYTES,
-    MAX_TABLE_ROWS,
-    read_appendix,
-    write_appendix,
-)
-from cchc_model._catalogue import (
-    Aggregation,
-    Catalogue,
-    CodedScale,
-    IndicatorDef,
-    ValueKind,
-    catalogue,
-    catalogue_2023,
-)
 from cchc_model._dates import format_date, format_date_line, parse_date
 from cchc_model._errors import (
     AppendixParseError,
@@ -66,7 +54,6 @@ from cchc_model._references import (
     is_valid_reference,
     parse_reference,
 )
-from cchc_model._render import render_docx, render_html, render_markdown
 from cchc_model._report import (
     DocumentDate,
     Header,
@@ -78,7 +65,6 @@ from cchc_model._report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._rules import default_rules
 from cchc_model._serialization import (
     MAX_DOCUMENT_BYTES,
     MAX_DOCUMENT_ITEMS,
@@ -87,17 +73,85 @@ from cchc_model._serialization import (
     load,
 )
 from cchc_model._text import normalize_text
-from cchc_model._units import is_unit_label, quantity, unit_for_label
-from cchc_model._validation import (
-    Finding,
-    Rule,
-    Severity,
-    Subject,
-    ValidationReport,
-    select_rules,
-    validate,
-)
-from cchc_model._views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
+
+if TYPE_CHECKING:
+    from cchc_model._appendix_io import (
+        MAX_TABLE_BYTES,
+        MAX_TABLE_ROWS,
+        read_appendix,
+        write_appendix,
+    )
+    from cchc_model._catalogue import (
+        Aggregation,
+        Catalogue,
+        CodedScale,
+        IndicatorDef,
+        ValueKind,
+        catalogue,
+        catalogue_2023,
+    )
+    from cchc_model._render import render_docx, render_html, render_markdown
+    from cchc_model._rules import default_rules
+    from cchc_model._units import is_unit_label, quantity, unit_for_label
+    from cchc_model._validation import (
+        Finding,
+        Rule,
+        Severity,
+        Subject,
+        ValidationReport,
+        select_rules,
+        validate,
+    )
+    from cchc_model._views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
+
+# Reading tables, the catalogues, validation, rendering, the typed views and units are not
+# needed to build, load or dump a report: their modules load on first use of one of their names, so
+# ``import cchc_model`` stays cheap (PEP 562).
+_LAZY = {
+    "MAX_TABLE_BYTES": "cchc_model._appendix_io",
+    "MAX_TABLE_ROWS": "cchc_model._appendix_io",
+    "read_appendix": "cchc_model._appendix_io",
+    "write_appendix": "cchc_model._appendix_io",
+    "Aggregation": "cchc_model._catalogue",
+    "Catalogue": "cchc_model._catalogue",
+    "CodedScale": "cchc_model._catalogue",
+    "IndicatorDef": "cchc_model._catalogue",
+    "ValueKind": "cchc_model._catalogue",
+    "catalogue": "cchc_model._catalogue",
+    "catalogue_2023": "cchc_model._catalogue",
+    "render_docx": "cchc_model._render",
+    "render_html": "cchc_model._render",
+    "render_markdown": "cchc_model._render",
+    "default_rules": "cchc_model._rules",
+    "is_unit_label": "cchc_model._units",
+    "quantity": "cchc_model._units",
+    "unit_for_label": "cchc_model._units",
+    "Finding": "cchc_model._validation",
+    "Rule": "cchc_model._validation",
+    "Severity": "cchc_model._validation",
+    "Subject": "cchc_model._validation",
+    "ValidationReport": "cchc_model._validation",
+    "select_rules": "cchc_model._validation",
+    "validate": "cchc_model._validation",
+    "CaseProcessing": "cchc_model._views",
+    "FinancialAutonomy": "cchc_model._views",
+    "Staffing": "cchc_model._views",
+    "TthcCounts": "cchc_model._views",
+}
+
+
+def __getattr__(name: str) -> object:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})
+
 
 __version__ = "0.1.0.dev0"
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TYPE_CHECKING, TypeAlias, TypeVar, overload
 
 import attrs
 
@@ -18,6 +18,8 @@ from cchc_model._numbers import decimal_problem
 
 if TYPE_CHECKING:
     from cchc_model._catalogue import Catalogue
+
+_T = TypeVar("_T")
 
 __all__ = ["Appendix", "IndicatorValue", "Ratio", "Value"]
 
@@ -119,6 +121,18 @@ class Appendix(Mapping[str, IndicatorValue]):
 
     def __getitem__(self, code: str) -> IndicatorValue:
         return self._index[code]
+
+    # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
+    @overload
+    def get(self, code: str) -> IndicatorValue | None: ...
+    @overload
+    def get(self, code: str, default: IndicatorValue | _T) -> IndicatorValue | _T: ...
+    def get(self, code: str, default: object = None) -> object:
+        """The row of *code*, or *default* when there is none."""
+        return self._index.get(code, default)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)

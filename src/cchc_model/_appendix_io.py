@@ -13,6 +13,7 @@ or a broken workbook raise :class:`~cchc_model.AppendixParseError`.
 from __future__ import annotations
 
 import difflib
+import functools
 import importlib
 import io
 import os
@@ -64,6 +65,7 @@ _HEADER_WORDS = frozenset(
 )
 
 
+@functools.lru_cache(maxsize=4096)  # labels and units repeat from table to table
 def _clean(cell: str) -> str:
     """A cell as text: NFC, no markup, no control characters, single spaces."""
     cell = unicodedata.normalize("NFC", cell)

@@ -15,10 +15,12 @@ a later form gets its own catalogue.
 from __future__ import annotations
 
 import enum
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
+from typing import TypeVar, overload
 
 import attrs
 
@@ -26,6 +28,8 @@ from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, NumberParseError
 from cchc_model._lazy import Lazy
 from cchc_model._numbers import parse_number
+
+_T = TypeVar("_T")
 
 __all__ = [
     "Aggregation",
@@ -315,6 +319,18 @@ class Catalogue(Mapping[str, IndicatorDef]):
     def __getitem__(self, code: str) -> IndicatorDef:
         return self._index[code]
 
+    # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
+    @overload
+    def get(self, code: str) -> IndicatorDef | None: ...
+    @overload
+    def get(self, code: str, default: IndicatorDef | _T) -> IndicatorDef | _T: ...
+    def get(self, code: str, default: object = None) -> object:
+        """The row of *code*, or *default* when there is none."""
+        return self._index.get(code, default)
+
+    def __contains__(self, code: object) -> bool:
+        return code in self._index
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._index)
 
@@ -323,7 +339,15 @@ class Catalogue(Mapping[str, IndicatorDef]):
 
     def children(self, code: str) -> tuple[str, ...]:
         """The codes of the rows directly under *code*, in form order."""
-        return tuple(d.code for d in self.indicators if d.parent == code)
+        return self._children.get(code, ())
+
+    @functools.cached_property
+    def _children(self) -> dict[str | None, tuple[str, ...]]:
+        # Reading a table asks for children row by row: index them once.
+        found: dict[str | None, list[str]] = {}
+        for definition in self.indicators:
+            found.setdefault(definition.parent, []).append(definition.code)
+        return {parent: tuple(codes) for parent, codes in found.items()}
 
     def match_label(self, label: str) -> tuple[IndicatorDef, ...]:
         """The indicators whose label is *label*, ignoring case, spacing, markup and end marks."""
@@ -390,6 +414,8 @@ _SPACE = re.compile(r"\s+")
 _END_MARKS = " \t:.;,"
 
 
+# Tables repeat the form's labels row for row and unit for unit: remember the recent keys.
+@functools.lru_cache(maxsize=4096)
 def label_key(text: str) -> str:
     """The form of a label used to compare labels: NFC, no markup, casefolded, one space.
 

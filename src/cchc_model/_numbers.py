@@ -12,6 +12,7 @@ not half to even as babel and :mod:`decimal` do by default.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from contextlib import AbstractContextManager
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, TypeAlias
 from babel import Locale
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
+from babel.numbers import parse_pattern as _babel_parse_pattern
 
 from cchc_model._errors import (
     CchcError,
@@ -242,14 +244,14 @@ def format_percent(
     '100,0%'
     """
     number = _round(_to_decimal(percent_points, "format_percent"), decimals)
-    loc = Locale.parse(locale)
+    loc = _locale(locale)
     pattern = loc.percent_formats[None]
     places = -int(number.as_tuple().exponent)
     number_pattern = "#,##0" + ("." + "0" * places if places else "")
     with _context():
         return _babel_format_percent(
             number.scaleb(-2),
-            format=pattern.pattern.replace(pattern.number_pattern, number_pattern, 1),
+            format=_pattern(pattern.pattern.replace(pattern.number_pattern, number_pattern, 1)),
             locale=loc,
         )
 
@@ -291,7 +293,7 @@ def _clean(text: str) -> str:
 
 def _read_number(cleaned: str, text: str) -> Decimal:
     """The number in *cleaned*; errors quote the caller's original *text*."""
-    if sum(ch.isdigit() for ch in cleaned) > MAX_NUMBER_DIGITS:
+    if len(cleaned) > MAX_NUMBER_DIGITS and sum(ch.isdigit() for ch in cleaned) > MAX_NUMBER_DIGITS:
         raise NumberParseError(
             f"số quá dài, tối đa {MAX_NUMBER_DIGITS} chữ số "
             f"(number too long, at most {MAX_NUMBER_DIGITS} digits)",
@@ -387,4 +389,18 @@ def _format(number: Decimal, locale: str | Locale) -> str:
     places = -int(number.as_tuple().exponent)
     pattern = "#,##0" + ("." + "0" * places if places else "")
     with _context():
-        return _babel_format_decimal(number, format=pattern, locale=locale)
+        return _babel_format_decimal(number, format=_pattern(pattern), locale=_locale(locale))
+
+
+# Rules and renderers write figures by the hundred; babel parses a locale name and a pattern
+# anew on every call. Both are immutable once parsed.
+@functools.lru_cache(maxsize=64)
+def _parsed_locale(locale: str) -> Locale:
+    return Locale.parse(locale)
+
+
+def _locale(locale: str | Locale) -> Locale:
+    return _parsed_locale(locale) if isinstance(locale, str) else locale
+
+
+_pattern = functools.lru_cache(maxsize=256)(_babel_parse_pattern)

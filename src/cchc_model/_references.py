@@ -27,6 +27,7 @@ import attrs
 
 from cchc_model._dates import DATE, date_from_match, format_date
 from cchc_model._errors import CchcError, InputError, ReferenceParseError
+from cchc_model._lazy import Lazy
 from cchc_model._text import nfc_with_offsets, normalize_text, same_length_cleanup
 
 __all__ = [
@@ -316,7 +317,8 @@ _TYPE_WORDS = "|".join(
     re.escape(label) for label in sorted((*_BY_LABEL, _GENERIC), key=len, reverse=True)
 )
 
-_CITATION = re.compile(
+# Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
+_CITATION = Lazy(lambda: re.compile(
     rf"""
     (?:(?<!\w)(?P<type>(?i:{_TYPE_WORDS}))(?:{_SP}(?i:số)[:.]?)?{_SP})?
     (?<![\w./-])
@@ -329,7 +331,7 @@ _CITATION = re.compile(
     (?P<dated>[^\S\r\n]?,?{_SP}(?i:ngày){_SP}{DATE})?
     """,
     re.VERBOSE,
-)
+))
 _ISSUER_START = re.compile(rf"[^\S\r\n]?,?{_SP}của(?={_SP})")
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–]|[^\W\d_][\w-]{{0,30}})")
 _SUBJECT_START = re.compile(rf"[^\S\r\n]?,?{_SP}về{_SP}(?=\w)")
@@ -509,7 +511,7 @@ def _scan(text: str) -> Iterator[ReferenceMatch]:
     normal, offsets = nfc_with_offsets(cleaned)
     cores = [
         core
-        for core in (_core(m, normal) for m in _CITATION.finditer(normal))
+        for core in (_core(m, normal) for m in _CITATION.get().finditer(normal))
         if core is not None
     ]
     for i, core in enumerate(cores):

@@ -6,6 +6,7 @@ Every class is frozen; change a report with :func:`attrs.evolve`. Collections ar
 from __future__ import annotations
 
 import enum
+import functools
 from collections.abc import Iterator
 from datetime import date
 
@@ -237,14 +238,19 @@ class Report:
         The path is where the paragraph sits in :func:`~cchc_model.dumps` output:
         ``$.sections[1].subsections[0].paragraphs[2]``.
         """
+        return iter(self._paragraphs)
+
+    @functools.cached_property
+    def _paragraphs(self) -> tuple[tuple[str, Paragraph], ...]:
+        # Every rule walks the paragraphs; a report never changes, so walk it once.
+        found: list[tuple[str, Paragraph]] = []
         if self.header.legal_basis is not None:
-            yield "$.header.legal_basis", self.header.legal_basis
-        for i, paragraph in enumerate(self.introduction):
-            yield f"$.introduction[{i}]", paragraph
+            found.append(("$.header.legal_basis", self.header.legal_basis))
+        found.extend((f"$.introduction[{i}]", p) for i, p in enumerate(self.introduction))
         for i, section in enumerate(self.sections):
-            yield from _section_paragraphs(section, f"$.sections[{i}]")
-        for i, paragraph in enumerate(self.closing):
-            yield f"$.closing[{i}]", paragraph
+            found.extend(_section_paragraphs(section, f"$.sections[{i}]"))
+        found.extend((f"$.closing[{i}]", p) for i, p in enumerate(self.closing))
+        return tuple(found)
 
 
 def _section_paragraphs(section: Section, path: str) -> Iterator[tuple[str, Paragraph]]:

@@ -8,17 +8,14 @@ strings (``"33.37"``) so their precision survives; dates are ISO strings; facts 
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, InputError, StructureError
@@ -34,6 +31,12 @@ from cchc_model._facts import (
 from cchc_model._lazy import Lazy
 from cchc_model._numbers import MAX_NUMBER_DIGITS, decimal_problem
 from cchc_model._report import Report
+
+if TYPE_CHECKING:
+    import cattrs
+
+# cattrs and json are imported on first use: a valid document is read by generated functions
+# and orjson (when installed), so neither is needed to import the library or to load a report.
 
 __all__ = [
     "MAX_DOCUMENT_BYTES",
@@ -156,7 +159,9 @@ def _guard(structure: Callable[[Any, Any], Any]) -> Callable[[Any, Any], Any]:
 
 def _sequence(converter: cattrs.Converter, kind: Any) -> Callable[[Any, Any], Any]:
     """Tuples come from JSON arrays only: a string is not a list of its characters."""
-    inner = cattrs.cols.homogenous_tuple_structure_factory(kind, converter)
+    from cattrs.cols import homogenous_tuple_structure_factory  # noqa: PLC0415
+
+    inner = homogenous_tuple_structure_factory(kind, converter)
 
     def strict(value: Any, cls: Any) -> Any:
         if not isinstance(value, list):
@@ -187,6 +192,8 @@ def _structure_fact(converter: cattrs.Converter) -> Callable[[Any, Any], Fact]:
 
 
 def _build_converter() -> cattrs.Converter:
+    import cattrs  # noqa: PLC0415 - see the imports at the top
+
     converter = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(int, _strict(int, "số nguyên", "an integer"))
     converter.register_structure_hook(str, _strict(str, "chuỗi", "a string"))
@@ -228,6 +235,50 @@ def _build_converter() -> cattrs.Converter:
 _CONVERTER = Lazy(_build_converter)
 
 
+def _structure_decimal_fast(value: object) -> Decimal:
+    if value.__class__ is str and len(value) <= 2 * MAX_NUMBER_DIGITS:
+        number = Decimal(value)
+        if decimal_problem(number) is None:
+            return number
+    return _structure_decimal(value, Decimal)
+
+
+def _structure_value_fast(value: object) -> Value:
+    if value is None or value.__class__ is int or value.__class__ is str:
+        return value
+    return _structure_value(value, object)
+
+
+def _build_fast() -> Callable[[Any], Report]:
+    from cchc_model import _fast_structure  # noqa: PLC0415 - needed on first load only
+
+    def fallback(value: Any, kind: Any) -> Any:
+        return _CONVERTER.get().structure(value, kind)
+
+    special: dict[Any, Callable[[Any], Any]] = {
+        Decimal: _structure_decimal_fast,
+        date: lambda value: _structure_date(value, date),
+        Value: _structure_value_fast,
+    }
+    facts = {
+        tag: _fast_structure.build(cls, special=special, fallback=fallback)
+        for cls, tag in _FACT_TAGS.items()
+    }
+
+    def structure_fact(value: Any) -> Fact:
+        if value.__class__ is not dict:
+            raise TypeError
+        body = value.copy()
+        return facts[body.pop("type")](body)  # type: ignore[no-any-return]
+
+    special[Fact] = structure_fact
+    return _fast_structure.build(Report, special=special, fallback=fallback)
+
+
+# Valid documents take this path; the converter explains the invalid ones.
+_FAST = Lazy(_build_fast)
+
+
 def to_dict(report: Report) -> dict[str, Any]:
     """The JSON-ready form of *report*, ``schema_version`` first."""
     body = _CONVERTER.get().unstructure(report, Report)
@@ -244,7 +295,16 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
     """
     if not isinstance(report, Report):
         raise TypeError(f"dumps() takes a Report, not {type(report).__name__}")
-    return json.dumps(to_dict(report), ensure_ascii=False, indent=indent)
+    document = to_dict(report)
+    dumps_fast = _ORJSON_DUMPS.get() if indent == 2 else None
+    if dumps_fast is not None:
+        try:
+            return dumps_fast(document)
+        except TypeError:
+            pass  # lone surrogates, integers beyond 64 bits: json writes those
+    import json  # noqa: PLC0415 - see the imports at the top
+
+    return json.dumps(document, ensure_ascii=False, indent=indent)
 
 
 def load(
@@ -267,6 +327,7 @@ def load(
     cchc_model._errors.InputError: <json>: báo cáo quá lớn, tối đa 2 giá trị JSON (report too large, at most 2 JSON values)
     """  # noqa: E501
     where = "<json>"
+    data: bytes | str
     if isinstance(source, os.PathLike) or (
         isinstance(source, str) and not source.lstrip().startswith(("{", "["))
     ):
@@ -284,11 +345,29 @@ def load(
     elif isinstance(source, bytes | str):
         if len(source) > max_bytes:
             raise _too_large(where, max_bytes)
-        data = source.encode("utf-8", "surrogatepass") if isinstance(source, str) else source
+        data = source
     else:
         raise TypeError(f"load() takes a str, bytes or path, not {type(source).__name__}")
+    loads = _ORJSON_LOADS.get()
+    if loads is not None:
+        # orjson when it is installed, for valid documents only: it reads integers beyond
+        # 64 bits as floats and words its errors its own way, so anything it or the fast
+        # path refuses is read again by json, and explained as before.
+        try:
+            document = loads(data)
+        except ValueError:
+            pass
+        else:
+            if not _too_many_items(data, document, max_items):
+                report = _from_dict_fast(document)
+                if report is not None:
+                    return report
+    if isinstance(data, str):
+        data = data.encode("utf-8", "surrogatepass")
     if len(data) > max_bytes:
         raise _too_large(where, max_bytes)
+    import json  # noqa: PLC0415 - see the imports at the top
+
     try:
         document = json.loads(data)
     except UnicodeDecodeError as error:
@@ -304,7 +383,7 @@ def load(
     except ValueError:
         # Python refuses to read an integer of more than 4,300 digits.
         raise InputError(f"{where}: số quá dài trong JSON (number too long in JSON)") from None
-    if _more_items_than(document, max_items):
+    if _too_many_items(data, document, max_items):
         raise InputError(
             f"{where}: báo cáo quá lớn, tối đa {max_items} giá trị JSON "
             f"(report too large, at most {max_items} JSON values)"
@@ -317,6 +396,16 @@ def _too_large(where: str, max_bytes: int) -> InputError:
         f"{where[:200]}: tài liệu quá lớn, tối đa {max_bytes} byte "
         f"(document too large, at most {max_bytes} bytes)"
     )
+
+
+def _too_many_items(data: bytes | str, document: object, limit: int) -> bool:
+    """Whether *document*, parsed from *data*, holds more than *limit* JSON values.
+
+    Every JSON value but the first takes at least two characters (itself and a comma or
+    colon), so a text shorter than ``2 * limit`` cannot hold too many and is not walked: the
+    fast path of ordinary reports pays nothing for the limit.
+    """
+    return len(data) >= 2 * limit and _more_items_than(document, limit)
 
 
 def _more_items_than(document: object, limit: int) -> bool:
@@ -335,6 +424,49 @@ def _more_items_than(document: object, limit: int) -> bool:
     return False
 
 
+def _orjson_loads() -> Callable[[bytes | str], Any] | None:
+    try:
+        import orjson  # noqa: PLC0415 - optional, and imported on first load only
+    except ImportError:
+        return None
+    return orjson.loads
+
+
+_ORJSON_LOADS = Lazy(_orjson_loads)
+
+
+def _orjson_dumps() -> Callable[[object], str] | None:
+    """The encoder of orjson, set to write what ``json.dumps(..., indent=2)`` writes."""
+    try:
+        import orjson  # noqa: PLC0415 - optional, and imported on first dumps only
+    except ImportError:
+        return None
+    dumps, indent = orjson.dumps, orjson.OPT_INDENT_2
+
+    def write(document: object) -> str:
+        return dumps(document, option=indent).decode("utf-8")
+
+    return write
+
+
+_ORJSON_DUMPS = Lazy(_orjson_dumps)
+
+
+def _from_dict_fast(document: object) -> Report | None:
+    """The report when *document* is valid, ``None`` when the detailed path must look."""
+    if document.__class__ is not dict:
+        return None
+    version = document.get("schema_version")
+    if version.__class__ is not int or version != SCHEMA_VERSION:
+        return None
+    body = document.copy()
+    del body["schema_version"]
+    try:
+        return _FAST.get()(body)
+    except Exception:  # noqa: BLE001 - the converter says what is wrong, and where
+        return None
+
+
 def from_dict(document: object) -> Report:
     """Build a report from the JSON-ready form that :func:`to_dict` makes."""
     if not isinstance(document, dict):
@@ -348,7 +480,12 @@ def from_dict(document: object) -> Report:
             f"(unsupported schema_version)",
             path="$.schema_version",
         )
+    report = _from_dict_fast(document)
+    if report is not None:
+        return report
     body = {key: value for key, value in document.items() if key != "schema_version"}
+    from cattrs.errors import ClassValidationError, IterableValidationError  # noqa: PLC0415
+
     try:
         return _CONVERTER.get().structure(body, Report)
     except (ClassValidationError, IterableValidationError) as group:
@@ -362,6 +499,12 @@ def from_dict(document: object) -> Report:
 
 def _first_error(error: BaseException, path: str) -> tuple[str, str]:
     """The JSON path and message of the first leaf error in a cattrs exception group."""
+    from cattrs.errors import (  # noqa: PLC0415
+        ClassValidationError,
+        ForbiddenExtraKeysError,
+        IterableValidationError,
+    )
+
     if isinstance(error, ClassValidationError | IterableValidationError):
         with_notes, _ = error.group_exceptions()
         for inner, note in with_notes:

@@ -1,0 +1,160 @@
+"""The fast path of :func:`~cchc_model.load`: one generated function per attrs class.
+
+The cattrs converter in :mod:`cchc_model._serialization` reports every problem with its JSON
+path, and pays for that on every field of every document: a hook call, a ``try`` and a
+wrapper per value. Most documents are valid, so :func:`build` writes plain Python for each
+class instead: exact type checks inline (``x.__class__ is str`` keeps ``True`` out of an
+``int`` and ``"1"`` out of both), one call per nested object, the class's own ``__init__``
+(so its validators run). The generated code accepts a subset of what the converter accepts;
+on anything else it raises, and the caller asks the converter, which then names the path and
+the problem. So the errors are the converter's, and only valid documents take the fast path.
+"""
+
+from __future__ import annotations
+
+import enum
+import types
+from collections.abc import Callable
+from typing import Any, Union, get_args, get_origin, get_type_hints
+
+import attrs
+
+__all__ = ["build"]
+
+
+class _Unsupported(Exception):  # noqa: N818 - an internal signal, never raised to users
+    """A document the fast path does not take; the caller falls back to the converter."""
+
+
+def _unsupported() -> None:
+    raise _Unsupported
+
+
+def build(
+    root: type,
+    *,
+    special: dict[Any, Callable[[Any], Any]],
+    fallback: Callable[[Any, Any], Any],
+) -> Callable[[Any], Any]:
+    """A function that structures a JSON-ready value into *root*, or raises.
+
+    *special* maps a type to a one-argument function for it (decimals, dates, the appendix
+    value union, the fact union); *fallback* is the converter's ``structure`` for any type
+    the generator does not know, so an unusual field costs speed, never correctness.
+    """
+    return _Generator(special, fallback).build(root)
+
+
+class _Generator:
+    """Writes the source of one function per attrs class into a shared namespace."""
+
+    def __init__(
+        self, special: dict[Any, Callable[[Any], Any]], fallback: Callable[[Any, Any], Any]
+    ) -> None:
+        self.special = special
+        self.fallback = fallback
+        self.namespace: dict[str, Any] = {
+            "_fail": _unsupported, "_dict": dict, "_list": list, "_tuple": tuple, "_map": map,
+            "len": len,
+        }
+        self.names: dict[Any, str] = {}
+        self.pending: list[type] = []
+
+    def build(self, root: type) -> Callable[[Any], Any]:
+        top = self.function_for(root)
+        while self.pending:
+            self.define(self.pending.pop())
+        return self.namespace[top]  # type: ignore[no-any-return]
+
+    def constant(self, value: object, hint: str) -> str:
+        name = f"_{hint}_{len(self.namespace)}"
+        self.namespace[name] = value
+        return name
+
+    def function_for(self, cls: type) -> str:
+        if cls not in self.names:
+            self.names[cls] = f"structure_{cls.__name__}_{len(self.names)}"
+            self.pending.append(cls)
+        return self.names[cls]
+
+    def lines_for(self, tp: Any, source: str, target: str, indent: str) -> list[str]:
+        """Code that checks *source* against *tp* and assigns the result to *target*."""
+        if tp in self.special:
+            return [f"{indent}{target} = {self.constant(self.special[tp], 'special')}({source})"]
+        if tp in (str, int, bool):
+            return [
+                f"{indent}if {source}.__class__ is not {tp.__name__}: _fail()",
+                f"{indent}{target} = {source}",
+            ]
+        if isinstance(tp, type) and issubclass(tp, enum.Enum):
+            # Members by value, and only for values of the members' own types (1.0 == 1).
+            members = {member.value: member for member in tp}
+            kinds = self.constant(frozenset(type(value) for value in members), "kinds")
+            return [
+                f"{indent}if {source}.__class__ not in {kinds}: _fail()",
+                f"{indent}{target} = {self.constant(members, 'members')}[{source}]",
+            ]
+        if isinstance(tp, type) and attrs.has(tp):
+            return [f"{indent}{target} = {self.function_for(tp)}({source})"]
+        origin, args = get_origin(tp), get_args(tp)
+        if origin is tuple and args[-1:] == (Ellipsis,):
+            return self.tuple_lines(args[0], source, target, indent)
+        if (origin is Union or isinstance(tp, types.UnionType)) and type(None) in args:
+            rest = tuple(arg for arg in args if arg is not type(None))
+            inner = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007
+            return [
+                f"{indent}if {source} is None:",
+                f"{indent}    {target} = None",
+                f"{indent}else:",
+                *self.lines_for(inner, source, target, indent + "    "),
+            ]
+        fallback = self.constant(self.fallback, "fallback")
+        return [f"{indent}{target} = {fallback}({source}, {self.constant(tp, 'type')})"]
+
+    def tuple_lines(self, item: Any, source: str, target: str, indent: str) -> list[str]:
+        lines = [f"{indent}if {source}.__class__ is not _list: _fail()"]
+        if isinstance(item, type) and attrs.has(item) and item not in self.special:
+            lines.append(f"{indent}{target} = _tuple(_map({self.function_for(item)}, {source}))")
+            return lines
+        return [
+            *lines,
+            f"{indent}_items = []",
+            f"{indent}for _item in {source}:",
+            *self.lines_for(item, "_item", "_one", indent + "    "),
+            f"{indent}    _items.append(_one)",
+            f"{indent}{target} = _tuple(_items)",
+        ]
+
+    def define(self, cls: type) -> None:
+        name = self.names[cls]
+        hints = get_type_hints(cls)
+        fields = [field for field in attrs.fields(cls) if field.init]
+        if any(isinstance(field.default, attrs.Factory) for field in fields):  # type: ignore[arg-type]
+            # A factory default may need the instance: leave such a class to the converter.
+            self.namespace[name] = lambda o: self.fallback(o, cls)
+            return
+        required = sum(field.default is attrs.NOTHING for field in fields)
+        lines = [
+            f"def {name}(o):",
+            "    if o.__class__ is not _dict: _fail()",
+            f"    n = {required}",
+        ]
+        arguments = []
+        for i, field in enumerate(fields):
+            target = f"a{i}"
+            if field.default is attrs.NOTHING:
+                lines.append(f"    v = o[{field.name!r}]")
+                lines.extend(self.lines_for(hints[field.name], "v", target, "    "))
+            else:
+                lines.append(f"    if {field.name!r} in o:")
+                lines.append("        n += 1")
+                lines.append(f"        v = o[{field.name!r}]")
+                lines.extend(self.lines_for(hints[field.name], "v", target, "        "))
+                lines.append("    else:")
+                lines.append(f"        {target} = {self.constant(field.default, 'default')}")
+            arguments.append(f"{field.alias}={target}" if field.kw_only else target)
+        # Every key read was a field; any other key is unknown.
+        lines.append("    if n != len(o): _fail()")
+        lines.append(f"    return {self.constant(cls, 'cls')}({', '.join(arguments)})")
+        source = "\n".join(lines)
+        exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102 - our own source
