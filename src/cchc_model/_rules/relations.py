@@ -21,8 +21,9 @@ from decimal import Decimal
 import attrs
 
 from cchc_model._appendix import Appendix, Ratio
-from cchc_model._catalogue import Catalogue, ValueKind
+from cchc_model._catalogue import Catalogue, ValueKind, catalogue_2023
 from cchc_model._errors import CchcError
+from cchc_model._lazy import Lazy
 from cchc_model._numbers import format_number
 from cchc_model._validation import Finding, Rule, Severity, Subject
 
@@ -192,10 +193,17 @@ def relations_2023(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
     }
 
 
+# Built once for the shipped 2023 catalogue: every rule of every validation asks for it.
+_RELATIONS_2023 = Lazy(lambda: relations_2023(catalogue_2023()))
+
+
 def _relations(rule: Rule, catalogue: Catalogue) -> tuple[Relation, ...]:
     if catalogue.form != "2023" and rule.id != "appendix.breakdown_sum":
         return ()
-    return relations_2023(catalogue).get(rule.id, ())
+    relations = (
+        _RELATIONS_2023.get() if catalogue is catalogue_2023() else relations_2023(catalogue)
+    )
+    return relations.get(rule.id, ())
 
 
 def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
