@@ -79,19 +79,22 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
+def _write_text(out: str | None, text: str) -> None:
+    """Write *text* to the file *out*, or to standard output without one."""
+    if not out:
+        sys.stdout.write(text)
+        return
+    try:
+        Path(out).write_text(text, encoding="utf-8")
+    except OSError as error:
+        raise InputError(f"không ghi được tệp (cannot write) {out!r}: {error.strerror}") from None
+
+
 def _cmd_example(args: argparse.Namespace) -> int:
     from cchc_model.examples import reference_report_json  # noqa: PLC0415
 
     text = reference_report_json()
-    if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError(
-                f"không ghi được tệp (cannot write) {args.out!r}: {error.strerror}"
-            ) from None
-    else:
-        sys.stdout.write(text)
+    _write_text(args.out, text)
     return EXIT_OK
 
 
@@ -180,15 +183,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
             binary.flush()
         return EXIT_OK
     text = render_html(target) if to == "html" else render_markdown(target)
-    if args.out:
-        try:
-            Path(args.out).write_text(text, encoding="utf-8")
-        except OSError as error:
-            raise InputError(
-                f"không ghi được tệp (cannot write) {args.out!r}: {error.strerror}"
-            ) from None
-    else:
-        sys.stdout.write(text)
+    _write_text(args.out, text)
     return EXIT_OK
 
 

@@ -12,7 +12,7 @@ from cchc_model._errors import CchcError, NumberParseError
 from cchc_model._numbers import parse_number
 from cchc_model._validation import Finding, Rule, Severity, Subject
 
-__all__ = ["APPENDIX_RULES"]
+__all__ = ["APPENDIX_RULES", "appendix_and_catalogue"]
 
 _CODE = re.compile(r"\d+(?:\.\d+)*\.?")
 _FORM = "Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023)"
@@ -26,7 +26,8 @@ def _where_en(row: IndicatorValue) -> str:
     return f"Line {row.line}: " if row.line is not None else ""
 
 
-def _catalogue(subject: Subject) -> tuple[Appendix, Catalogue] | None:
+def appendix_and_catalogue(subject: Subject) -> tuple[Appendix, Catalogue] | None:
+    """The subject's appendix and its catalogue; ``None`` without either."""
     appendix = subject.appendix
     if appendix is None:
         return None
@@ -38,12 +39,12 @@ def _catalogue(subject: Subject) -> tuple[Appendix, Catalogue] | None:
 
 def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
     appendix = subject.appendix
-    if appendix is not None and _catalogue(subject) is None:
+    if appendix is not None and appendix_and_catalogue(subject) is None:
         yield rule.finding(f"{subject.appendix_path}.form", form=appendix.form)
 
 
 def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    found = _catalogue(subject)
+    found = appendix_and_catalogue(subject)
     if found is None:
         return
     appendix, catalogue = found
@@ -97,7 +98,7 @@ _KIND_VI = {
 
 
 def _rows(subject: Subject) -> Iterator[tuple[IndicatorValue, IndicatorDef]]:
-    found = _catalogue(subject)
+    found = appendix_and_catalogue(subject)
     if found is None:
         return
     appendix, catalogue = found

@@ -22,9 +22,9 @@ import attrs
 
 from cchc_model._appendix import Appendix, Ratio
 from cchc_model._catalogue import Catalogue, ValueKind, catalogue_2023
-from cchc_model._errors import CchcError
 from cchc_model._lazy import Lazy
 from cchc_model._numbers import format_number
+from cchc_model._rules.appendix import appendix_and_catalogue
 from cchc_model._validation import Finding, Rule, Severity, Subject
 
 __all__ = ["RELATION_RULES", "Relation", "relations_2023"]
@@ -146,16 +146,6 @@ def _verdict(relation: Relation, left: _Side, right: _Side) -> str:
     return "broken" if right_done else "incomplete"
 
 
-def _appendix_of(subject: Subject) -> tuple[Appendix, Catalogue] | None:
-    appendix = subject.appendix
-    if appendix is None:
-        return None
-    try:
-        return appendix, appendix.catalogue
-    except CchcError:
-        return None
-
-
 def relations_2023(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
     """The relations of the 2023 form by rule id; breakdowns come from *catalogue*."""
     breakdowns = tuple(
@@ -207,7 +197,7 @@ def _relations(rule: Rule, catalogue: Catalogue) -> tuple[Relation, ...]:
 
 
 def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    found = _appendix_of(subject)
+    found = appendix_and_catalogue(subject)
     if found is None:
         return
     appendix, catalogue = found
@@ -227,7 +217,7 @@ def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    found = _appendix_of(subject)
+    found = appendix_and_catalogue(subject)
     if found is None or found[1].form != "2023":
         return
     appendix, catalogue = found
@@ -251,7 +241,7 @@ def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    found = _appendix_of(subject)
+    found = appendix_and_catalogue(subject)
     if found is None:
         return
     appendix, catalogue = found
@@ -293,7 +283,7 @@ def in_time_count(appendix: Appendix) -> tuple[str, int] | None:
 
 def _tasks(subject: Subject) -> tuple[int, int, int, tuple[str, int] | None] | None:
     """Assigned, on time, late, and the note's in-time count, when all three rows are given."""
-    found = _appendix_of(subject)
+    found = appendix_and_catalogue(subject)
     if found is None or found[1].form != "2023":
         return None
     appendix = found[0]
