@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from cchc_model import (
     CaseProcessing,
+    CchcError,
     FinancialAutonomy,
     GovernmentLevel,
     Staffing,
@@ -105,6 +106,12 @@ class TestTyped:
         assert Staffing(civil_reduced_since_2015=10).civil_reduced_since_2015 == Decimal(10)
         with pytest.raises(TypeError):
             Staffing(civil_reduced_since_2015=1.5)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", ["nhiều", "NaN", "1e99", "Infinity"])
+    def test_bad_percent_text(self, bad: str) -> None:
+        """A percentage that is not a finite decimal of sensible size is a CchcError."""
+        with pytest.raises(CchcError, match="tỷ lệ"):
+            Staffing(civil_reduced_since_2015=bad)
 
     def test_counts_checked(self) -> None:
         """A count must be an int."""

@@ -9,14 +9,15 @@ Blank fields (``None``) have no row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from typing import ClassVar, TypeVar
 
 import attrs
 
 from cchc_model._appendix import Appendix, IndicatorValue, Value
 from cchc_model._catalogue import catalogue_2023
-from cchc_model._errors import StructureError
+from cchc_model._errors import CchcError, StructureError
+from cchc_model._numbers import decimal_problem
 from cchc_model._periods import GovernmentLevel
 
 __all__ = ["CaseProcessing", "FinancialAutonomy", "Staffing", "TthcCounts"]
@@ -26,13 +27,24 @@ _HUNDRED = Decimal(100)
 
 
 def _percent(value: object) -> Decimal | None:
-    if value is None or isinstance(value, Decimal):
-        return value
+    """A percentage field's value as a Decimal; a str is read as a Python decimal literal."""
+    if value is None:
+        return None
     if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str):
-        return Decimal(value)
-    raise TypeError(f"a percentage must be a Decimal or an int, not {type(value).__name__}")
+        number = Decimal(value)
+    elif isinstance(value, Decimal):
+        number = value
+    elif isinstance(value, str):
+        try:
+            number = Decimal(value)
+        except InvalidOperation:
+            raise CchcError(f"tỷ lệ không hợp lệ (invalid percentage): {value!r}") from None
+    else:
+        raise TypeError(f"a percentage must be a Decimal or an int, not {type(value).__name__}")
+    problem = decimal_problem(number)
+    if problem is not None:
+        raise CchcError(f"tỷ lệ {problem}: {value!r}")
+    return number
 
 
 _INT = attrs.validators.optional(attrs.validators.instance_of(int))
