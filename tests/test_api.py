@@ -27,8 +27,15 @@ def describe(name: str) -> list[str]:
         return [f"enum {name}: " + ", ".join(f"{m.name}={m.value!r}" for m in obj)]
     if isinstance(obj, type) and attrs.has(obj):
         lines = [f"class {name}{inspect.signature(obj)}"]
+        # Members the library defines, on the class or a base of its own (not Mapping's).
+        members = {
+            member: value
+            for base in reversed(obj.__mro__)
+            if base.__module__.startswith("cchc_model")
+            for member, value in vars(base).items()
+        }
         lines += [
-            f"  .{member}" for member, value in sorted(vars(obj).items())
+            f"  .{member}" for member, value in sorted(members.items())
             if not member.startswith("_")
             and (callable(value) or isinstance(value, property | classmethod))
         ]

@@ -7,19 +7,18 @@ that does not fit its indicator is reported by validation, never dropped or coer
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, TypeAlias, TypeVar, overload
+from typing import TYPE_CHECKING, TypeAlias
 
 import attrs
 
 from cchc_model._errors import CchcError
+from cchc_model._mapping import IndexedMapping
 from cchc_model._numbers import decimal_problem
 
 if TYPE_CHECKING:
     from cchc_model._catalogue import Catalogue
 
-_T = TypeVar("_T")
 
 __all__ = ["Appendix", "IndicatorValue", "Ratio", "Value"]
 
@@ -95,7 +94,7 @@ def _unique_codes(
 
 
 @attrs.frozen
-class Appendix(Mapping[str, IndicatorValue]):
+class Appendix(IndexedMapping[IndicatorValue]):
     """The statistics appendix: a read-only mapping from indicator code to its value.
 
     The rows keep their order in the document. ``form`` names the catalogue the codes belong
@@ -118,27 +117,6 @@ class Appendix(Mapping[str, IndicatorValue]):
         init=False, repr=False, eq=False, hash=False,
         default=attrs.Factory(lambda self: {row.code: row for row in self.rows}, takes_self=True),
     )
-
-    def __getitem__(self, code: str) -> IndicatorValue:
-        return self._index[code]
-
-    # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
-    @overload
-    def get(self, code: str) -> IndicatorValue | None: ...
-    @overload
-    def get(self, code: str, default: IndicatorValue | _T) -> IndicatorValue | _T: ...
-    def get(self, code: str, default: object = None) -> object:
-        """The row of *code*, or *default* when there is none."""
-        return self._index.get(code, default)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._index
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._index)
 
     @property
     def catalogue(self) -> Catalogue:

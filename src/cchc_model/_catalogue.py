@@ -18,18 +18,16 @@ import enum
 import functools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TypeVar, overload
 
 import attrs
 
 from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
 from cchc_model._errors import CchcError, NumberParseError
 from cchc_model._lazy import Lazy
+from cchc_model._mapping import IndexedMapping
 from cchc_model._numbers import parse_number
-
-_T = TypeVar("_T")
 
 __all__ = [
     "Aggregation",
@@ -285,7 +283,7 @@ def _label_index(instance: Catalogue) -> dict[str, tuple[IndicatorDef, ...]]:
 
 
 @attrs.frozen
-class Catalogue(Mapping[str, IndicatorDef]):
+class Catalogue(IndexedMapping[IndicatorDef]):
     """The rows of one version of the form: a read-only mapping code → :class:`IndicatorDef`.
 
     >>> from cchc_model import catalogue_2023
@@ -315,27 +313,6 @@ class Catalogue(Mapping[str, IndicatorDef]):
             lambda self: {d.code: i for i, d in enumerate(self.indicators)}, takes_self=True
         ),
     )
-
-    def __getitem__(self, code: str) -> IndicatorDef:
-        return self._index[code]
-
-    # Mapping's get and ``in`` go through __getitem__ and catch KeyError; rules ask often.
-    @overload
-    def get(self, code: str) -> IndicatorDef | None: ...
-    @overload
-    def get(self, code: str, default: IndicatorDef | _T) -> IndicatorDef | _T: ...
-    def get(self, code: str, default: object = None) -> object:
-        """The row of *code*, or *default* when there is none."""
-        return self._index.get(code, default)
-
-    def __contains__(self, code: object) -> bool:
-        return code in self._index
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._index)
-
-    def __len__(self) -> int:
-        return len(self._index)
 
     def children(self, code: str) -> tuple[str, ...]:
         """The codes of the rows directly under *code*, in form order."""

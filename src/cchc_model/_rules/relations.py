@@ -187,13 +187,26 @@ def relations_2023(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
 _RELATIONS_2023 = Lazy(lambda: relations_2023(catalogue_2023()))
 
 
+def _relations_of(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
+    return _RELATIONS_2023.get() if catalogue is catalogue_2023() else relations_2023(catalogue)
+
+
 def _relations(rule: Rule, catalogue: Catalogue) -> tuple[Relation, ...]:
     if catalogue.form != "2023" and rule.id != "appendix.breakdown_sum":
         return ()
-    relations = (
-        _RELATIONS_2023.get() if catalogue is catalogue_2023() else relations_2023(catalogue)
-    )
-    return relations.get(rule.id, ())
+    return _relations_of(catalogue).get(rule.id, ())
+
+
+def _judge(
+    relation: Relation, appendix: Appendix, catalogue: Catalogue
+) -> tuple[str, _Side, _Side] | None:
+    """The verdict on *relation* with both sides, or ``None`` when a side is unusable."""
+    try:
+        left = _side(relation.left, appendix, catalogue)
+        right = _side(relation.right, appendix, catalogue, relation.constant)
+    except _Unusable:
+        return None
+    return _verdict(relation, left, right), left, right
 
 
 def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -202,12 +215,9 @@ def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
         return
     appendix, catalogue = found
     for relation in _relations(rule, catalogue):
-        try:
-            left = _side(relation.left, appendix, catalogue)
-            right = _side(relation.right, appendix, catalogue, relation.constant)
-        except _Unusable:
-            continue
-        if _verdict(relation, left, right) == "broken":
+        judged = _judge(relation, appendix, catalogue)
+        if judged is not None and judged[0] == "broken":
+            _, left, right = judged
             yield rule.finding(
                 subject.code_path(relation.at),
                 codes=relation.codes,
@@ -221,16 +231,13 @@ def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if found is None or found[1].form != "2023":
         return
     appendix, catalogue = found
-    for rule_id, relations in relations_2023(catalogue).items():
+    for rule_id, relations in _relations_of(catalogue).items():
         if rule_id == "appendix.ratio_bound":
             continue
         for relation in relations:
-            try:
-                left = _side(relation.left, appendix, catalogue)
-                right = _side(relation.right, appendix, catalogue, relation.constant)
-            except _Unusable:
-                continue
-            if _verdict(relation, left, right) == "incomplete":
+            judged = _judge(relation, appendix, catalogue)
+            if judged is not None and judged[0] == "incomplete":
+                _, left, right = judged
                 yield rule.finding(
                     subject.code_path(relation.at),
                     codes=relation.codes,
