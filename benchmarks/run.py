@@ -85,9 +85,9 @@ def pydantic_twin(root: type) -> Any:
     """
     import pydantic  # noqa: PLC0415 - a benchmark-only dependency
 
-    from cchc_model._appendix import Ratio, Value  # noqa: PLC0415
-    from cchc_model._facts import Fact  # noqa: PLC0415
-    from cchc_model._serialization import _FACT_TAGS  # noqa: PLC0415
+    from cchc_model._io.serialization import _FACT_TAGS  # noqa: PLC0415
+    from cchc_model._model.facts import Fact  # noqa: PLC0415
+    from cchc_model._values.kinds import Ratio, Value  # noqa: PLC0415
 
     decimal_box = pydantic.create_model(
         "PydDecimal", __config__=pydantic.ConfigDict(extra="forbid"), decimal=(Decimal, ...)
@@ -140,9 +140,9 @@ def msgspec_twin(root: type) -> Any:
     """
     import msgspec  # noqa: PLC0415 - a benchmark-only dependency
 
-    from cchc_model._appendix import Value  # noqa: PLC0415
-    from cchc_model._facts import Fact  # noqa: PLC0415
-    from cchc_model._serialization import _FACT_TAGS  # noqa: PLC0415
+    from cchc_model._io.serialization import _FACT_TAGS  # noqa: PLC0415
+    from cchc_model._model.facts import Fact  # noqa: PLC0415
+    from cchc_model._values.kinds import Value  # noqa: PLC0415
 
     structs: dict[type, Any] = {}
     namespace = types.ModuleType("cchc_msgspec_twin")

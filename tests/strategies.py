@@ -52,7 +52,7 @@ from cchc_model import (
     catalogue_2023,
     default_rules,
 )
-from cchc_model._catalogue import format_value, parse_value
+from cchc_model._values.kinds import format_value, parse_value
 
 # --- report ---
 

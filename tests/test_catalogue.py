@@ -20,7 +20,9 @@ from cchc_model import (
     catalogue,
     catalogue_2023,
 )
-from cchc_model._catalogue import Catalogue, IndicatorDef, format_value, label_key
+from cchc_model._model.appendix import Catalogue
+from cchc_model._model.indicators import IndicatorDef
+from cchc_model._values.kinds import format_value, label_key
 from tests.strategies import typed_values
 
 ROOT = Path(__file__).resolve().parent.parent

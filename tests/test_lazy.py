@@ -6,7 +6,7 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from cchc_model._lazy import Lazy
+from cchc_model._base.lazy import Lazy
 
 
 class TestLazy:

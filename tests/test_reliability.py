@@ -55,7 +55,7 @@ from cchc_model import (
     unit_for_label,
     write_appendix,
 )
-from cchc_model._lazy import Lazy
+from cchc_model._base.lazy import Lazy
 from cchc_model.examples import reference_appendix, reference_report_json
 from tests.strategies import MODEL_STRATEGIES, views
 
@@ -452,7 +452,9 @@ class TestLimitsAreAdjustable:
 class TestThreads:
     def test_lazy_values_built_once(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Converters, unit registry and catalogue are built once when 16 threads start at once."""
-        from cchc_model import _catalogue, _serialization, _units
+        from cchc_model._base import units as _units
+        from cchc_model._io import serialization as _serialization
+        from cchc_model._model import appendix as _catalogue
 
         calls: dict[str, int] = {}
         lock = threading.Lock()
@@ -493,7 +495,7 @@ _UNSAFE_CALLS = {"eval", "exec", "compile", "__import__"}
 #: Modules allowed to compile code, and why: the code they compile is generated from the
 #: library's own attrs classes when first needed, never from the input being read (as attrs
 #: and cattrs generate their own methods).
-_GENERATED_CODE = {"_fast_structure.py"}
+_GENERATED_CODE = {"fast_structure.py"}
 
 
 class TestSafety:

@@ -14,8 +14,8 @@ from cchc_model import (
     select_rules,
     validate,
 )
-from cchc_model._rules import default_rules
 from cchc_model._rules.appendix import APPENDIX_RULES
+from cchc_model._rules.default import default_rules
 
 HEADER = "STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n"
 GOOD = catalogue_2023().build({

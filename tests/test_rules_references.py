@@ -21,7 +21,7 @@ from cchc_model import (
     select_rules,
     validate,
 )
-from cchc_model._rules import default_rules
+from cchc_model._rules.default import default_rules
 from cchc_model._rules.references import REFERENCE_RULES
 
 REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")

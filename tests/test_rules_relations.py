@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from cchc_model import Appendix, Ratio, Severity, catalogue_2023, select_rules, validate
-from cchc_model._rules import default_rules
+from cchc_model._rules.default import default_rules
 from cchc_model._rules.relations import RELATION_RULES, relations_2023
 
 D = Decimal

@@ -31,9 +31,9 @@ from cchc_model import (
     dumps,
     load,
 )
-from cchc_model import _serialization as serialization
-from cchc_model._lazy import Lazy
-from cchc_model._serialization import _CONVERTER, _FAST, to_dict
+from cchc_model._base.lazy import Lazy
+from cchc_model._io import serialization
+from cchc_model._io.serialization import _CONVERTER, _FAST, to_dict
 from tests.strategies import reports
 
 

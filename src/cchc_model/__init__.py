@@ -8,9 +8,8 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
-from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
-from cchc_model._dates import format_date, format_date_line, parse_date
-from cchc_model._errors import (
+from cchc_model._base.dates import DocumentDate, format_date, format_date_line, parse_date
+from cchc_model._base.errors import (
     AppendixParseError,
     CchcError,
     DateParseError,
@@ -23,18 +22,9 @@ from cchc_model._errors import (
     StructureError,
     UnitError,
 )
-from cchc_model._facts import (
-    CountFact,
-    Fact,
-    MoneyFact,
-    MoneyScale,
-    PercentFact,
-    RateFact,
-    RatioFact,
-    TotalFact,
-)
-from cchc_model._numbers import (
+from cchc_model._base.numbers import (
     MAX_NUMBER_DIGITS,
+    MoneyScale,
     format_money,
     format_number,
     format_percent,
@@ -43,19 +33,27 @@ from cchc_model._numbers import (
     parse_number,
     parse_percent,
 )
-from cchc_model._periods import GovernmentLevel, PeriodKind, ReportingPeriod
-from cchc_model._references import (
-    MAX_REFERENCE_LENGTH,
-    MAX_TEXT_LENGTH,
-    DocumentType,
-    LegalDocumentRef,
-    ReferenceMatch,
-    extract_references,
-    is_valid_reference,
-    parse_reference,
+from cchc_model._base.periods import GovernmentLevel, PeriodKind, ReportingPeriod
+from cchc_model._base.text import normalize_text
+from cchc_model._io.serialization import (
+    MAX_DOCUMENT_BYTES,
+    MAX_DOCUMENT_ITEMS,
+    SCHEMA_VERSION,
+    dumps,
+    load,
 )
-from cchc_model._report import (
-    DocumentDate,
+from cchc_model._model.appendix import Appendix, Catalogue, catalogue, catalogue_2023
+from cchc_model._model.facts import (
+    CountFact,
+    Fact,
+    MoneyFact,
+    PercentFact,
+    RateFact,
+    RatioFact,
+    TotalFact,
+)
+from cchc_model._model.indicators import IndicatorDef, IndicatorValue
+from cchc_model._model.report import (
     Header,
     Paragraph,
     ParagraphKind,
@@ -65,78 +63,64 @@ from cchc_model._report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._serialization import (
-    MAX_DOCUMENT_BYTES,
-    MAX_DOCUMENT_ITEMS,
-    SCHEMA_VERSION,
-    dumps,
-    load,
+from cchc_model._values.kinds import Aggregation, CodedScale, Ratio, Value, ValueKind
+from cchc_model._values.references import (
+    MAX_REFERENCE_LENGTH,
+    MAX_TEXT_LENGTH,
+    DocumentType,
+    LegalDocumentRef,
+    ReferenceMatch,
+    extract_references,
+    is_valid_reference,
+    parse_reference,
 )
-from cchc_model._text import normalize_text
 
 if TYPE_CHECKING:
-    from cchc_model._appendix_io import (
+    from cchc_model._base.units import is_unit_label, quantity, unit_for_label
+    from cchc_model._io.tables import (
         MAX_TABLE_BYTES,
         MAX_TABLE_ROWS,
         read_appendix,
         write_appendix,
     )
-    from cchc_model._catalogue import (
-        Aggregation,
-        Catalogue,
-        CodedScale,
-        IndicatorDef,
-        ValueKind,
-        catalogue,
-        catalogue_2023,
-    )
+    from cchc_model._model.views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
     from cchc_model._render import render_docx, render_html, render_markdown
-    from cchc_model._rules import default_rules
-    from cchc_model._units import is_unit_label, quantity, unit_for_label
-    from cchc_model._validation import (
+    from cchc_model._rules.default import default_rules, validate
+    from cchc_model._rules.engine import (
         Finding,
         Rule,
         Severity,
         Subject,
         ValidationReport,
         select_rules,
-        validate,
     )
-    from cchc_model._views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
 
-# Reading tables, the catalogues, validation, rendering, the typed views and units are not
+# Reading tables, validation, rendering, the typed views and units are not
 # needed to build, load or dump a report: their modules load on first use of one of their names, so
 # ``import cchc_model`` stays cheap (PEP 562).
 _LAZY = {
-    "MAX_TABLE_BYTES": "cchc_model._appendix_io",
-    "MAX_TABLE_ROWS": "cchc_model._appendix_io",
-    "read_appendix": "cchc_model._appendix_io",
-    "write_appendix": "cchc_model._appendix_io",
-    "Aggregation": "cchc_model._catalogue",
-    "Catalogue": "cchc_model._catalogue",
-    "CodedScale": "cchc_model._catalogue",
-    "IndicatorDef": "cchc_model._catalogue",
-    "ValueKind": "cchc_model._catalogue",
-    "catalogue": "cchc_model._catalogue",
-    "catalogue_2023": "cchc_model._catalogue",
+    "MAX_TABLE_BYTES": "cchc_model._io.tables",
+    "MAX_TABLE_ROWS": "cchc_model._io.tables",
+    "read_appendix": "cchc_model._io.tables",
+    "write_appendix": "cchc_model._io.tables",
     "render_docx": "cchc_model._render",
     "render_html": "cchc_model._render",
     "render_markdown": "cchc_model._render",
-    "default_rules": "cchc_model._rules",
-    "is_unit_label": "cchc_model._units",
-    "quantity": "cchc_model._units",
-    "unit_for_label": "cchc_model._units",
-    "Finding": "cchc_model._validation",
-    "Rule": "cchc_model._validation",
-    "Severity": "cchc_model._validation",
-    "Subject": "cchc_model._validation",
-    "ValidationReport": "cchc_model._validation",
-    "select_rules": "cchc_model._validation",
-    "validate": "cchc_model._validation",
-    "CaseProcessing": "cchc_model._views",
-    "FinancialAutonomy": "cchc_model._views",
-    "Staffing": "cchc_model._views",
-    "TthcCounts": "cchc_model._views",
+    "default_rules": "cchc_model._rules.default",
+    "is_unit_label": "cchc_model._base.units",
+    "quantity": "cchc_model._base.units",
+    "unit_for_label": "cchc_model._base.units",
+    "Finding": "cchc_model._rules.engine",
+    "Rule": "cchc_model._rules.engine",
+    "Severity": "cchc_model._rules.engine",
+    "Subject": "cchc_model._rules.engine",
+    "ValidationReport": "cchc_model._rules.engine",
+    "select_rules": "cchc_model._rules.engine",
+    "validate": "cchc_model._rules.default",
+    "CaseProcessing": "cchc_model._model.views",
+    "FinancialAutonomy": "cchc_model._model.views",
+    "Staffing": "cchc_model._model.views",
+    "TthcCounts": "cchc_model._model.views",
 }
 
 

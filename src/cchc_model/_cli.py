@@ -14,13 +14,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from cchc_model._appendix import Appendix
-from cchc_model._appendix_io import read_appendix
-from cchc_model._errors import CchcError, InputError
-from cchc_model._references import ReferenceMatch, extract_references
-from cchc_model._report import Report
-from cchc_model._serialization import load
-from cchc_model._validation import Severity, ValidationReport, validate
+from cchc_model._base.errors import CchcError, InputError
+from cchc_model._io.serialization import load
+from cchc_model._io.tables import read_appendix
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import Report
+from cchc_model._rules.default import validate
+from cchc_model._rules.engine import Severity, ValidationReport
+from cchc_model._values.references import ReferenceMatch, extract_references
 
 __all__ = ["main"]
 

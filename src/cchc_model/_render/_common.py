@@ -13,11 +13,12 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from cchc_model._appendix import Appendix, IndicatorValue
-from cchc_model._appendix_io import _ordered, _table_rows
-from cchc_model._dates import BLANK_DATE_FIELD, format_date_line
-from cchc_model._report import Header, Paragraph, Report, Section
-from cchc_model._validation import Finding, Severity, ValidationReport
+from cchc_model._base.dates import BLANK_DATE_FIELD, format_date_line
+from cchc_model._io.tables import _ordered, _table_rows
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.indicators import IndicatorValue
+from cchc_model._model.report import Header, Paragraph, Report, Section
+from cchc_model._rules.engine import Finding, Severity, ValidationReport
 
 #: Quốc hiệu and tiêu ngữ, printed at the top right.
 NATIONAL_NAME = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -15,8 +15,9 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_model._appendix import Appendix
-from cchc_model._errors import InputError
+from cchc_model._base.errors import InputError
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import Report
 from cchc_model._render._common import (
     COLUMNS,
     MOTTO,
@@ -30,7 +31,6 @@ from cchc_model._render._common import (
     number_line,
     recipient_lines,
 )
-from cchc_model._report import Report
 
 if TYPE_CHECKING:
     from docx.document import Document

@@ -10,7 +10,8 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable
 
-from cchc_model._appendix import Appendix
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import Paragraph, ParagraphKind, Report
 from cchc_model._render._common import (
     COLUMNS,
     MOTTO,
@@ -26,8 +27,7 @@ from cchc_model._render._common import (
     recipient_lines,
     worst,
 )
-from cchc_model._report import Paragraph, ParagraphKind, Report
-from cchc_model._validation import Finding, Severity, ValidationReport
+from cchc_model._rules.engine import Finding, Severity, ValidationReport
 
 __all__ = ["render_html"]
 

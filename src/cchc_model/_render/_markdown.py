@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import re
 
-from cchc_model._appendix import Appendix
-from cchc_model._appendix_io import write_appendix
+from cchc_model._io.tables import write_appendix
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import ParagraphKind, Report
 from cchc_model._render._common import (
     MOTTO,
     NATIONAL_NAME,
@@ -15,7 +16,6 @@ from cchc_model._render._common import (
     number_line,
     recipient_lines,
 )
-from cchc_model._report import ParagraphKind, Report
 
 __all__ = ["render_markdown"]
 

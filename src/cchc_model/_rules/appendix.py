@@ -6,11 +6,12 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._appendix import Appendix, IndicatorValue, Ratio
-from cchc_model._catalogue import Catalogue, IndicatorDef, ValueKind
-from cchc_model._errors import CchcError, NumberParseError
-from cchc_model._numbers import parse_number
-from cchc_model._validation import Finding, Rule, Severity, Subject
+from cchc_model._base.errors import CchcError, NumberParseError
+from cchc_model._base.numbers import parse_number
+from cchc_model._model.appendix import Appendix, Catalogue
+from cchc_model._model.indicators import IndicatorDef, IndicatorValue
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._values.kinds import Ratio, ValueKind
 
 __all__ = ["APPENDIX_RULES", "appendix_and_catalogue"]
 

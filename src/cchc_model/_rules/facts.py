@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._facts import RateFact, TotalFact
-from cchc_model._numbers import format_number, format_percent
-from cchc_model._validation import Finding, Rule, Severity, Subject
+from cchc_model._base.numbers import format_number, format_percent
+from cchc_model._model.facts import RateFact, TotalFact
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 
 __all__ = ["FACT_RULES", "rate_agreement"]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_model._dates import format_date
-from cchc_model._periods import DISTRICT_ABOLISHED_ON, GovernmentLevel
-from cchc_model._validation import Finding, Rule, Severity, Subject
+from cchc_model._base.dates import format_date
+from cchc_model._base.periods import DISTRICT_ABOLISHED_ON, GovernmentLevel
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 
 __all__ = ["DISTRICT_ROWS_2023", "LEVEL_RULES"]
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_model._catalogue import label_key
-from cchc_model._facts import CountFact, TotalFact
-from cchc_model._numbers import format_number
-from cchc_model._validation import Finding, Rule, Severity, Subject
+from cchc_model._base.numbers import format_number
+from cchc_model._model.facts import CountFact, TotalFact
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._values.kinds import label_key
 
 __all__ = ["PROSE_RULES"]
 

@@ -11,8 +11,10 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from cchc_model._dates import format_date
-from cchc_model._references import (
+from cchc_model._base.dates import format_date
+from cchc_model._model.report import Paragraph, Report
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._values.references import (
     WARN_BAD_DATE,
     WARN_ETH,
     WARN_SYMBOL_SPACE,
@@ -21,8 +23,6 @@ from cchc_model._references import (
     LegalDocumentRef,
     ReferenceMatch,
 )
-from cchc_model._report import Paragraph, Report
-from cchc_model._validation import Finding, Rule, Severity, Subject
 
 __all__ = ["REFERENCE_RULES"]
 

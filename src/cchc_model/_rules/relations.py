@@ -20,12 +20,12 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_model._appendix import Appendix, Ratio
-from cchc_model._catalogue import Catalogue, ValueKind, catalogue_2023
-from cchc_model._lazy import Lazy
-from cchc_model._numbers import format_number
+from cchc_model._base.lazy import Lazy
+from cchc_model._base.numbers import format_number
+from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._rules.appendix import appendix_and_catalogue
-from cchc_model._validation import Finding, Rule, Severity, Subject
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._values.kinds import Ratio, ValueKind
 
 __all__ = ["RELATION_RULES", "Relation", "relations_2023"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_model._validation import Finding, Rule, Severity, Subject
+from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 
 __all__ = ["REPORT_RULES"]
 

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from importlib import resources
 
-from cchc_model._appendix import Appendix
-from cchc_model._lazy import Lazy
-from cchc_model._report import Report
-from cchc_model._serialization import load
+from cchc_model._base.lazy import Lazy
+from cchc_model._io.serialization import load
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import Report
 
 __all__ = ["reference_appendix", "reference_report", "reference_report_json"]
 

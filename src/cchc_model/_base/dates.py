@@ -10,17 +10,16 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from typing import TYPE_CHECKING
 
-from cchc_model._errors import DateParseError
-from cchc_model._text import normalize_text
+import attrs
 
-if TYPE_CHECKING:
-    from cchc_model._report import DocumentDate
+from cchc_model._base.errors import CchcError, DateParseError
+from cchc_model._base.text import normalize_text
 
 __all__ = [
     "BLANK_DATE_FIELD",
     "MAX_DATE_LENGTH",
+    "DocumentDate",
     "format_date",
     "format_date_line",
     "parse_date",
@@ -44,6 +43,53 @@ LONG_DATE = (
 DATE = rf"(?:{SHORT_DATE}|{LONG_DATE})"
 
 _WHOLE_DATE = re.compile(rf"(?:ngày{_SP})?{DATE}", re.IGNORECASE)
+
+
+
+def _check_date_parts(instance: DocumentDate, attribute: object, value: int | None) -> None:
+    if instance.day is not None and instance.month is None:
+        raise CchcError("có ngày mà không có tháng (a day without a month)")
+    if instance.month is not None and not 1 <= instance.month <= 12:
+        raise CchcError(f"tháng không hợp lệ (invalid month): {instance.month!r}")
+    if instance.day is not None and instance.month is not None:
+        try:
+            date(instance.year, instance.month, instance.day)
+        except ValueError:
+            raise CchcError(
+                "ngày không tồn tại (no such date): "
+                f"{instance.day}/{instance.month}/{instance.year}"
+            ) from None
+
+
+@attrs.frozen
+class DocumentDate:
+    """The date of a document, whose day (and month) a draft may leave blank.
+
+    >>> DocumentDate(2023, 11).is_complete
+    False
+    >>> DocumentDate(2023, 12, 14).as_date()
+    datetime.date(2023, 12, 14)
+    """
+
+    year: int
+    month: int | None = attrs.field(default=None, validator=_check_date_parts)
+    day: int | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        """Whether day, month and year are all filled in."""
+        return self.day is not None
+
+    def as_date(self) -> date | None:
+        """The date, or ``None`` while it is incomplete."""
+        if self.day is None or self.month is None:
+            return None
+        return date(self.year, self.month, self.day)
+
+    @classmethod
+    def of(cls, day: date) -> DocumentDate:
+        """The complete document date of *day*."""
+        return cls(day.year, day.month, day.day)
 
 
 def _day_part(day: int) -> str:
@@ -92,9 +138,6 @@ def format_date_line(place: str, day: date | DocumentDate) -> str:
     """
     if not isinstance(place, str):
         raise TypeError(f"format_date_line() takes a str place, not {type(place).__name__}")
-    # The report model imports the citation grammar, which imports this module.
-    from cchc_model._report import DocumentDate  # noqa: PLC0415
-
     if isinstance(day, DocumentDate | date):
         year, month, day_of_month = day.year, day.month, day.day
     else:
@@ -136,7 +179,7 @@ def parse_date(text: str) -> date:
     >>> parse_date("31/02/2023")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.DateParseError: ngày không tồn tại (no such date): '31/02/2023'
+    cchc_model.DateParseError: ngày không tồn tại (no such date): '31/02/2023'
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_date() takes a str, not {type(text).__name__}")

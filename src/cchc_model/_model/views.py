@@ -14,11 +14,12 @@ from typing import ClassVar, TypeVar
 
 import attrs
 
-from cchc_model._appendix import Appendix, IndicatorValue, Value
-from cchc_model._catalogue import catalogue_2023
-from cchc_model._errors import CchcError, StructureError
-from cchc_model._numbers import decimal_problem
-from cchc_model._periods import GovernmentLevel
+from cchc_model._base.errors import CchcError, StructureError
+from cchc_model._base.numbers import decimal_problem
+from cchc_model._base.periods import GovernmentLevel
+from cchc_model._model.appendix import Appendix, catalogue_2023
+from cchc_model._model.indicators import IndicatorValue
+from cchc_model._values.kinds import Value
 
 __all__ = ["CaseProcessing", "FinancialAutonomy", "Staffing", "TthcCounts"]
 

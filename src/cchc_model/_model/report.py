@@ -8,18 +8,16 @@ from __future__ import annotations
 import enum
 import functools
 from collections.abc import Iterator
-from datetime import date
 
 import attrs
 
-from cchc_model._appendix import Appendix
-from cchc_model._errors import CchcError
-from cchc_model._facts import Fact
-from cchc_model._periods import ReportingPeriod
-from cchc_model._references import DocumentType, ReferenceMatch
+from cchc_model._base.dates import DocumentDate
+from cchc_model._base.periods import ReportingPeriod
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.facts import Fact
+from cchc_model._values.references import DocumentType, ReferenceMatch
 
 __all__ = [
-    "DocumentDate",
     "Header",
     "Paragraph",
     "ParagraphKind",
@@ -75,52 +73,6 @@ class Section:
         yield self
         for sub in self.subsections:
             yield from sub.walk()
-
-
-def _check_date_parts(instance: DocumentDate, attribute: object, value: int | None) -> None:
-    if instance.day is not None and instance.month is None:
-        raise CchcError("có ngày mà không có tháng (a day without a month)")
-    if instance.month is not None and not 1 <= instance.month <= 12:
-        raise CchcError(f"tháng không hợp lệ (invalid month): {instance.month!r}")
-    if instance.day is not None and instance.month is not None:
-        try:
-            date(instance.year, instance.month, instance.day)
-        except ValueError:
-            raise CchcError(
-                "ngày không tồn tại (no such date): "
-                f"{instance.day}/{instance.month}/{instance.year}"
-            ) from None
-
-
-@attrs.frozen
-class DocumentDate:
-    """The date of a document, whose day (and month) a draft may leave blank.
-
-    >>> DocumentDate(2023, 11).is_complete
-    False
-    >>> DocumentDate(2023, 12, 14).as_date()
-    datetime.date(2023, 12, 14)
-    """
-
-    year: int
-    month: int | None = attrs.field(default=None, validator=_check_date_parts)
-    day: int | None = None
-
-    @property
-    def is_complete(self) -> bool:
-        """Whether day, month and year are all filled in."""
-        return self.day is not None
-
-    def as_date(self) -> date | None:
-        """The date, or ``None`` while it is incomplete."""
-        if self.day is None or self.month is None:
-            return None
-        return date(self.year, self.month, self.day)
-
-    @classmethod
-    def of(cls, day: date) -> DocumentDate:
-        """The complete document date of *day*."""
-        return cls(day.year, day.month, day.day)
 
 
 @attrs.frozen
@@ -228,7 +180,7 @@ class Report:
     def _repr_html_(self) -> str:
         """The report as a notebook shows it, its validation findings marked where they are."""
         from cchc_model._render import render_html  # noqa: PLC0415 - an adapter, on display
-        from cchc_model._validation import validate  # noqa: PLC0415 - it imports this module
+        from cchc_model._rules.default import validate  # noqa: PLC0415 - a layer above
 
         return render_html(self, findings=validate(self), standalone=False)
 

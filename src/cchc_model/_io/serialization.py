@@ -17,9 +17,11 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from cchc_model._appendix import Appendix, IndicatorValue, Ratio, Value
-from cchc_model._errors import CchcError, InputError, StructureError
-from cchc_model._facts import (
+from cchc_model._base.errors import CchcError, InputError, StructureError
+from cchc_model._base.lazy import Lazy
+from cchc_model._base.numbers import MAX_NUMBER_DIGITS, decimal_problem
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.facts import (
     CountFact,
     Fact,
     MoneyFact,
@@ -28,9 +30,9 @@ from cchc_model._facts import (
     RatioFact,
     TotalFact,
 )
-from cchc_model._lazy import Lazy
-from cchc_model._numbers import MAX_NUMBER_DIGITS, decimal_problem
-from cchc_model._report import Report
+from cchc_model._model.indicators import IndicatorValue
+from cchc_model._model.report import Report
+from cchc_model._values.kinds import Ratio, Value
 
 if TYPE_CHECKING:
     import cattrs
@@ -250,7 +252,7 @@ def _structure_value_fast(value: object) -> Value:
 
 
 def _build_fast() -> Callable[[Any], Report]:
-    from cchc_model import _fast_structure  # noqa: PLC0415 - needed on first load only
+    from cchc_model._io import fast_structure as _fast_structure  # noqa: PLC0415 - needed on first load only
 
     def fallback(value: Any, kind: Any) -> Any:
         return _CONVERTER.get().structure(value, kind)
@@ -324,7 +326,7 @@ def load(
     >>> load('{"schema_version": 1, "header": {"agency": "SỞ X"}}', max_items=2)
     Traceback (most recent call last):
     ...
-    cchc_model._errors.InputError: <json>: báo cáo quá lớn, tối đa 2 giá trị JSON (report too large, at most 2 JSON values)
+    cchc_model.InputError: <json>: báo cáo quá lớn, tối đa 2 giá trị JSON (report too large, at most 2 JSON values)
     """  # noqa: E501
     where = "<json>"
     data: bytes | str

@@ -1,6 +1,6 @@
 """The fast path of :func:`~cchc_model.load`: one generated function per attrs class.
 
-The cattrs converter in :mod:`cchc_model._serialization` reports every problem with its JSON
+The cattrs converter in :mod:`cchc_model._io.serialization` reports every problem with its JSON
 path, and pays for that on every field of every document: a hook call, a ``try`` and a
 wrapper per value. Most documents are valid, so :func:`build` writes plain Python for each
 class instead: exact type checks inline (``x.__class__ is str`` keeps ``True`` out of an

@@ -12,33 +12,32 @@ not half to even as babel and :mod:`decimal` do by default.
 
 from __future__ import annotations
 
+import enum
 import functools
 import re
 import unicodedata
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
-from typing import TYPE_CHECKING, TypeAlias
+from typing import TypeAlias
 
 from babel import Locale
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
 from babel.numbers import parse_pattern as _babel_parse_pattern
 
-from cchc_model._errors import (
+from cchc_model._base.errors import (
     CchcError,
     NumberFormatError,
     NumberParseError,
     UnitError,
     _quote,
 )
-from cchc_model._text import normalize_text
-
-if TYPE_CHECKING:
-    from cchc_model._facts import MoneyScale
+from cchc_model._base.text import normalize_text
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
     "MAX_NUMBER_EXPONENT",
+    "MoneyScale",
     "NumberLike",
     "decimal_problem",
     "format_money",
@@ -90,8 +89,35 @@ _NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-"})
 _PERCENT = re.compile(r"(.*?)\s*%")
 _MONEY = re.compile(r"(.*?\d)\s*([^\W\d_].*)")
+class MoneyScale(enum.Enum):
+    """The scale an amount of money is written in: ``đồng``, ``nghìn``, ``triệu``, ``tỷ``."""
+
+    DONG = "đồng"
+    THOUSAND = "nghìn"
+    MILLION = "triệu"
+    BILLION = "tỷ"
+
+    @property
+    def factor(self) -> int:
+        """How many đồng one unit of the scale is."""
+        return _FACTORS[self]
+
+    @property
+    def label(self) -> str:
+        """The unit as written: ``triệu đồng``, or ``đồng``."""
+        return "đồng" if self is MoneyScale.DONG else f"{self.value} đồng"
+
+
+_FACTORS = {
+    MoneyScale.DONG: 1,
+    MoneyScale.THOUSAND: 1_000,
+    MoneyScale.MILLION: 1_000_000,
+    MoneyScale.BILLION: 1_000_000_000,
+}
+
+
 # Labels an amount of money is written with, by their key (see _label_key), to the value
-# of their MoneyScale. Keyed by value, not by the enum, so that _facts may import this module.
+# of their MoneyScale.
 _MONEY_LABELS = {
     "đồng": "đồng",
     "vnđ": "đồng",
@@ -122,7 +148,7 @@ def parse_number(text: str) -> Decimal:
     >>> parse_number("1234567.89")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.NumberParseError: số không hợp lệ (invalid number): '1234567.89'
+    cchc_model.NumberParseError: số không hợp lệ (invalid number): '1234567.89'
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_number() takes a str, not {type(text).__name__}")
@@ -158,7 +184,7 @@ def parse_percent(text: str) -> Decimal:
     >>> parse_percent("33,37")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.NumberParseError: tỷ lệ phần trăm không hợp lệ (invalid percentage): '33,37'
+    cchc_model.NumberParseError: tỷ lệ phần trăm không hợp lệ (invalid percentage): '33,37'
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_percent() takes a str, not {type(text).__name__}")
@@ -183,7 +209,7 @@ def parse_money(text: str) -> Decimal:
     >>> parse_money("3,7 tỷ")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.NumberParseError: số tiền không hợp lệ (invalid amount of money): '3,7 tỷ'
+    cchc_model.NumberParseError: số tiền không hợp lệ (invalid amount of money): '3,7 tỷ'
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_money() takes a str, not {type(text).__name__}")
@@ -222,7 +248,7 @@ def format_number(
     >>> format_number(float("nan"))
     Traceback (most recent call last):
     ...
-    cchc_model._errors.NumberFormatError: không phải là số hữu hạn (not a finite number): nan
+    cchc_model.NumberFormatError: không phải là số hữu hạn (not a finite number): nan
     """
     number = _to_decimal(value, "format_number")
     return _format(_round(number, decimals), locale)
@@ -315,8 +341,6 @@ def _label_key(label: str) -> str:
 
 
 def _money_scale(scale: MoneyScale | str) -> MoneyScale:
-    from cchc_model._facts import MoneyScale  # noqa: PLC0415 - see _MONEY_LABELS
-
     if isinstance(scale, MoneyScale):
         return scale
     if isinstance(scale, str):

@@ -25,10 +25,10 @@ from datetime import date
 
 import attrs
 
-from cchc_model._dates import DATE, date_from_match, format_date
-from cchc_model._errors import CchcError, InputError, ReferenceParseError
-from cchc_model._lazy import Lazy
-from cchc_model._text import nfc_with_offsets, normalize_text, same_length_cleanup
+from cchc_model._base.dates import DATE, date_from_match, format_date
+from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
+from cchc_model._base.lazy import Lazy
+from cchc_model._base.text import nfc_with_offsets, normalize_text, same_length_cleanup
 
 __all__ = [
     "MAX_REFERENCE_LENGTH",
@@ -596,7 +596,7 @@ def parse_reference(text: str) -> LegalDocumentRef:
     >>> parse_reference("số 12/12")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.ReferenceParseError: trích dẫn văn bản không hợp lệ (invalid document citation): 'số 12/12'
+    cchc_model.ReferenceParseError: trích dẫn văn bản không hợp lệ (invalid document citation): 'số 12/12'
     """  # noqa: E501
     if not isinstance(text, str):
         raise TypeError(f"parse_reference() takes a str, not {type(text).__name__}")

@@ -156,3 +156,13 @@ def _quote(text: str) -> str:
     if len(text) > _QUOTE_LIMIT:
         return repr(text[:_QUOTE_LIMIT]) + f"… ({len(text)} ký tự / characters)"
     return repr(text)
+
+
+# Tracebacks, reprs and pickles name the public path (``cchc_model.CchcError``), where users
+# import the errors from, not this private module.
+for _error in (
+    AppendixParseError, CchcError, DateParseError, InputError, NumberFormatError,
+    NumberParseError, ParseError, ReferenceParseError, RuleError, StructureError, UnitError,
+):
+    _error.__module__ = "cchc_model"
+del _error

@@ -6,9 +6,10 @@ fills it in. ``"Trong đó"`` sub-rows are coded ``<parent>.a``, ``<parent>.b``,
 
 from __future__ import annotations
 
-from cchc_model._catalogue import Aggregation, Catalogue, CodedScale, IndicatorDef, ValueKind
+from cchc_model._model.indicators import IndicatorDef
+from cchc_model._values.kinds import Aggregation, CodedScale, ValueKind
 
-__all__ = ["build"]
+__all__ = ["indicators"]
 
 COUNT, PERCENT, RATIO = ValueKind.COUNT, ValueKind.PERCENT, ValueKind.RATIO
 CODED, HEADING = ValueKind.CODED, ValueKind.HEADING
@@ -44,7 +45,8 @@ def _d(
     )
 
 
-def _rows() -> tuple[IndicatorDef, ...]:
+def indicators() -> tuple[IndicatorDef, ...]:
+    """The rows of the 2023 form, in form order."""
     return (
         _d("1", "Công tác chỉ đạo điều hành CCHC",
            "Direction and management of administrative reform", HEADING),
@@ -317,8 +319,3 @@ def _rows() -> tuple[IndicatorDef, ...]:
         _d("7.8.4", "Tỷ lệ hồ sơ xử lý trực tuyến mức độ 4",
            "Share of case files processed online at level 4", PERCENT),
     )
-
-
-def build() -> Catalogue:
-    """The catalogue of the 2023 form."""
-    return Catalogue("2023", _rows())

@@ -26,17 +26,10 @@ from typing import Any, Literal, overload
 
 import attrs
 
-from cchc_model._appendix import Appendix, IndicatorValue, Value
-from cchc_model._catalogue import (
-    Catalogue,
-    IndicatorDef,
-    ValueKind,
-    catalogue_2023,
-    format_value,
-    label_key,
-    parse_value,
-)
-from cchc_model._errors import AppendixParseError, CchcError, InputError
+from cchc_model._base.errors import AppendixParseError, CchcError, InputError
+from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
+from cchc_model._model.indicators import IndicatorDef, IndicatorValue
+from cchc_model._values.kinds import Value, ValueKind, format_value, label_key, parse_value
 
 __all__ = ["MAX_TABLE_BYTES", "MAX_TABLE_ROWS", "read_appendix", "write_appendix"]
 
@@ -544,7 +537,7 @@ def read_appendix(
     >>> read_appendix("no table\nhere")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.AppendixParseError: <text>: không tìm thấy bảng phụ lục trong 2 dòng: cần dòng tiêu đề STT hoặc dòng có mã chỉ tiêu (no appendix table found)
+    cchc_model.AppendixParseError: <text>: không tìm thấy bảng phụ lục trong 2 dòng: cần dòng tiêu đề STT hoặc dòng có mã chỉ tiêu (no appendix table found)
     """  # noqa: E501
     if format is not None and format not in ("tsv", "markdown", "xlsx"):
         raise ValueError(f"format must be 'tsv', 'markdown' or 'xlsx', not {format!r}")

@@ -13,7 +13,7 @@ from datetime import date
 
 import attrs
 
-from cchc_model._errors import CchcError
+from cchc_model._base.errors import CchcError
 
 __all__ = ["DISTRICT_ABOLISHED_ON", "GovernmentLevel", "PeriodKind", "ReportingPeriod"]
 

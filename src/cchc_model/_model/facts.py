@@ -10,20 +10,18 @@ rules that compare them.
 
 from __future__ import annotations
 
-import enum
 from decimal import Decimal
 from typing import TypeAlias
 
 import attrs
 
-from cchc_model._errors import CchcError
-from cchc_model._numbers import decimal_problem
+from cchc_model._base.errors import CchcError
+from cchc_model._base.numbers import MoneyScale, decimal_problem
 
 __all__ = [
     "CountFact",
     "Fact",
     "MoneyFact",
-    "MoneyScale",
     "PercentFact",
     "RateFact",
     "RatioFact",
@@ -45,33 +43,6 @@ def _finite_decimal(instance: object, attribute: attrs.Attribute[Decimal], value
     problem = decimal_problem(value)
     if problem is not None:
         raise CchcError(f"{attribute.name} {problem}: {value!r}")
-
-
-class MoneyScale(enum.Enum):
-    """The scale an amount of money is written in: ``đồng``, ``nghìn``, ``triệu``, ``tỷ``."""
-
-    DONG = "đồng"
-    THOUSAND = "nghìn"
-    MILLION = "triệu"
-    BILLION = "tỷ"
-
-    @property
-    def factor(self) -> int:
-        """How many đồng one unit of the scale is."""
-        return _FACTORS[self]
-
-    @property
-    def label(self) -> str:
-        """The unit as written: ``triệu đồng``, or ``đồng``."""
-        return "đồng" if self is MoneyScale.DONG else f"{self.value} đồng"
-
-
-_FACTORS = {
-    MoneyScale.DONG: 1,
-    MoneyScale.THOUSAND: 1_000,
-    MoneyScale.MILLION: 1_000_000,
-    MoneyScale.BILLION: 1_000_000_000,
-}
 
 
 @attrs.frozen

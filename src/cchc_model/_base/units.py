@@ -19,10 +19,16 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from cchc_model._errors import UnitError
-from cchc_model._facts import MoneyScale
-from cchc_model._lazy import Lazy
-from cchc_model._numbers import _MONEY_LABELS, NumberLike, _label_key, _to_decimal, parse_number
+from cchc_model._base.errors import UnitError
+from cchc_model._base.lazy import Lazy
+from cchc_model._base.numbers import (
+    _MONEY_LABELS,
+    MoneyScale,
+    NumberLike,
+    _label_key,
+    _to_decimal,
+    parse_number,
+)
 
 if TYPE_CHECKING:
     import pint
@@ -118,7 +124,7 @@ def unit_for_label(label: str) -> pint.Unit:
     >>> unit_for_label("Hộ gia đình")
     Traceback (most recent call last):
     ...
-    cchc_model._errors.UnitError: đơn vị tính không rõ (unknown unit label): 'Hộ gia đình'
+    cchc_model.UnitError: đơn vị tính không rõ (unknown unit label): 'Hộ gia đình'
     """
     if not isinstance(label, str):
         raise TypeError(f"unit_for_label() takes a str, not {type(label).__name__}")
@@ -155,7 +161,7 @@ def quantity(value: NumberLike | str, label: str) -> pint.Quantity[Any]:
     >>> quantity(3, "Người") + quantity(4, "TTHC")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    cchc_model._errors.UnitError: không kết hợp được người với thủ tục (incompatible units: ...)
+    cchc_model.UnitError: không kết hợp được người với thủ tục (incompatible units: ...)
     """
     unit = unit_for_label(label)
     magnitude: int | Decimal

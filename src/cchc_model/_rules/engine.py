@@ -3,7 +3,7 @@
 A :class:`Rule` is a small frozen object with a stable id, a severity, the indicator codes it
 concerns, a message template (Vietnamese, English alongside), its legal or form basis and a
 ``check``. A rule set is a tuple: filter it with :func:`select_rules`, extend it with your own
-rules, and pass it to :func:`validate`.
+rules, and pass it to :func:`~cchc_model.validate`.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from typing import Any
 
 import attrs
 
-from cchc_model._appendix import Appendix
-from cchc_model._periods import ReportingPeriod
-from cchc_model._report import Report
+from cchc_model._base.periods import ReportingPeriod
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import Report
 
 __all__ = [
     "Finding",
@@ -24,8 +24,8 @@ __all__ = [
     "Severity",
     "Subject",
     "ValidationReport",
+    "run",
     "select_rules",
-    "validate",
 ]
 
 
@@ -221,18 +221,14 @@ _RULE_FAILED = Rule(
 )
 
 
-def validate(target: Report | Appendix, *, rules: Iterable[Rule] | None = None) -> ValidationReport:
-    """Run *rules* (by default every rule of the library) on a report or an appendix.
+def run(target: Report | Appendix, rules: Iterable[Rule]) -> ValidationReport:
+    """Run *rules* on a report or an appendix.
 
     A rule that fails while running becomes an ``engine.rule_failed`` finding; the other rules
-    still run.
+    still run. :func:`~cchc_model.validate` is this with the library's rules as the default.
     """
     if not isinstance(target, Report | Appendix):
         raise TypeError(f"validate() takes a Report or an Appendix, not {type(target).__name__}")
-    if rules is None:
-        from cchc_model._rules import default_rules  # noqa: PLC0415 - rules import the model
-
-        rules = default_rules()
     subject = Subject.of(target)
     findings: list[Finding] = []
     for rule in rules:

@@ -1,0 +1,1 @@
+"""Layer 4, input and output: JSON and appendix tables."""

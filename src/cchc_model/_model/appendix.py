@@ -1,0 +1,257 @@
+"""The statistics appendix: the form's catalogue of indicators and the filled-in appendix.
+
+A :class:`Catalogue` lists the rows of one version of the form (``catalogue_2023()`` for the
+2023 form) as :class:`~cchc_model.IndicatorDef` values. An :class:`Appendix` is the form as one
+report fills it in: :class:`~cchc_model.IndicatorValue` rows keyed by code. The two refer to
+each other (``Catalogue.build`` makes an appendix, ``Appendix.catalogue`` is its form), so they
+share this module; the rows of each form are data in a module of their own.
+
+Codes follow the STT column without the trailing dot (``1.``, ``3.1.3.`` → ``"1"``,
+``"3.1.3"``). The "Trong đó" sub-rows under a row, which the form leaves unnumbered, get the
+parent's code and a letter in the order they appear: ``3.1.3.a`` (cấp tỉnh), ``3.1.3.b``
+(cấp huyện), ``3.1.3.c`` (cấp xã). A code, once given, never changes meaning within a form;
+a later form gets its own catalogue.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping
+
+import attrs
+
+from cchc_model._base.errors import CchcError
+from cchc_model._base.lazy import Lazy
+from cchc_model._base.mapping import IndexedMapping
+from cchc_model._model.indicators import IndicatorDef, IndicatorValue
+from cchc_model._values.kinds import Value, label_key
+
+__all__ = ["Appendix", "Catalogue", "catalogue", "catalogue_2023"]
+
+
+def _catalogue_index(instance: Catalogue) -> dict[str, IndicatorDef]:
+    index: dict[str, IndicatorDef] = {}
+    for definition in instance.indicators:
+        if definition.code in index:
+            raise CchcError(f"mã chỉ tiêu bị trùng (duplicate indicator code): {definition.code!r}")
+        index[definition.code] = definition
+    return index
+
+
+def _label_index(instance: Catalogue) -> dict[str, tuple[IndicatorDef, ...]]:
+    index: dict[str, list[IndicatorDef]] = {}
+    for definition in instance.indicators:
+        keys = {label_key(definition.label)}
+        if definition.hint:
+            keys.add(label_key(f"{definition.label} {definition.hint}"))
+        for key in keys:
+            index.setdefault(key, []).append(definition)
+    return {key: tuple(defs) for key, defs in index.items()}
+
+
+@attrs.frozen
+class Catalogue(IndexedMapping[IndicatorDef]):
+    """The rows of one version of the form: a read-only mapping code → :class:`IndicatorDef`.
+
+    >>> from cchc_model import catalogue_2023
+    >>> c = catalogue_2023()
+    >>> c.form, c["2.1"].label_en
+    ('2023', 'Legal normative documents issued or drafted for issue')
+    >>> [d.code for d in c.match_label("Số TTHC cấp huyện:")]
+    ['3.1.3.b']
+    >>> c.children("3.1")
+    ('3.1.1', '3.1.2', '3.1.3')
+    """
+
+    form: str
+    indicators: tuple[IndicatorDef, ...]
+    title: str = ""
+    _index: dict[str, IndicatorDef] = attrs.field(
+        init=False, repr=False, eq=False, hash=False,
+        default=attrs.Factory(_catalogue_index, takes_self=True),
+    )
+    _labels: dict[str, tuple[IndicatorDef, ...]] = attrs.field(
+        init=False, repr=False, eq=False, hash=False,
+        default=attrs.Factory(_label_index, takes_self=True),
+    )
+    _order: dict[str, int] = attrs.field(
+        init=False, repr=False, eq=False, hash=False,
+        default=attrs.Factory(
+            lambda self: {d.code: i for i, d in enumerate(self.indicators)}, takes_self=True
+        ),
+    )
+
+    def children(self, code: str) -> tuple[str, ...]:
+        """The codes of the rows directly under *code*, in form order."""
+        return self._children.get(code, ())
+
+    @functools.cached_property
+    def _children(self) -> dict[str | None, tuple[str, ...]]:
+        # Reading a table asks for children row by row: index them once.
+        found: dict[str | None, list[str]] = {}
+        for definition in self.indicators:
+            found.setdefault(definition.parent, []).append(definition.code)
+        return {parent: tuple(codes) for parent, codes in found.items()}
+
+    def match_label(self, label: str) -> tuple[IndicatorDef, ...]:
+        """The indicators whose label is *label*, ignoring case, spacing, markup and end marks."""
+        return self._labels.get(label_key(label), ())
+
+    def position(self, code: str) -> int:
+        """Where *code* sits in the form (for sorting); unknown codes sort last."""
+        return self._order.get(code, len(self._order))
+
+    def build(
+        self,
+        values: Mapping[str, Value] | Iterable[IndicatorValue | tuple[str, Value]],
+        *,
+        notes: Mapping[str, str] | None = None,
+        title: str = "",
+    ) -> Appendix:
+        """An appendix of this form from values by code, rows in form order.
+
+        Rows given as :class:`IndicatorValue` are kept as they are; plain values get their
+        cells (STT, label, unit, the value as written) from the catalogue.
+
+        >>> from cchc_model import Ratio, catalogue_2023
+        >>> a = catalogue_2023().build({"3.1.3": 138, "2.1": Ratio(12, 12)})
+        >>> list(a), a["3.1.3"].raw, a["2.1"].raw
+        (['2.1', '3.1.3'], '138', '12/12')
+        """
+        notes = notes or {}
+        items = values.items() if isinstance(values, Mapping) else values
+        rows: list[IndicatorValue] = []
+        for item in items:
+            if isinstance(item, IndicatorValue):
+                rows.append(item)
+                continue
+            code, value = item
+            if code not in self._index:
+                raise CchcError(
+                    f"biểu mẫu {self.form} không có chỉ tiêu {code!r} (unknown indicator code)"
+                )
+            rows.append(self._index[code].row(value, note=notes.get(code, "")))
+        rows.sort(key=lambda row: self.position(row.code))
+        return Appendix(tuple(rows), title=title or self.title, form=self.form)
+
+    def to_markdown(self) -> str:
+        """The catalogue as a Markdown table (the docs render it from here)."""
+        lines = [
+            "| Mã | STT | Chỉ tiêu | Indicator | Đơn vị tính | Loại | Cộng dồn |",
+            "|---|---|---|---|---|---|---|",
+        ]
+        for d in self.indicators:
+            unit = str(d.scale) if d.scale is not None else d.unit
+            label = f"{d.label} *{d.hint}*" if d.hint else d.label
+            cells = (
+                f"`{d.code}`", d.stt, label, d.label_en, unit, d.kind.value, d.aggregation.value,
+            )
+            lines.append("| " + " | ".join(c.replace("|", "\\|") for c in cells) + " |")
+        return "\n".join(lines) + "\n"
+
+    def __repr__(self) -> str:
+        return f"<Catalogue {self.form}: {len(self.indicators)} indicators>"
+
+
+def _unique_codes(
+    instance: Appendix, attribute: attrs.Attribute[tuple[IndicatorValue, ...]],
+    rows: tuple[IndicatorValue, ...],
+) -> None:
+    seen: set[str] = set()
+    for row in rows:
+        if row.code in seen:
+            raise CchcError(f"mã chỉ tiêu bị trùng (duplicate indicator code): {row.code!r}")
+        seen.add(row.code)
+
+
+@attrs.frozen
+class Appendix(IndexedMapping[IndicatorValue]):
+    """The statistics appendix: a read-only mapping from indicator code to its value.
+
+    The rows keep their order in the document. ``form`` names the catalogue the codes belong
+    to (:func:`~cchc_model.catalogue`). ``extra`` holds the rows that match no indicator of
+    the form (or repeat one already read), kept as written so nothing is lost; their ``code``
+    is their STT without the trailing dot, and validation reports them.
+
+    >>> a = Appendix((IndicatorValue("3.1.3", 138, raw="138"),))
+    >>> a["3.1.3"].value
+    138
+    >>> list(a)
+    ['3.1.3']
+    """
+
+    rows: tuple[IndicatorValue, ...] = attrs.field(default=(), validator=_unique_codes)
+    title: str = ""
+    form: str = "2023"
+    extra: tuple[IndicatorValue, ...] = ()
+    _index: dict[str, IndicatorValue] = attrs.field(
+        init=False, repr=False, eq=False, hash=False,
+        default=attrs.Factory(lambda self: {row.code: row for row in self.rows}, takes_self=True),
+    )
+
+    @property
+    def catalogue(self) -> Catalogue:
+        """The catalogue of :attr:`form`; a :class:`~cchc_model.CchcError` for an unknown form."""
+        return catalogue(self.form)
+
+    def _repr_html_(self) -> str:
+        """The table as a notebook shows it, rows with validation findings highlighted."""
+        from cchc_model._render import render_html  # noqa: PLC0415 - an adapter, on display
+        from cchc_model._rules.default import validate  # noqa: PLC0415 - a layer above
+
+        return render_html(self, findings=validate(self), standalone=False)
+
+    def value(self, code: str) -> Value:
+        """The value of *code*, or ``None`` when the row is absent or blank.
+
+        >>> Appendix((IndicatorValue("3.1.3", 138),)).value("3.1.1") is None
+        True
+        """
+        row = self._index.get(code)
+        return None if row is None else row.value
+
+
+# --- versions ----------------------------------------------------------------------------
+
+
+def _build_2023() -> Catalogue:
+    from cchc_model._model.form_2023 import indicators  # noqa: PLC0415 - data, read on first use
+
+    return Catalogue("2023", indicators())
+
+
+_CATALOGUE_2023 = Lazy(_build_2023)
+
+
+def catalogue_2023() -> Catalogue:
+    """The catalogue of the 2023 form, built on first use.
+
+    .. versionadded:: 0.1.0
+
+    >>> len(catalogue_2023()) > 100
+    True
+    """
+    return _CATALOGUE_2023.get()
+
+
+_CATALOGUES = {"2023": catalogue_2023}
+
+
+def catalogue(form: str) -> Catalogue:
+    """The catalogue of *form* (``"2023"``), as :attr:`Appendix.form` names it.
+
+    >>> catalogue("2023") is catalogue_2023()
+    True
+    >>> catalogue("1999")
+    Traceback (most recent call last):
+    ...
+    cchc_model.CchcError: không có danh mục chỉ tiêu cho biểu mẫu '1999' (unknown form); có: 2023
+    """
+    try:
+        factory = _CATALOGUES[form]
+    except (KeyError, TypeError):
+        known = ", ".join(sorted(_CATALOGUES))
+        raise CchcError(
+            f"không có danh mục chỉ tiêu cho biểu mẫu {form!r} (unknown form); có: {known}"
+        ) from None
+    return factory()
