@@ -481,12 +481,13 @@ class _Walker:
 
     def __init__(self, document: Any, source: str) -> None:
         self.source = source
+        self.count = 0
+        self.note_count = 0
         self.styles = _Styles(document.styles.element)
         self.numbering = _Numbering(_part_element(document, _RELS_NUMBERING))
+        self.notes: dict[tuple[str, str], str] = {}
         self.notes = {**self._notes(document, _RELS_FOOTNOTES, "footnote"),
                       **self._notes(document, _RELS_ENDNOTES, "endnote")}
-        self.note_count = 0
-        self.count = 0
 
     def _notes(self, document: Any, rel: str, tag: str) -> dict[tuple[str, str], str]:
         root = _part_element(document, rel)
