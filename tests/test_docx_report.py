@@ -10,6 +10,7 @@ from pathlib import Path
 import attrs
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     CchcError,
@@ -444,3 +445,34 @@ class TestErrors:
         """A str is not bytes."""
         with pytest.raises(TypeError, match="takes bytes, not str"):
             read_docx("report.docx")  # type: ignore[arg-type]
+
+
+class TestRobustness:
+    @settings(max_examples=60, deadline=None)
+    @given(st.binary(max_size=300))
+    def test_any_bytes(self, data: bytes):
+        """Any bytes give a report or a CchcError, never another exception."""
+        try:
+            read_docx(data)
+        except CchcError:
+            pass
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.sampled_from(("word/document.xml", "word/numbering.xml", "word/styles.xml",
+                            "[Content_Types].xml", "word/_rels/document.xml.rels")),
+           st.binary(max_size=200) | st.text(max_size=200).map(str.encode))
+    def test_broken_part(self, member: str, content: bytes):
+        """A Word file with one part replaced by junk is a report or a CchcError."""
+        source = zipfile.ZipFile(io.BytesIO(SMALL))
+        buffer = io.BytesIO()
+        with zipfile.ZipFile(buffer, "w") as target:
+            for info in source.infolist():
+                target.writestr(info.filename,
+                                content if info.filename == member else source.read(info))
+        try:
+            read_docx(buffer.getvalue())
+        except CchcError:
+            pass
+
+
+SMALL = docx_bytes(lambda d: d.add_paragraph("Thực hiện Kế hoạch số 02/KH-SNV."))

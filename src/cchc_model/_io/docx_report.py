@@ -1190,11 +1190,11 @@ def read_docx(data: bytes, *, source: str = "<bytes>") -> Report:
     try:
         walker = _Walker(document, source)
         blocks = list(walker.blocks(document.element.body))
+        return _Assembler(blocks, source).report()
     except CchcError:
         raise
-    except (ValueError, KeyError, AttributeError, TypeError) as error:
+    except Exception as error:  # noqa: BLE001 - a malformed part fails in python-docx or lxml
         raise InputError(
             f"{source}: không đọc được nội dung tệp Word (cannot read the Word file): "
             f"{type(error).__name__}"
         ) from None
-    return _Assembler(blocks, source).report()
