@@ -311,6 +311,22 @@ class TestKeptParts:
         assert report.sections == ()
 
 
+    def test_foot_typed_as_paragraphs(self):
+        """A signature and Nơi nhận typed as paragraphs, not in a table, are still found."""
+
+        def build(document):
+            document.add_paragraph("Trên đây là báo cáo của Sở./.")
+            for line in ("TL. GIÁM ĐỐC", "CHÁNH VĂN PHÒNG", "", "Lê Thị Mai",
+                         "Nơi nhận:", "- Sở Nội vụ;", "- Lưu: VT."):
+                document.add_paragraph(line)
+
+        report = read_docx(docx_bytes(build))
+        assert texts(report.closing) == ["Trên đây là báo cáo của Sở./."]
+        assert report.signature == Signature("Lê Thị Mai", ("GIÁM ĐỐC", "CHÁNH VĂN PHÒNG"),
+                                             SigningAuthority.BY_ORDER)
+        assert (report.recipients, report.archive) == ((Recipient("Sở Nội vụ"),), ("VT",))
+
+
 class TestNumbering:
     """Word's numbering rules, on numbering.xml written here."""
 

@@ -946,6 +946,11 @@ class _Assembler:
             body = blocks[position:foot_at]
         else:
             body = blocks[position:body_end]
+            typed = _typed_foot(body)
+            if typed is not None:
+                start, foot = typed
+                recipients, archive, signature, foot_kept = self.foot(foot)
+                body = body[:start]
         appendix = None
         if appendix_at is not None:
             appendix, rest = self.appendix(blocks[body_end:appendix_at], blocks[appendix_at:])
@@ -1043,6 +1048,39 @@ class _Assembler:
         except CchcError:
             return None, [*title, *tables]
         return _appendix(title_text, rows, catalogue_2023()), kept
+
+
+def _typed_foot(body: list[_Block]) -> tuple[int, _Tab] | None:
+    """A foot typed as paragraphs: the signature lines and "Nơi nhận" with its lines.
+
+    Returns where the foot starts in *body* and the foot as the two columns of a table.
+    """
+    label = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], _Par)
+                  and body[i].stripped.lower().startswith("nơi nhận")), None)
+    if label is None:
+        return None
+    after = [b for b in body[label:] if isinstance(b, _Par)]
+    recipients, signature = after[:1], []
+    for par in after[1:]:
+        line = par.stripped
+        if not signature and (line[:1] in "-–•+" or _ARCHIVE.fullmatch(line.rstrip("."))):
+            recipients.append(par)
+        else:
+            signature.append(par)
+    start = label
+    while start > 0:
+        par = body[start - 1]
+        if not isinstance(par, _Par) or len(par.stripped) > 80 or par.outline is not None \
+                or par.label is not None or _CLOSING.match(par.stripped):
+            break
+        start -= 1
+    before = [b for b in body[start:label] if isinstance(b, _Par)]
+    first = before[0].stripped if before else ""
+    if before and (first.isupper() or _AUTHORITY.fullmatch(first)):
+        signature = before + signature
+    else:
+        start = label
+    return start, _Tab([[recipients, signature]])
 
 
 def _foot_shaped(table: _Tab) -> bool:
