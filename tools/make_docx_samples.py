@@ -19,11 +19,13 @@ Usage: python tools/make_docx_samples.py [OUT_DIR]
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -84,8 +86,9 @@ LONG_NOTE = " ".join(
 )
 
 
-def _para(where, text="", *, bold=False, italic=False, align=None, size=None, num=None,
-          before=None):
+def _para(where: Any, text: str = "", *, bold: bool = False, italic: bool = False,
+          align: Any = None, size: float | None = None, num: tuple[int, int] | None = None,
+          before: float | None = None) -> Any:
     paragraph = where.add_paragraph()
     if text:
         run = paragraph.add_run(text)
@@ -105,13 +108,13 @@ def _para(where, text="", *, bold=False, italic=False, align=None, size=None, nu
     return paragraph
 
 
-def _clear(cell):
+def _clear(cell: Any) -> Any:
     for paragraph in cell.paragraphs:
         paragraph._p.getparent().remove(paragraph._p)
     return cell
 
 
-def _tracked(paragraph, before, deleted, inserted, after):
+def _tracked(paragraph: Any, before: str, deleted: str, inserted: str, after: str) -> None:
     paragraph.add_run(before)
     paragraph._p.append(parse_xml(
         f'<w:del {nsdecls("w")} w:id="1" w:author="Phòng Hành chính" '
@@ -220,9 +223,7 @@ def so_tu_phap() -> bytes:
     return _saved(document)
 
 
-def _saved(document) -> bytes:
-    import io
-
+def _saved(document: Any) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -265,7 +266,8 @@ về cải cách hành chính năm 2023;</p>
 <p align="justify"><b>I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH</b></p>
 <p align="justify"><b>1. Về kế hoạch cải cách hành chính</b></p>
 <p align="justify">UBND huyện đã ban hành Kế hoạch số 45/KH-UBND ngày 10/01/2023 về cải cách
-hành chính năm 2023<a class="sdfootnoteanc" name="sdfootnote1anc" href="#sdfootnote1sym"><sup>1</sup></a>.</p>
+hành chính năm 2023<a class="sdfootnoteanc" name="sdfootnote1anc"
+href="#sdfootnote1sym"><sup>1</sup></a>.</p>
 <p align="justify"><b>2. Về kiểm tra cải cách hành chính:</b> Đã kiểm tra 5/9 xã, thị trấn.</p>
 <p align="justify"><b>II. KẾT QUẢ THỰC HIỆN</b></p>
 <p align="justify"><b>1. Cải cách thủ tục hành chính</b></p>

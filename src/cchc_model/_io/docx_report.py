@@ -1055,12 +1055,12 @@ def _typed_foot(body: list[_Block]) -> tuple[int, _Tab] | None:
 
     Returns where the foot starts in *body* and the foot as the two columns of a table.
     """
-    label = next((i for i in range(len(body) - 1, -1, -1) if isinstance(body[i], _Par)
-                  and body[i].stripped.lower().startswith("nơi nhận")), None)
+    label = next((i for i, b in reversed(list(enumerate(body))) if isinstance(b, _Par)
+                  and b.stripped.lower().startswith("nơi nhận")), None)
     if label is None:
         return None
     after = [b for b in body[label:] if isinstance(b, _Par)]
-    recipients, signature = after[:1], []
+    recipients, signature = after[:1], list[_Par]()
     for par in after[1:]:
         line = par.stripped
         if not signature and (line[:1] in "-–•+" or _ARCHIVE.fullmatch(line.rstrip("."))):
@@ -1069,9 +1069,10 @@ def _typed_foot(body: list[_Block]) -> tuple[int, _Tab] | None:
             signature.append(par)
     start = label
     while start > 0:
-        par = body[start - 1]
-        if not isinstance(par, _Par) or len(par.stripped) > 80 or par.outline is not None \
-                or par.label is not None or _CLOSING.match(par.stripped):
+        previous = body[start - 1]
+        if not isinstance(previous, _Par) or len(previous.stripped) > 80 \
+                or previous.outline is not None or previous.label is not None \
+                or _CLOSING.match(previous.stripped):
             break
         start -= 1
     before = [b for b in body[start:label] if isinstance(b, _Par)]
