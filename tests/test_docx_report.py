@@ -328,6 +328,36 @@ class TestKeptParts:
         assert (report.recipients, report.archive) == ((Recipient("Sở Nội vụ"),), ("VT",))
 
 
+class TestHeadings:
+    def test_typed_without_bold(self):
+        """A typed number opens a section when bold or in capitals, not in plain prose."""
+
+        def build(document):
+            document.add_paragraph("I. KẾT QUẢ THỰC HIỆN")
+            document.add_paragraph("1. Đã rà soát 12 thủ tục.")
+            document.add_paragraph().add_run("1. Cải cách thể chế").bold = True
+            document.add_paragraph("a) nội dung thường")
+
+        report = read_docx(docx_bytes(build))
+        (top,) = report.sections
+        assert (top.number, top.heading) == ("I", "KẾT QUẢ THỰC HIỆN")
+        assert texts(top.paragraphs) == ["1. Đã rà soát 12 thủ tục."]
+        assert [(s.number, s.heading) for s in top.subsections] == [("1", "Cải cách thể chế")]
+        assert texts(top.subsections[0].paragraphs) == ["a) nội dung thường"]
+
+    def test_levels_from_number_kinds(self):
+        """The first kind of number is the top level; a kind met before goes back up to it."""
+
+        def build(document):
+            for text in ("I. MỘT", "1. Hai", "1.1. Ba", "2. Bốn", "II. NĂM", "1. Sáu"):
+                document.add_paragraph().add_run(text).bold = True
+
+        report = read_docx(docx_bytes(build))
+        assert [[(s.number, len(s.subsections)) for s in top.walk()]
+                for top in report.sections] == [
+            [("I", 2), ("1", 1), ("1.1", 0), ("2", 0)], [("II", 1), ("1", 0)]]
+
+
 class TestNumbering:
     """Word's numbering rules, on numbering.xml written here."""
 
@@ -381,6 +411,34 @@ class TestNumbering:
         nums = '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
         assert self.labels(levels, nums, [("5", 0), ("5", 1), ("9", 0), ("5", 4)]) == [
             "I.", "1.1."]
+
+
+    def test_heading_styles_linked_to_a_list(self):
+        """Heading styles numbered by the list they are linked to, as Word templates do."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls, qn
+
+        def build(document):
+            numbering = document.part.numbering_part.element
+            numbering.find(qn("w:num")).addprevious(parse_xml(
+                f'<w:abstractNum {nsdecls("w")} w:abstractNumId="95">'
+                + self.level(0, "upperRoman", "%1.", extra='<w:pStyle w:val="Heading1"/>')
+                + self.level(1, "decimal", "%2.", extra='<w:pStyle w:val="Heading2"/>')
+                + "</w:abstractNum>"))
+            numbering.append(parse_xml(f'<w:num {nsdecls("w")} w:numId="95">'
+                                       '<w:abstractNumId w:val="95"/></w:num>'))
+            for name in ("Heading 1", "Heading 2"):
+                document.styles[name].element.get_or_add_pPr().append(parse_xml(
+                    f'<w:numPr {nsdecls("w")}><w:numId w:val="95"/></w:numPr>'))
+            for text, level in (("KẾT QUẢ", 1), ("Thể chế", 2), ("Thủ tục", 2),
+                                ("PHƯƠNG HƯỚNG", 1), ("Thể chế", 2)):
+                document.add_heading(text, level)
+
+        report = read_docx(docx_bytes(build))
+        assert [[(s.number, s.heading) for s in top.walk()] for top in report.sections] == [
+            [("I", "KẾT QUẢ"), ("1", "Thể chế"), ("2", "Thủ tục")],
+            [("II", "PHƯƠNG HƯỚNG"), ("1", "Thể chế")],
+        ]
 
 
 class TestErrors:

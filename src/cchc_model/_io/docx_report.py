@@ -215,7 +215,7 @@ class _Style:
     italic: bool | None
     centred: bool | None
     outline: int | None
-    num: tuple[str, int] | None
+    num: tuple[str, int | None] | None
 
 
 class _Styles:
@@ -285,14 +285,15 @@ class _Styles:
         return value
 
 
-def _num_pr(num_pr: Any) -> tuple[str, int] | None:
+def _num_pr(num_pr: Any) -> tuple[str, int | None] | None:
+    """The list and level of a ``w:numPr``; the level ``None`` when it does not say."""
     if num_pr is None:
         return None
     num_id, ilvl = num_pr.find(_W + "numId"), num_pr.find(_W + "ilvl")
-    level = ilvl.get(_W + "val") if ilvl is not None else "0"
     if num_id is None:
         return None
-    return (num_id.get(_W + "val") or "0", int(level) if (level or "").isdigit() else 0)
+    level = ilvl.get(_W + "val") if ilvl is not None else None
+    return (num_id.get(_W + "val") or "0", int(level) if (level or "").isdigit() else None)
 
 
 @attrs.frozen
@@ -360,15 +361,20 @@ class _Numbering:
         self._nums: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
         self._counters: dict[str, list[int | None]] = {}
         self._seen: set[str] = set()
+        self._styled: dict[tuple[str, str], int] = {}
         if root is None:
             return
         for abstract in root.iterchildren(_W + "abstractNum"):
             levels = {}
+            abstract_id = abstract.get(_W + "abstractNumId", "")
             for lvl in abstract.iterchildren(_W + "lvl"):
                 ilvl = lvl.get(_W + "ilvl", "0")
                 if ilvl.isdigit():
                     levels[int(ilvl)] = _level(lvl)
-            self._abstract[abstract.get(_W + "abstractNumId", "")] = levels
+                    linked = lvl.find(_W + "pStyle")
+                    if linked is not None:
+                        self._styled[(abstract_id, linked.get(_W + "val", ""))] = int(ilvl)
+            self._abstract[abstract_id] = levels
         for num in root.iterchildren(_W + "num"):
             abstract_id = num.find(_W + "abstractNumId")
             if abstract_id is None:
@@ -387,6 +393,12 @@ class _Numbering:
                     levels[int(ilvl)] = _level(replaced, levels_of.get(int(ilvl)))
             self._nums[num.get(_W + "numId", "")] = (abstract_id.get(_W + "val", ""), levels,
                                                      starts)
+
+    def level_of(self, num_id: str, style_id: str | None) -> int:
+        """The level a paragraph style is linked to in list *num_id* (``w:lvl/w:pStyle``)."""
+        if num_id not in self._nums or style_id is None:
+            return 0
+        return self._styled.get((self._nums[num_id][0], style_id), 0)
 
     def _levels(self, num_id: str) -> dict[int, _Level]:
         abstract_id, levels, _ = self._nums[num_id]
@@ -510,9 +522,7 @@ class _Walker:
             elif tag == _TBL:
                 yield self.table(child)
             elif tag in (_SDT, _SDT_CONTENT, _W + "customXml", _W + "ins", _W + "moveTo"):
-                yield from self.blocks(child if tag != _SDT else
-                                       (child.find(_SDT_CONTENT) if child.find(_SDT_CONTENT)
-                                        is not None else child))
+                yield from self.blocks(child)
 
     def _tick(self) -> None:
         self.count += 1
@@ -601,10 +611,13 @@ class _Walker:
         par.italic_text = unicodedata.normalize(
             "NFC", "".join(f"<i>{t}</i>" if i and t.strip() else t for t, _, i in pieces))
         if num is not None and num[0] != "0":
-            shown = self.numbering.next(*num)
+            ilvl = num[1]
+            if ilvl is None:
+                ilvl = self.numbering.level_of(num[0], style_id or styles.default_paragraph)
+            shown = self.numbering.next(num[0], ilvl)
             if shown is not None:
                 label, level = shown
-                par.ilvl = num[1]
+                par.ilvl = ilvl
                 if level.fmt == "bullet":
                     par.bullet = True
                     par.label = label
@@ -865,7 +878,7 @@ class _Assembler:
                     recipients.append(Recipient(text))
         signature = None
         if signature_column is not None:
-            signature = _signature(columns[signature_column], kept)
+            signature = _signature(columns[signature_column])
         return recipients, archive, signature, kept
 
     # the whole ----------------------------------------------------------------------------
@@ -1121,8 +1134,10 @@ def _heading(par: _Par) -> _Heading | None:
     if match is None:
         return None
     number = match.group("number")
-    if par.bold or (par.italic and len(text) < 200):
-        return _Heading(_shape(number), number, (match.group("rest") or "").strip(), "")
+    rest = (match.group("rest") or "").strip()
+    capitals = rest.isupper() and len(rest) < 200
+    if par.bold or capitals or (par.italic and len(text) < 200):
+        return _Heading(_shape(number), number, rest, "")
     prefix = _one_line(par.bold_prefix)
     head = _NUMBER.fullmatch(prefix)
     if head is not None and (head.group("rest") or "").strip():
@@ -1147,8 +1162,9 @@ def _body_paragraph(par: _Par) -> Paragraph:
     return _paragraph(text)
 
 
-def _signature(pars: list[_Par], kept: list[Paragraph]) -> Signature | None:
-    lines: list[tuple[str, _Par, bool]] = []
+def _signature(pars: list[_Par]) -> Signature | None:
+    """Titles, the first with its authority, then the signer after the space for signing."""
+    lines: list[tuple[str, bool]] = []
     gap = False
     for par in pars:
         for line in par.text.split("\n"):
@@ -1159,23 +1175,22 @@ def _signature(pars: list[_Par], kept: list[Paragraph]) -> Signature | None:
             if _SIGNED.fullmatch(line):
                 gap = True
                 continue
-            lines.append((line, par, gap or par.before >= 24))
+            lines.append((line, gap or par.before >= 24))
             gap = False
     if not lines:
         return None
     signer = ""
-    last, last_par, spaced = lines[-1]
+    last, spaced = lines[-1]
     if len(lines) == 1 or spaced or not last.isupper():
         signer = last
         lines = lines[:-1]
-    titles = [line for line, _, _ in lines]
+    titles = [line for line, _ in lines]
     authority = None
     if titles:
         match = _AUTHORITY.fullmatch(titles[0])
         if match is not None:
             authority = SigningAuthority(match.group("prefix"))
             titles[0] = match.group("title").strip()
-    del last_par, kept
     return Signature(signer, tuple(titles), authority)
 
 
