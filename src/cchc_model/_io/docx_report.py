@@ -234,7 +234,7 @@ class _Styles:
             p_pr, r_pr = style.find(_W + "pPr"), style.find(_W + "rPr")
             bold = italic = centred = None
             outline: int | None = None
-            num: tuple[str, int] | None = None
+            num: tuple[str, int | None] | None = None
             if r_pr is not None:
                 b, i = r_pr.find(_W + "b"), r_pr.find(_W + "i")
                 bold = _on(b) if b is not None else None
@@ -292,8 +292,8 @@ def _num_pr(num_pr: Any) -> tuple[str, int | None] | None:
     num_id, ilvl = num_pr.find(_W + "numId"), num_pr.find(_W + "ilvl")
     if num_id is None:
         return None
-    level = ilvl.get(_W + "val") if ilvl is not None else None
-    return (num_id.get(_W + "val") or "0", int(level) if (level or "").isdigit() else None)
+    level = str(ilvl.get(_W + "val") or "") if ilvl is not None else ""
+    return (num_id.get(_W + "val") or "0", int(level) if level.isdigit() else None)
 
 
 @attrs.frozen
