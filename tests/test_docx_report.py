@@ -64,6 +64,14 @@ class TestRoundTrip:
         report = reference_report()
         assert without_facts(read_docx(render_docx(report))) == without_facts(report)
 
+    def test_appendix_alone(self):
+        """A Word file holding only the appendix gives a report with just that appendix."""
+        appendix = reference_report().appendix
+        assert appendix is not None
+        report = read_docx(render_docx(appendix))
+        assert report.appendix == appendix
+        assert (report.header.title, report.sections, report.introduction) == ("", (), ())
+
     @settings(max_examples=40, deadline=None,
               suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
     @given(word_reports)
@@ -283,9 +291,10 @@ def docx_bytes(build) -> bytes:
 
 class TestKeptParts:
     def test_unknown_head_line_kept(self):
-        """A line of the head the reader does not know is kept in the introduction."""
+        """Lines above or in the head that the reader does not know open the introduction."""
 
         def build(document):
+            document.add_paragraph("DỰ THẢO")
             head = document.add_table(rows=1, cols=2)
             head.cell(0, 0).paragraphs[0].add_run("SỞ TƯ PHÁP").bold = True
             right = head.cell(0, 1)
@@ -297,7 +306,8 @@ class TestKeptParts:
         report = read_docx(docx_bytes(build))
         assert report.header.agency == "SỞ TƯ PHÁP"
         assert report.header.date == DocumentDate(2023, 2, 1)
-        assert texts(report.introduction) == ["Bản dự thảo lần 2", "Nội dung báo cáo."]
+        assert texts(report.introduction) == ["DỰ THẢO", "Bản dự thảo lần 2",
+                                              "Nội dung báo cáo."]
 
     def test_text_without_layout(self):
         """Text with no head, title or sections is kept whole as the introduction."""

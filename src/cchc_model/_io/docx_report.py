@@ -899,8 +899,9 @@ class _Assembler:
         first_table = next((i for i, b in enumerate(blocks[:8]) if isinstance(b, _Tab)
                             and _is_head_table(b)), None)
         if first_table is not None:
-            head.extend((0, before) for before in blocks[:first_table]
-                        if isinstance(before, _Par))
+            # A line above the head table ("DỰ THẢO", "Mẫu số 01") is not part of the head.
+            for before in blocks[:first_table]:
+                kept.extend(_kept(before))
             head_table = blocks[first_table]
             assert isinstance(head_table, _Tab)  # noqa: S101 - found as a table above
             head.extend((c, par) for _, c, par in head_table.cell_lines())
@@ -926,7 +927,8 @@ class _Assembler:
             if _RULE_LINE.fullmatch(line):
                 position += 1
                 continue
-            if not block.centred or block.outline is not None:
+            if not block.centred or block.outline is not None or \
+                    line.upper().startswith("PHỤ LỤC"):
                 break
             titles.append(line)
             position += 1
