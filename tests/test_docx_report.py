@@ -36,6 +36,11 @@ from .strategies import word_reports
 docx = pytest.importorskip("docx")
 
 DATA = Path(__file__).parent / "data" / "docx"
+NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 
 
 def without_facts(report: Report) -> Report:
@@ -321,6 +326,25 @@ class TestKeptParts:
             (ParagraphKind.PLAIN, "Một đoạn văn."), (ParagraphKind.BULLET, "Một ý.")]
         assert report.sections == ()
 
+
+    def test_text_box(self):
+        """A text box's text follows its paragraph once, not again from its fallback."""
+        from docx.oxml import parse_xml
+        from docx.oxml.ns import nsdecls
+
+        box = ('<w:txbxContent><w:p><w:r><w:t>Số liệu tính đến 14/6/2024</w:t></w:r></w:p>'
+               "</w:txbxContent>")
+        run = parse_xml(
+            f'<w:r {nsdecls("w")} {NAMESPACES}><mc:AlternateContent>'
+            f"<mc:Choice Requires=\"wps\"><w:drawing><wps:txbx>{box}</wps:txbx></w:drawing>"
+            f"</mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox>"
+            "</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+
+        def build(document):
+            document.add_paragraph("Kết quả như sau:")._p.append(run)
+
+        report = read_docx(docx_bytes(build))
+        assert texts(report.introduction) == ["Kết quả như sau:", "Số liệu tính đến 14/6/2024"]
 
     def test_foot_typed_as_paragraphs(self):
         """A signature and Nơi nhận typed as paragraphs, not in a table, are still found."""

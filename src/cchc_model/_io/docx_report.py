@@ -534,31 +534,26 @@ class _Walker:
 
     def table(self, element: Any) -> _Tab:
         rows: list[list[list[_Par]]] = []
-        for tr in element.iter(_TR):
-            if tr.getparent() is not None and _ancestor_table(tr) is not element:
-                continue
+        for tr in _children(element, _TR):
             self._tick()
             row: list[list[_Par]] = []
-            for tc in tr.iterchildren(_TC, _SDT, _W + "customXml"):
-                cells = [tc] if tc.tag == _TC else list(tc.iter(_TC))
-                for cell in cells:
-                    pars: list[_Par] = []
-                    tc_pr = cell.find(_W + "tcPr")
-                    merged = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
-                    span_el = tc_pr.find(_W + "gridSpan") if tc_pr is not None else None
-                    continued = merged is not None and merged.get(_W + "val") in (None,
-                                                                                  "continue")
-                    if not continued:
-                        for block in self.blocks(cell):
-                            if isinstance(block, _Par):
-                                pars.append(block)
-                            else:  # a table in a cell: its text, row by row
-                                pars.extend(_Par(" | ".join(_cell_text(c) for c in r))
-                                            for r in block.rows)
-                    row.append(pars)
-                    span = span_el.get(_W + "val") if span_el is not None else "1"
-                    row.extend([] for _ in range(int(span) - 1 if span and span.isdigit()
-                                                 and int(span) < 64 else 0))
+            for cell in _children(tr, _TC):
+                pars: list[_Par] = []
+                tc_pr = cell.find(_W + "tcPr")
+                merged = tc_pr.find(_W + "vMerge") if tc_pr is not None else None
+                span_el = tc_pr.find(_W + "gridSpan") if tc_pr is not None else None
+                continued = merged is not None and merged.get(_W + "val") in (None, "continue")
+                if not continued:
+                    for block in self.blocks(cell):
+                        if isinstance(block, _Par):
+                            pars.append(block)
+                        else:  # a table in a cell: its text, row by row
+                            pars.extend(_Par(" | ".join(_cell_text(c) for c in r))
+                                        for r in block.rows)
+                row.append(pars)
+                span = span_el.get(_W + "val") if span_el is not None else "1"
+                row.extend([] for _ in range(int(span) - 1 if span and span.isdigit()
+                                             and int(span) < 64 else 0))
             rows.append(row)
         return _Tab(rows)
 
@@ -656,20 +651,17 @@ class _Walker:
             vanish = r_pr.find(_W + "vanish")
             if _on(vanish):
                 return
-        for child in run.iter():
+        for child in run.iterchildren():
             tag = child.tag
             if tag == _T:
                 pieces.append((child.text or "", bold, italic))
             elif tag in (_W + "tab", _W + "ptab"):
                 pieces.append(("\t", bold, italic))
             elif tag in (_W + "br", _W + "cr"):
-                if child.get(_W + "type") == "page":
-                    continue
-                pieces.append(("\n", bold, italic))
+                if child.get(_W + "type") != "page":
+                    pieces.append(("\n", bold, italic))
             elif tag == _W + "noBreakHyphen":
                 pieces.append(("-", bold, italic))
-            elif tag == _W + "sym":
-                pieces.append(("", bold, italic))
             elif tag in (_W + "footnoteReference", _W + "endnoteReference") and notes:
                 kind = "footnote" if tag == _W + "footnoteReference" else "endnote"
                 note = self.notes.get((kind, child.get(_W + "id", "")))
@@ -677,16 +669,30 @@ class _Walker:
                     self.note_count += 1
                     pieces.append((f"[{self.note_count}]", bold, italic))
                     par.notes.append(f"[{self.note_count}] {note}")
-            elif tag == _TXBX:
-                boxes = [self.paragraph(p).stripped for p in child.iter(_P)]
-                par.boxes.extend(b for b in boxes if b)
+            elif tag in (_W + "drawing", _W + "pict", _W + "object", _MC + "AlternateContent"):
+                self._boxes(child, par)
+
+    def _boxes(self, element: Any, par: _Par) -> None:
+        """The text of the text boxes in a drawing, each once (not again in its fallback)."""
+        if element.tag == _MC + "AlternateContent":
+            choice = element.find(_MC + "Choice")
+            if choice is None:
+                choice = element.find(_MC + "Fallback")
+            if choice is None:
+                return
+            element = choice
+        for box in element.iter(_TXBX):
+            texts = [self.paragraph(p).stripped for p in box.iterchildren(_P)]
+            par.boxes.extend(t for t in texts if t)
 
 
-def _ancestor_table(element: Any) -> Any:
-    parent = element.getparent()
-    while parent is not None and parent.tag != _TBL:
-        parent = parent.getparent()
-    return parent
+def _children(element: Any, tag: str) -> Iterator[Any]:
+    """The *tag* children of *element*, looking through content controls and custom XML."""
+    for child in element.iterchildren():
+        if child.tag == tag:
+            yield child
+        elif child.tag in (_SDT, _SDT_CONTENT, _W + "customXml"):
+            yield from _children(child, tag)
 
 
 def _cell_text(cell: list[_Par]) -> str:
