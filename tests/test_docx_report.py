@@ -392,6 +392,19 @@ class TestHeadings:
             [("I", 2), ("1", 1), ("1.1", 0), ("2", 0)], [("II", 1), ("1", 0)]]
 
 
+    def test_styles_and_bold_numbers(self):
+        """A Heading 1 closes the bold-numbered sections opened under the one before."""
+
+        def build(document):
+            document.add_heading("I. MỘT", 1)
+            document.add_paragraph().add_run("1. Hai").bold = True
+            document.add_heading("II. BA", 1)
+
+        report = read_docx(docx_bytes(build))
+        assert [[s.number for s in top.walk()] for top in report.sections] == [["I", "1"],
+                                                                               ["II"]]
+
+
 class TestNumbering:
     """Word's numbering rules, on numbering.xml written here."""
 

@@ -774,8 +774,10 @@ class _Builder:
         key = heading.key
         keys = [entry[0] for entry in self.stack]
         if key[0] == "style":
-            while self.stack and self.stack[-1][0][0] == "style" and \
-                    self.stack[-1][0][1] >= key[1]:
+            # Under the last open heading of a higher style level, whatever is open after it.
+            keep = max((i + 1 for i, k in enumerate(keys) if k[0] == "style" and k[1] < key[1]),
+                       default=0)
+            while len(self.stack) > keep:
                 self._close()
         elif key in keys:
             while len(self.stack) > keys.index(key):
