@@ -314,6 +314,27 @@ class TestKeptParts:
         assert texts(report.introduction) == ["DỰ THẢO", "Bản dự thảo lần 2",
                                               "Nội dung báo cáo."]
 
+    def test_head_typed_as_paragraphs(self):
+        """A head typed line by line, without a table, is read like the table."""
+
+        def build(document):
+            document.add_paragraph("UBND TỈNH NINH THUẬN")
+            document.add_paragraph().add_run("SỞ TƯ PHÁP").bold = True
+            document.add_paragraph("Số: 08/BC-STP")
+            document.add_paragraph("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM")
+            document.add_paragraph("Độc lập - Tự do - Hạnh phúc")
+            document.add_paragraph("Ninh Thuận, ngày 05 tháng 10 năm 2023")
+            for line in ("BÁO CÁO", "Công tác cải cách hành chính 9 tháng năm 2023"):
+                document.add_paragraph(line).alignment = 1  # centred
+            document.add_paragraph("Căn cứ Kế hoạch số 02/KH-UBND ngày 03/01/2023.")
+
+        header = read_docx(docx_bytes(build)).header
+        assert (header.parent_agency, header.agency) == ("UBND TỈNH NINH THUẬN", "SỞ TƯ PHÁP")
+        assert (header.number, header.symbol) == (8, "BC-STP")
+        assert (header.place, header.date) == ("Ninh Thuận", DocumentDate(2023, 10, 5))
+        assert header.period == ReportingPeriod.nine_months(2023)
+        assert header.legal_basis is not None
+
     def test_text_without_layout(self):
         """Text with no head, title or sections is kept whole as the introduction."""
 

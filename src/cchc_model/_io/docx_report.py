@@ -925,7 +925,7 @@ class _Assembler:
                             for i, b in enumerate(blocks[:end]) if isinstance(b, _Par))
                 position = end
         fields = self.header(head, kept)
-        # Title and subtitle: the centred (or bold) lines right after the head.
+        # Title and subtitle: the centred lines right after the head.
         titles: list[str] = []
         while position < len(blocks):
             block = blocks[position]
