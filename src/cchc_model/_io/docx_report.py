@@ -4,8 +4,9 @@ The reader knows the layout of Nghị định 30/2020/NĐ-CP, Phụ lục I, as 
 as :func:`~cchc_model.render_docx` writes it: the head in a borderless table (agency and the
 body above it, ``Số: 215/BC-STP``, quốc hiệu and tiêu ngữ, the place-and-date line), the title
 and subtitle, the legal basis ("Thực hiện …", "Căn cứ …"), numbered sections, ``-`` and ``+``
-bullets, the closing ("Trên đây là báo cáo …"), the signature block beside "Nơi nhận", and the
-statistics appendix as a Word table, read row by row by the appendix table reader.
+bullets, the closing ("Trên đây là báo cáo …"), the signature block beside "Nơi nhận" (in a
+borderless table, or typed as paragraphs), and the statistics appendix as a Word table, read
+row by row by the appendix table reader.
 
 Section numbers are read from the text (``I.``, ``1.``, ``1.1.``, ``a)``) or computed from
 Word's automatic numbering (``numbering.xml``: format, level, start, restart and overrides)
@@ -64,14 +65,11 @@ _P, _R, _T, _TBL, _TR, _TC = (_W + n for n in ("p", "r", "t", "tbl", "tr", "tc")
 _SDT, _SDT_CONTENT = _W + "sdt", _W + "sdtContent"
 _TXBX = _W + "txbxContent"
 # Containers whose runs are shown: insertions, moves in, links, fields, content controls.
+# Anything else (w:del, w:moveFrom, properties, bookmarks) holds no text that is shown once
+# tracked changes are accepted.
 _SHOWN = frozenset(_W + n for n in (
     "ins", "moveTo", "hyperlink", "smartTag", "sdt", "sdtContent", "fldSimple", "customXml",
     "dir", "bdo",
-))
-# Runs in these are not shown once changes are accepted (or are no text at all).
-_HIDDEN = frozenset(_W + n for n in (
-    "del", "moveFrom", "pPr", "rPr", "proofErr", "bookmarkStart", "bookmarkEnd",
-    "commentRangeStart", "commentRangeEnd", "permStart", "permEnd", "sdtPr", "sdtEndPr",
 ))
 _RELS_FOOTNOTES = "/footnotes"
 _RELS_ENDNOTES = "/endnotes"
@@ -132,7 +130,7 @@ def _check_package(data: bytes, source: str) -> None:
             f"{source}: tệp quá lớn ({len(data)} byte), tối đa {MAX_DOCX_BYTES} "
             "(file too large)"
         )
-    if not data.strip():
+    if not data or data.isspace():
         raise InputError(f"{source}: tệp rỗng, không có báo cáo (empty file, no report in it)")
     if data.startswith(b"\xd0\xcf\x11\xe0"):
         raise InputError(
