@@ -51,6 +51,7 @@ from cchc_model import (
     ValueKind,
     catalogue_2023,
     default_rules,
+    extract_references,
 )
 from cchc_model._values.kinds import format_value, parse_value
 
@@ -514,8 +515,7 @@ _ARCHIVE_CODES = ("VT", "VPS", "TCHC", "KTTH", "VP")
 
 
 def _found(text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
-    from cchc_model import extract_references
-
+    """A paragraph with the citations its text holds, as a reader makes it."""
     return Paragraph(text, kind, tuple(extract_references(text)))
 
 

@@ -430,13 +430,15 @@ class TestNumbering:
     """Word's numbering rules, on numbering.xml written here."""
 
     @staticmethod
-    def labels(levels: str, nums: str, paragraphs: list[tuple[str, int]]) -> list[str]:
+    def labels(levels: str, nums: str, paragraphs: list[tuple[str, int]], *,
+               styles: str = "") -> list[str]:
         from docx.oxml import parse_xml
         from docx.oxml.ns import nsdecls
 
         root = parse_xml(f'<w:numbering {nsdecls("w")}><w:abstractNum w:abstractNumId="1">'
                          f"{levels}</w:abstractNum>{nums}</w:numbering>")
-        numbering = docx_report._Numbering(root)
+        style_root = parse_xml(f'<w:styles {nsdecls("w")}>{styles}</w:styles>')
+        numbering = docx_report._Numbering(root, docx_report._Styles(style_root))
         shown = [numbering.next(num, level) for num, level in paragraphs]
         return [label for label, _ in filter(None, shown)]
 
@@ -471,6 +473,18 @@ class TestNumbering:
                 '<w:startOverride w:val="4"/></w:lvlOverride></w:num>')
         order = [("5", 0), ("5", 0), ("6", 0), ("7", 0), ("7", 0)]
         assert self.labels(levels, nums, order) == ["1.", "2.", "3.", "4.", "5."]
+
+    def test_list_style(self):
+        """A list defined through a list style (numStyleLink) numbers with the style's list."""
+        levels = self.level(0, "upperLetter", "%1.") + '<w:styleLink w:val="Muc"/>'
+        nums = ('<w:abstractNum w:abstractNumId="2"><w:numStyleLink w:val="Muc"/>'
+                '</w:abstractNum>'
+                '<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+                '<w:num w:numId="6"><w:abstractNumId w:val="2"/></w:num>')
+        styles = ('<w:style w:type="numbering" w:styleId="Muc"><w:name w:val="Muc"/>'
+                  '<w:pPr><w:numPr><w:numId w:val="5"/></w:numPr></w:pPr></w:style>')
+        assert self.labels(levels, nums, [("6", 0), ("6", 0), ("5", 0)], styles=styles) == [
+            "A.", "B.", "C."]
 
     def test_legal_and_unknown(self):
         """isLgl shows the parents in decimal; an unknown list or level shows nothing."""

@@ -354,7 +354,7 @@ def _formatted(number: int, fmt: str) -> str:
 class _Numbering:
     """Word's automatic numbering: the label each numbered paragraph shows, in order."""
 
-    def __init__(self, root: Any) -> None:
+    def __init__(self, root: Any, styles: _Styles) -> None:
         self._abstract: dict[str, dict[int, _Level]] = {}
         self._nums: dict[str, tuple[str, dict[int, _Level], dict[int, int]]] = {}
         self._counters: dict[str, list[int | None]] = {}
@@ -362,9 +362,13 @@ class _Numbering:
         self._styled: dict[tuple[str, str], int] = {}
         if root is None:
             return
+        linked_styles: dict[str, str] = {}
         for abstract in root.iterchildren(_W + "abstractNum"):
             levels = {}
             abstract_id = abstract.get(_W + "abstractNumId", "")
+            style_link = abstract.find(_W + "numStyleLink")
+            if style_link is not None:
+                linked_styles[abstract_id] = style_link.get(_W + "val", "")
             for lvl in abstract.iterchildren(_W + "lvl"):
                 ilvl = lvl.get(_W + "ilvl", "0")
                 if ilvl.isdigit():
@@ -391,6 +395,15 @@ class _Numbering:
                     levels[int(ilvl)] = _level(replaced, levels_of.get(int(ilvl)))
             self._nums[num.get(_W + "numId", "")] = (abstract_id.get(_W + "val", ""), levels,
                                                      starts)
+        # A list defined by a list style (w:numStyleLink) takes its levels, and its count,
+        # from the definition the style points to.
+        for num_id, (abstract_id, levels, starts) in list(self._nums.items()):
+            style_num = styles.get(linked_styles.get(abstract_id), "num") \
+                if abstract_id in linked_styles else None
+            if style_num is not None and style_num[0] in self._nums:
+                target = self._nums[style_num[0]][0]
+                if target not in linked_styles:
+                    self._nums[num_id] = (target, levels, starts)
 
     def level_of(self, num_id: str, style_id: str | None) -> int:
         """The level a paragraph style is linked to in list *num_id* (``w:lvl/w:pStyle``)."""
@@ -494,7 +507,7 @@ class _Walker:
         self.count = 0
         self.note_count = 0
         self.styles = _Styles(document.styles.element)
-        self.numbering = _Numbering(_part_element(document, _RELS_NUMBERING))
+        self.numbering = _Numbering(_part_element(document, _RELS_NUMBERING), self.styles)
         self.notes: dict[tuple[str, str], str] = {}
         self.notes = {**self._notes(document, _RELS_FOOTNOTES, "footnote"),
                       **self._notes(document, _RELS_ENDNOTES, "endnote")}
