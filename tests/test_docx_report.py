@@ -474,6 +474,16 @@ class TestNumbering:
         order = [("5", 0), ("5", 0), ("6", 0), ("7", 0), ("7", 0)]
         assert self.labels(levels, nums, order) == ["1.", "2.", "3.", "4.", "5."]
 
+    def test_level_replaced_in_one_list(self):
+        """lvlOverride with its own lvl changes that level in that list only."""
+        levels = self.level(0, "decimal", "%1.")
+        nums = ('<w:num w:numId="5"><w:abstractNumId w:val="1"/></w:num>'
+                '<w:num w:numId="6"><w:abstractNumId w:val="1"/><w:lvlOverride w:ilvl="0">'
+                '<w:startOverride w:val="1"/><w:lvl w:ilvl="0"><w:numFmt w:val="lowerRoman"/>'
+                '<w:lvlText w:val="(%1)"/></w:lvl></w:lvlOverride></w:num>')
+        assert self.labels(levels, nums, [("5", 0), ("6", 0), ("6", 0)]) == ["1.", "(i)",
+                                                                             "(ii)"]
+
     def test_list_style(self):
         """A list defined through a list style (numStyleLink) numbers with the style's list."""
         levels = self.level(0, "upperLetter", "%1.") + '<w:styleLink w:val="Muc"/>'
