@@ -335,6 +335,18 @@ class TestKeptParts:
         assert header.period == ReportingPeriod.nine_months(2023)
         assert header.legal_basis is not None
 
+    def test_table_at_the_end_is_not_a_signature(self):
+        """A data table closing the body is kept as text, not read as a signature block."""
+
+        def build(document):
+            document.add_paragraph("Kết quả:")
+            table = document.add_table(rows=1, cols=2)
+            table.cell(0, 0).text, table.cell(0, 1).text = "Phước Hậu", "120 hồ sơ"
+
+        report = read_docx(docx_bytes(build))
+        assert report.signature is None
+        assert texts(report.introduction) == ["Kết quả:", "Phước Hậu | 120 hồ sơ"]
+
     def test_text_without_layout(self):
         """Text with no head, title or sections is kept whole as the introduction."""
 

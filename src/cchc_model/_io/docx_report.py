@@ -1119,8 +1119,16 @@ def _typed_foot(body: list[_Block]) -> tuple[int, _Tab] | None:
 
 
 def _foot_shaped(table: _Tab) -> bool:
-    """A small borderless table of one or two rows and at most three columns at the end."""
-    return 0 < len(table.rows) <= 2 and all(len(row) <= 3 for row in table.rows)
+    """One row of at most three cells, one of them empty or holding a line in capitals.
+
+    Such a table at the end of the body is the signature block even without "Nơi nhận" or a
+    signing authority (``GIÁM ĐỐC`` / the signer).
+    """
+    if len(table.rows) != 1 or not 0 < len(table.rows[0]) <= 3:
+        return False
+    cells = table.rows[0]
+    return any(not _cell_text(cell) for cell in cells) or any(
+        par.stripped.isupper() for cell in cells for par in cell)
 
 
 def _kept(block: _Block) -> list[Paragraph]:
