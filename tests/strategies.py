@@ -51,6 +51,7 @@ from cchc_model import (
     ValueKind,
     catalogue_2023,
     default_rules,
+    extract_references,
 )
 from cchc_model._values.kinds import format_value, parse_value
 
@@ -495,3 +496,103 @@ MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     TthcCounts: tthc_counts,
     ValidationReport: validation_reports,
 }
+
+
+# --- Word reports ---
+
+#: Words a body paragraph starts with: none of them opens a legal basis ("Thực hiện"), a
+#: closing ("Trên đây") or a bullet.
+_PROSE_STARTS = ("Sở", "Năm", "Kết quả", "Đơn vị", "Công tác", "Tỷ lệ", "Đã ban hành")
+_CITATIONS = (
+    "", " theo Kế hoạch số 3170/KH-SLĐTBXH ngày 02/12/2022",
+    " theo Quyết định số 736/QĐ-UBND ngày 29/12/2022 của UBND tỉnh",
+    " và Nghị định số 61/2018/NĐ-CP",
+)
+_PLACES = ("Ninh Thuận", "Hà Nội", "Tiền Giang", "Phan Rang-Tháp Chàm", "")
+_SIGNERS = ("Trần Đức Long", "Nguyễn Thị Hoa", "Lê Văn Bình", "PHẠM MINH TUẤN")
+_RECIPIENT_NAMES = ("Sở Nội vụ", "UBND tỉnh", "Giám đốc, các PGĐ Sở", "Các phòng, đơn vị")
+_ARCHIVE_CODES = ("VT", "VPS", "TCHC", "KTTH", "VP")
+
+
+def _found(text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
+    """A paragraph with the citations its text holds, as a reader makes it."""
+    return Paragraph(text, kind, tuple(extract_references(text)))
+
+
+prose = st.builds(lambda start, words, citation: f"{start} {words}{citation}.",
+                  st.sampled_from(_PROSE_STARTS), plain_text, st.sampled_from(_CITATIONS))
+word_paragraphs = st.builds(_found, prose, st.sampled_from(ParagraphKind))
+section_numbers = st.one_of(
+    st.just(""),
+    st.sampled_from(("I", "II", "III", "IV", "V", "1", "2", "12", "1.1", "2.3.1", "a", "b", "đ")),
+)
+word_sections = st.recursive(
+    st.builds(Section, section_numbers, plain_text,
+              st.lists(word_paragraphs, max_size=2).map(tuple)),
+    lambda children: st.builds(
+        Section, section_numbers, plain_text, st.lists(word_paragraphs, max_size=2).map(tuple),
+        st.lists(children, max_size=3).map(tuple),
+    ),
+    max_leaves=5,
+)
+_NO_PERIOD = plain_text.filter(lambda t: not any(w in t.lower() for w in ("năm", "quý", "tháng")))
+
+
+@st.composite
+def word_headers(draw: st.DrawFn) -> Header:
+    """Heads as Word reports print them: capitals at the top left, a BC symbol, a date line."""
+    period = draw(st.one_of(st.none(), periods))
+    titled = draw(st.booleans())
+    if not titled:
+        subtitle = ""
+        period = None
+    elif period is not None:
+        subtitle = f"Công tác cải cách hành chính {period.label}"
+    else:
+        subtitle = draw(st.one_of(st.just(""), _NO_PERIOD))
+    basis = draw(st.one_of(st.none(), prose.map(lambda t: _found(f"Thực hiện {t}"))))
+    return Header(
+        agency=draw(plain_text).upper(),
+        parent_agency=draw(st.one_of(st.just(""), plain_text.map(str.upper))),
+        number=draw(st.one_of(st.none(), st.integers(1, 9999))),
+        symbol=f"BC-{draw(st.sampled_from(AGENCY_CODES))}",
+        place=draw(st.sampled_from(_PLACES)),
+        date=draw(st.one_of(st.none(), document_dates())),
+        title="BÁO CÁO" if titled else "",
+        subtitle=subtitle,
+        period=period,
+        legal_basis=basis,
+    )
+
+
+@st.composite
+def word_signatures(draw: st.DrawFn) -> Signature:
+    titles = tuple(draw(st.lists(plain_text.map(str.upper), max_size=2)))
+    authority = draw(st.one_of(st.none(), st.sampled_from(SigningAuthority))) if titles else None
+    return Signature(draw(st.sampled_from(_SIGNERS)), titles, authority)
+
+
+word_recipients = st.builds(
+    Recipient,
+    st.builds(lambda name, more: f"{name} {more}".strip(), st.sampled_from(_RECIPIENT_NAMES),
+              st.one_of(st.just(""), plain_text)),
+    st.one_of(st.just(""), st.just("tổng hợp"), plain_text),
+)
+word_closings = st.one_of(
+    st.just(()),
+    st.builds(lambda first, more: (_found(f"Trên đây là báo cáo {first}."), *more),
+              plain_text, st.lists(word_paragraphs, max_size=1)),
+)
+#: Reports whose every part is something a Word layout can carry: capitals where the decree
+#: prints capitals, one space between words, a closing that opens with "Trên đây".
+word_reports = st.builds(
+    Report,
+    header=word_headers(),
+    introduction=st.lists(word_paragraphs, max_size=2).map(tuple),
+    sections=st.lists(word_sections, max_size=3).map(tuple),
+    closing=word_closings,
+    recipients=st.lists(word_recipients, max_size=3).map(tuple),
+    archive=st.lists(st.sampled_from(_ARCHIVE_CODES), max_size=2).map(tuple),
+    signature=st.one_of(st.none(), word_signatures()),
+    appendix=st.one_of(st.none(), appendices(max_rows=12)),
+)

@@ -374,6 +374,25 @@ class TestRenderDocx:
         heading = paragraphs["I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"]
         assert heading.runs[0].bold
 
+    def test_heading_styles(self):
+        """Headings use Word's Heading n styles, restyled to the decree's look."""
+        document = read_docx(render_docx(REFERENCE))
+        headings = [(p.style.name, p.text) for p in document.paragraphs
+                    if p.style.name.startswith("Heading")]
+        assert headings[:2] == [
+            ("Heading 1", "I. CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CẢI CÁCH HÀNH CHÍNH"),
+            ("Heading 2", "1. Về kế hoạch cải cách hành chính:"),
+        ]
+        assert len(headings) == sum(1 for s in REFERENCE.sections for _ in s.walk())
+        for name, bold in (("Heading 1", True), ("Heading 2", True)):
+            style = document.styles[name]
+            assert style.font.name == "Times New Roman"
+            assert style.font.size == docx.shared.Pt(14)
+            assert style.font.bold is bold
+            assert style.font.color.rgb == docx.shared.RGBColor(0, 0, 0)
+            assert style.paragraph_format.space_before == docx.shared.Pt(0)
+            assert "Theme" not in style.element.rPr.rFonts.xml
+
     def test_foot(self):
         """Recipients bottom left, the signature block with its authority right."""
         foot = read_docx(render_docx(REFERENCE)).tables[1]

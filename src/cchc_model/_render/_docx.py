@@ -73,6 +73,7 @@ class _Writer:
         self.align = WD_ALIGN_PARAGRAPH
         self.mm, self.pt = Mm, Pt
         self.doc: Document = docx.Document()
+        self._headings: set[str] = set()
         self._setup()
 
     # --- document, styles, page -------------------------------------------------------
@@ -221,12 +222,41 @@ class _Writer:
                 paragraph = self.para(self.doc, block.text, bold=block.level <= 2,
                                       italic=block.level >= 3, align=justify,
                                       indent=True, before=6, after=0)
+                paragraph.style = self.heading_style(block.level)
                 paragraph.paragraph_format.keep_with_next = True
             else:
                 self.para(self.doc, block.text, align=justify, indent=True, before=6)
         if self.doc.paragraphs:
             # The last words of the report stay on the page of the signature.
             self.doc.paragraphs[-1].paragraph_format.keep_with_next = True
+
+    def heading_style(self, level: int) -> Any:
+        """Word's ``Heading n`` style, so that the navigation pane lists the sections.
+
+        It keeps the look of Nghị định 30: Times New Roman 14 pt, black, bold (italic from
+        level 3), no spacing of its own.
+        """
+        from docx.oxml.ns import qn  # noqa: PLC0415
+        from docx.shared import RGBColor  # noqa: PLC0415
+
+        style = self.doc.styles[f"Heading {min(level, 9)}"]
+        if style.style_id in self._headings:
+            return style
+        self._headings.add(style.style_id)
+        font = style.font
+        font.name, font.size = FONT, self.pt(_BODY_PT)
+        font.bold, font.italic = level <= 2, level >= 3
+        font.color.rgb = RGBColor(0, 0, 0)
+        fonts = style.element.get_or_add_rPr().get_or_add_rFonts()
+        for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+            fonts.attrib.pop(qn(attribute), None)
+        for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+            fonts.set(qn(attribute), FONT)
+        form = style.paragraph_format
+        form.space_before = form.space_after = self.pt(0)
+        form.line_spacing = 1.0
+        form.keep_with_next = True
+        return style
 
     def foot(self, report: Report) -> None:
         recipients = recipient_lines(report)
