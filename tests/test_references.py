@@ -266,7 +266,7 @@ class TestParseReference:
         ref = parse_reference("Quyết định số 4339/QĐ-SLĐT BXH ngày 31/12/2022")
         assert ref.symbol == "QĐ-SLĐTBXH"
         assert ref.warnings == (
-            "ký hiệu có khoảng trắng thừa (stray space in the symbol): 'QĐ-SLĐT BXH'",
+            "ký hiệu có khoảng trắng thừa (stray space in the symbol): QĐ-SLĐT BXH",
         )
 
     def test_space_before_a_place_is_no_stray_space(self) -> None:
