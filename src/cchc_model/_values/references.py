@@ -435,12 +435,16 @@ _HS = r"[^\S\r\n\f\v]"
 # The gap between two words of a citation: spaces, or a line or page break (a citation
 # wrapped across lines, or across a page of a PDF) with spaces around it.
 _SP = rf"(?:{_HS}{{1,3}}|{_HS}{{0,3}}(?:\r?\n|\r|\f|\v){{1,2}}{_HS}{{0,3}})"
-_UPPER = "A-ZĐ"
+_UPPER = "A-ZĐƯƠÔÂĂÊ"
+_SYMBOL_CHARS = "A-Za-zĐđƯưƠơÔôÂâĂăÊê0-9&"
 # A stray space may split an agency code (SLĐT BXH), never before a place (UBND TP. Huế).
 _SEGMENT = (
-    rf"[{_UPPER}][A-Za-zĐđ0-9&]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?![\w&])(?<! TP)(?<! TX))?"
+    rf"[{_UPPER}][{_SYMBOL_CHARS}]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?![\w&])(?<! TP)(?<! TX))?"
 )
-_SYMBOL = rf"{_SEGMENT}(?:-{_SEGMENT}){{0,5}}"
+# The parts of a symbol are joined by a hyphen; one at the end of a wrapped line may have a
+# space before it (473/TTr -⏎NN&PTNT), read with a warning like any stray space.
+_DASH = r"(?:-|[ ]?-[ ]?(?:\r?\n))"
+_SYMBOL = rf"{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,5}}"
 _NUMBER = r"[0-9]{1,6}"
 _SUFFIX = r"[a-zA-Z]"
 # The short date with one separator throughout (23/4/2018, 23-4-2018, 23.4.2018), the long one
@@ -474,15 +478,21 @@ def _type_words() -> str:
 # "Báo cáo thẩm định số", "Chương trình hành động số", "Thông báo kết luận số": up to three
 # lower-case words between the type name and "số".
 _QUALIFIER = r"[^\W\d_A-ZĐ]{1,10}(?:[ ][^\W\d_A-ZĐ]{1,10}){0,2}"
+# A law's name between "Luật" and "số": "Luật Đầu tư công số 49/2014/QH13", "Luật Cán bộ,
+# công chức số 22/2008/QH12"; at most ten words.
+_LAW_NAME = r"[^\W\d_]{1,12}(?:,?[ ][^\W\d_]{1,12}){0,9}"
+_SO = rf"(?i:số)(?::{_HS}{{0,3}}|\.?{_SP})"
 
 # Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
 _CITATION = Lazy(lambda: re.compile(
     rf"""
     (?:(?<!\w)(?P<type>{_type_words()})
-       (?:(?:{_SP}(?P<qual>{_QUALIFIER}))?{_SP}(?i:số)[:.]?)?{_SP})?
+       (?:(?:{_SP}(?P<qual>{_QUALIFIER}))?{_SP}{_SO}|{_SP})
+     | (?<!\w)(?P<law>Luật|Bộ[ ]luật|Pháp[ ]lệnh){_SP}(?P<name>{_LAW_NAME}){_SP}{_SO}
+    )?
     (?<![\w./-])
     (?:
-        (?P<vnum>{_NUMBER})(?P<vsuf>{_SUFFIX})?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
+        (?P<vnum>{_NUMBER})(?P<vsuf>{_SUFFIX})?[ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
       | (?P<pnum>{_NUMBER})(?P<psuf>{_SUFFIX})?[ ]?-[ ]?(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
       | (?P<anum>{_NUMBER})(?P<asuf>{_SUFFIX})?/(?P<asym>{_SYMBOL})
     )
@@ -491,7 +501,7 @@ _CITATION = Lazy(lambda: re.compile(
     """,
     re.VERBOSE,
 ))
-_ISSUER_START = re.compile(rf"{_HS}?,?{_SP}của(?={_SP})")
+_ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
 _ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
 _BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
@@ -512,7 +522,26 @@ _ISSUER_SYLLABLES = frozenset(
         "thư", "đồng", "đảng", "ương", "trung", "chủ", "liên", "bộ", "ngành", "đoàn", "kiểm",
         "sát", "tòa", "toà", "án", "tối", "cao", "mặt", "trận", "nhà", "kho", "ngân", "hàng",
         "nghệ", "tộc", "trị", "đạo", "toán", "lực", "đô", "lợi", "thủy", "thuỷ", "lâm",
-        "bản", "ương", "vệ", "sinh", "ninh", "phòng", "hải", "quan", "thuế", "chi", "điện",
+        "bản", "vệ", "sinh", "ninh", "hải", "quan", "thuế", "chi", "điện", "cán", "sự",
+        "đua", "khen", "thưởng", "khóa", "khoá", "cử", "biểu",
+    )
+)
+# Words a wrapped line cannot end a phrase with: after them a line break never ends the
+# subject ("… của⏎Bộ Y tế", "… tỉnh⏎Quảng Nam").
+_OPEN_WORDS = frozenset(
+    (
+        "của", "về", "và", "các", "những", "tại", "cho", "với", "theo", "tỉnh", "huyện", "xã",
+        "thành", "phố", "quận", "phường", "hành", "thuộc", "trên", "trong", "là", "việc",
+        "đối", "số", "năm", "ngày", "tháng", "giai", "đoạn", "Luật", "Nghị", "Bộ",
+    )
+)
+# Capitalised type names that begin a new phrase, not another word of an issuer's name
+# ("… của Ban Chấp hành Trung ương Quy định thi hành …").
+_TYPE_LABEL_START = re.compile(
+    "|".join(
+        re.escape(t.label)
+        for t in sorted(DocumentType, key=lambda t: -len(t.label))
+        if t is not DocumentType.PLAN  # Sở Kế hoạch và Đầu tư
     )
 )
 # Syllables that continue a name only after one word: "Phát triển", "Ngoại giao".
@@ -530,7 +559,8 @@ _SUBJECT_TRAILERS = frozenset(
 )
 _SUBJECT_ABOUT = re.compile(rf"{_HS}?,?{_SP}(?:về|v/v|V/v){_SP}(?=\w)")
 _SUBJECT_VERB = re.compile(
-    rf"{_SP}(?=(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w))"
+    rf"{_SP}(?=(?:{'|'.join(map(_words, _SUBJECT_VERBS))}"
+    rf"|{'|'.join(_words(verb.capitalize()) for verb in _PLAIN_SUBJECT_VERBS)})(?!\w))"
 )
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
@@ -549,14 +579,14 @@ class _Core:
 
 
 def _clean_symbol(raw: str, warnings: list[str]) -> str:
-    if " " in raw:
-        warnings.append(f"{WARN_SYMBOL_SPACE}: {raw}")
-        return raw.replace(" ", "")
+    if " " in raw or "\n" in raw:
+        warnings.append(f"{WARN_SYMBOL_SPACE}: {_WHITESPACE.sub(' ', raw)}")
+        return _WHITESPACE.sub("", raw)
     return raw
 
 
 def _number_and_symbol(
-    match: re.Match[str], warnings: list[str]
+    match: re.Match[str], warnings: list[str], *, cong_van: bool
 ) -> tuple[int, str, int | None, str, DocumentType | None] | None:
     """Number, suffix, year, symbol and the type the symbol names, or ``None``."""
     if match.group("vnum") is not None:
@@ -575,8 +605,8 @@ def _number_and_symbol(
             _PARTY_KINDS[kind]
         )
     symbol = _clean_symbol(match.group("asym"), warnings)
-    if "-" not in symbol:
-        return None
+    if "-" not in symbol and not cong_van:
+        return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
     symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
     return int(match.group("anum")), match.group("asuf") or "", None, symbol, symbol_type
 
@@ -592,7 +622,9 @@ def _agrees(written: DocumentType | None, named: DocumentType | None, party: boo
 def _core(match: re.Match[str], text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
     warnings: list[str] = []
-    read = _number_and_symbol(match, warnings)
+    type_word = match.group("type")
+    cong_van = type_word is not None and type_word.lower() == "công văn"
+    read = _number_and_symbol(match, warnings, cong_van=cong_van)
     if read is None:
         return None
     number, suffix, year, symbol, symbol_type = read
@@ -601,12 +633,14 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
     party = _is_party_symbol(symbol)
     number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
-    type_word = match.group("type")
-    if type_word is not None and type_word in _BY_ABBREVIATION:
-        # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
-        # symbol's own; any other capitals before a number are not a type name.
-        if _BY_ABBREVIATION[type_word] is not symbol_type or party:
-            type_word = None
+    if match.group("law") is not None:
+        type_word = match.group("law")
+    # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
+    # symbol's own; any other capitals before a number are not a type name.
+    if type_word in _BY_ABBREVIATION and (
+        _BY_ABBREVIATION[type_word] is not symbol_type or party
+    ):
+        type_word = None
     label = None if type_word is None else _WHITESPACE.sub(" ", type_word).lower()
     doc_type: DocumentType | None
     if type_word is None or label in {_GENERIC, _GENERIC_VBQPPL} or (
@@ -625,7 +659,9 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
             shown = _WHITESPACE.sub(" ", type_word)
             warnings.append(f"{WARN_TYPE_MISMATCH}: {shown} / {first}")
 
-    start = match.start("type") if type_word is not None else match.start(number_group)
+    start = match.start(number_group)
+    if type_word is not None:
+        start = match.start("law" if match.group("law") is not None else "type")
     end = match.end()
     issued_on = None
     if match.group("dated") is not None:
@@ -636,9 +672,10 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
+    name = match.group("name") if match.group("law") is not None else None
     ref = LegalDocumentRef(
         doc_type, number, symbol, year=year, issued_on=issued_on, warnings=tuple(warnings),
-        number_suffix=suffix,
+        number_suffix=suffix, subject=None if name is None else _WHITESPACE.sub(" ", name),
     )
     return _Core(start, end, ref)
 
@@ -670,6 +707,8 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
             break
         if word in {"Ban", "ban"} and _BAN_HANH.match(text, token.end()):
             break  # "… của Chính phủ ban hành Chương trình …": the subject begins
+        if first >= 0 and _TYPE_LABEL_START.match(text, token.start(1)):
+            break
         parts = [p for p in re.split(r"[-–]", word) if p]
         if first < 0:
             if not parts or not parts[0][0].isupper():
@@ -706,7 +745,12 @@ def _subject_end(text: str, begin: int, stop: int) -> int:
             after += 1
         double = text[at:after].count("\n") + text[at:after].count("\f") > 1
         before = text[begin:at].rstrip(" \t")
-        if double or after >= stop or not text[after].islower() or before.endswith((".", ":")):
+        last_word = before.rpartition(" ")[2]
+        wrapped = after < stop and (
+            text[after].islower()
+            or (text[after].isupper() and (last_word[:1].isupper() or last_word in _OPEN_WORDS))
+        )
+        if double or not wrapped or before.endswith((".", ":")):
             stop = at
             break
         cursor = after
