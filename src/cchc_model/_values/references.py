@@ -562,6 +562,7 @@ _SUBJECT_VERB = re.compile(
     rf"{_SP}(?=(?:{'|'.join(map(_words, _SUBJECT_VERBS))}"
     rf"|{'|'.join(_words(verb.capitalize()) for verb in _PLAIN_SUBJECT_VERBS)})(?!\w))"
 )
+_VERB_AT = re.compile(rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
@@ -707,7 +708,10 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
             break
         if word in {"Ban", "ban"} and _BAN_HANH.match(text, token.end()):
             break  # "… của Chính phủ ban hành Chương trình …": the subject begins
-        if first >= 0 and _TYPE_LABEL_START.match(text, token.start(1)):
+        if first >= 0 and (
+            _TYPE_LABEL_START.match(text, token.start(1))
+            or _VERB_AT.match(text, token.start(1))
+        ):
             break
         parts = [p for p in re.split(r"[-–]", word) if p]
         if first < 0:
