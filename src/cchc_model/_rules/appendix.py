@@ -44,23 +44,54 @@ def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
         yield rule.finding(f"{subject.appendix_path}.form", form=appendix.form)
 
 
-def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
+def _misnumbered(subject: Subject) -> list[list[tuple[IndicatorValue, IndicatorDef, str]]]:
+    """Rows whose STT is not their code, in runs of consecutive rows under one parent."""
     found = appendix_and_catalogue(subject)
     if found is None:
-        return
+        return []
     appendix, catalogue = found
+    runs: list[list[tuple[IndicatorValue, IndicatorDef, str]]] = []
+    previous = False
     for row in appendix.rows:
         definition = catalogue.get(row.code)
         written = row.stt.strip()
         if definition is None or definition.is_subrow or not _CODE.fullmatch(written):
             continue
-        if written.rstrip(".") != row.code:
+        written = written.rstrip(".")
+        if written == row.code:
+            previous = False
+            continue
+        if previous and runs and runs[-1][-1][1].parent == definition.parent:
+            runs[-1].append((row, definition, written))
+        else:
+            runs.append([(row, definition, written)])
+        previous = True
+    return runs
+
+
+def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for run in _misnumbered(subject):
+        row, definition, written = run[0]
+        codes = tuple(r.code for r, _, _ in run)
+        label = f"“{row.label or definition.label}”"
+        if len(run) == 1:
             yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), label=row.label or definition.label,
-                stt=written.rstrip("."),
-                code=row.code,
+                subject.code_path(row.code), codes=codes, where=_where(row),
+                where_en=_where_en(row), what=f"chỉ tiêu {label}", what_en=f"indicator {label}",
+                stt=written, code=row.code, rows="", rows_en="",
             )
+            continue
+        last_row, _, last_written = run[-1]
+        paths = ", ".join(subject.code_path(code) for code in codes)
+        lines = f"{row.line}–{last_row.line}" if row.line and last_row.line else ""
+        yield rule.finding(
+            subject.code_path(row.code), codes=codes,
+            where=f"Dòng {lines}: " if lines else "", where_en=f"Lines {lines}: " if lines else "",
+            what=f"{len(run)} chỉ tiêu liền nhau, từ chỉ tiêu {label},",
+            what_en=f"{len(run)} consecutive indicators, from indicator {label},",
+            stt=f"{written}–{last_written}", code=f"{row.code}–{last_row.code}",
+            rows=f" (các dòng {paths})", rows_en=f" (rows {paths})",
+        )
 
 
 def _unknown(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -191,11 +222,12 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.stt_mismatch",
         Severity.WARNING,
-        "{where}chỉ tiêu “{label}” ghi số thứ tự {stt} nhưng theo biểu mẫu là {code}.",
+        "{where}{what} ghi số thứ tự {stt} nhưng theo biểu mẫu là {code}{rows}.",
         check=_stt,
-        message_en="{where_en}indicator “{label}” is numbered {stt} but is {code} in the form.",
+        message_en="{where_en}{what_en} is numbered {stt} but is {code} in the form{rows_en}.",
         basis=_FORM,
-        description="A row matched its indicator by label, but its STT is another number "
+        description="A row matched its indicator by label, but its STT is another number. "
+        "Consecutive misnumbered rows under one heading are one finding listing every row "
         "(the reference report numbers the rows of 1.2 as 1.1.1–1.1.4).",
     ),
     Rule(
