@@ -214,9 +214,9 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.unknown_form",
         Severity.ERROR,
-        "Không có danh mục chỉ tiêu cho biểu mẫu {form!r}; không kiểm tra được các dòng.",
+        "Không có danh mục chỉ tiêu cho biểu mẫu “{form}”; không kiểm tra được các dòng.",
         check=_unknown_form,
-        message_en="No indicator catalogue for form {form!r}; the rows cannot be checked.",
+        message_en="No indicator catalogue for form “{form}”; the rows cannot be checked.",
         description="The appendix names a form whose catalogue the library does not have.",
     ),
     Rule(
@@ -244,9 +244,9 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.value_kind",
         Severity.ERROR,
-        "{where}giá trị {raw!r} của chỉ tiêu {code} không phải {kind}.",
+        "{where}giá trị “{raw}” của chỉ tiêu {code} không phải {kind}.",
         check=_kind,
-        message_en="{where_en}value {raw!r} of indicator {code} is not a {kind_en} value.",
+        message_en="{where_en}value “{raw}” of indicator {code} is not a {kind_en} value.",
         basis=_FORM,
         description="A value is of the wrong kind for its indicator: text where a number "
         "belongs, a ratio where a count or percentage belongs.",
@@ -254,10 +254,10 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.count",
         Severity.ERROR,
-        "{where}số đếm của chỉ tiêu {code} phải là số nguyên không âm, gặp {raw!r}.",
+        "{where}số đếm của chỉ tiêu {code} phải là số nguyên không âm, nhưng ghi “{raw}”.",
         check=_count,
         message_en="{where_en}the count of indicator {code} must be a whole, non-negative "
-        "number, got {raw!r}.",
+        "number, got “{raw}”.",
         basis=_FORM,
         description="Counts (procedures, persons, units, documents) are whole and "
         "non-negative.",
@@ -265,9 +265,9 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.coded_scale",
         Severity.ERROR,
-        "{where}mã trả lời {raw!r} của chỉ tiêu {code} không thuộc thang {scale}.",
+        "{where}mã trả lời “{raw}” của chỉ tiêu {code} không thuộc thang mã {scale}.",
         check=_scale,
-        message_en="{where_en}coded answer {raw!r} of indicator {code} is not on its scale "
+        message_en="{where_en}coded answer “{raw}” of indicator {code} is not on its scale "
         "{scale}.",
         basis=_FORM,
         description="A coded answer is one of the codes its scale lists.",
@@ -275,18 +275,18 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.percent_range",
         Severity.ERROR,
-        "{where}tỷ lệ {raw!r} của chỉ tiêu {code} nằm ngoài khoảng 0–100%.",
+        "{where}tỷ lệ “{raw}” của chỉ tiêu {code} nằm ngoài khoảng 0–100%.",
         check=_percent,
-        message_en="{where_en}percentage {raw!r} of indicator {code} is outside 0–100%.",
+        message_en="{where_en}percentage “{raw}” of indicator {code} is outside 0–100%.",
         basis=_FORM,
         description="Percentages lie between 0 and 100.",
     ),
     Rule(
         "appendix.value_text",
         Severity.INFO,
-        "{where}ô số liệu của chỉ tiêu {code} có thêm chữ: {raw!r}; lấy số liệu là {value}.",
+        "{where}ô số liệu của chỉ tiêu {code} có thêm chữ: “{raw}”; lấy số liệu là {value}.",
         check=_value_text,
-        message_en="{where_en}the value cell of indicator {code} holds text as well: {raw!r}; "
+        message_en="{where_en}the value cell of indicator {code} holds text as well: “{raw}”; "
         "read as {value}.",
         basis=_FORM,
         description="A number was read from a cell that also holds words "
