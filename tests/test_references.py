@@ -532,6 +532,20 @@ class TestGrammarForms:
         assert parse_reference("Chỉ thị số 22/CT-TW").system == "party"
         assert parse_reference("Nghị định số 30/2020/NĐ-CP").system == "state"
 
+    @pytest.mark.parametrize(
+        ("text", "codes", "unit"),
+        [
+            ("Văn bản hợp nhất số 03/VBHN-BNV", ("BNV",), None),
+            ("Báo cáo thẩm định số 18/BCTĐ-STP", ("STP",), None),
+            ("Công văn số 2231/SNV-CCHC&PC", ("SNV",), "CCHC&PC"),
+            ("Kết luận số 34-KL/TW", ("TW",), None),
+        ],
+    )
+    def test_issuer_of_new_forms(self, text: str, codes: tuple[str, ...], unit: str | None) -> None:
+        """VBHN and BCTĐ are type codes, not issuers; & stays inside a drafting unit."""
+        ref = parse_reference(text)
+        assert (ref.issuer_codes, ref.drafting_unit) == (codes, unit)
+
     def test_lower_case_luat_is_no_law(self) -> None:
         """"pháp luật số …": the lower-case word luật is not the type Luật."""
         [m] = extract_references("theo văn bản quy phạm pháp luật số 05/2023/QĐ-UBND.")
