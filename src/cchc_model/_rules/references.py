@@ -325,6 +325,7 @@ _PROGRAMME_YEAR = re.compile(r"(?<!giai đoạn )\bnăm (\d{4})\b(?!\s*[-–]\s*
                              re.IGNORECASE)
 _PROGRAMME_WORDS = re.compile(r"\b(?:chương trình|kế hoạch)\b", re.IGNORECASE)
 _PLANS = frozenset((DocumentType.PLAN, DocumentType.PROGRAMME))
+_FIRST_YEAR = 1900
 
 
 def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -340,6 +341,8 @@ def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
         if len(years) != 1:
             continue
         year = years.pop()
+        if not _FIRST_YEAR < year <= date.max.year:
+            continue
         # The plan of a year is adopted in its last months before it at the earliest.
         if ref.issued_on < date(year - 1, 9, 1):
             yield rule.finding(path, symbol=ref.number_symbol, day=format_date(ref.issued_on),
@@ -370,7 +373,9 @@ def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 # A list of reports ("- Báo cáo số 47/BC-… ngày …; Báo cáo kết quả rà soát …;") in which one
 # is named without its number.
-_REPORT_ITEM = re.compile(r"(?:^|[;:]\s*|\n\s*[-+•]?\s*|^[-+•]\s*)(Báo cáo)\s+(?!số\b)[^\W\d_A-ZĐ]")
+_REPORT_ITEM = re.compile(
+    r"(?:^|[;:][ \t]*|\n[ \t]*(?:[-+•][ \t]*)?|^[-+•][ \t]*)(Báo cáo)[ ]+(?!số\b)[^\W\d_A-ZĐ]"
+)
 
 
 def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -385,8 +390,8 @@ def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
             at = found.start(1)
             if any(start <= at < end for start, end in spans):
                 continue
-            end = paragraph.text.find(";", at)
-            shown = paragraph.text[at:end if end >= 0 else at + 80].strip()
+            end = paragraph.text.find(";", at, at + 160)
+            shown = paragraph.text[at:end if end >= 0 else at + 160].strip()
             yield rule.finding(path, text=shown)
 
 
