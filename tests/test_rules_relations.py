@@ -226,6 +226,23 @@ class TestAutonomyGroups:
         )]
 
 
+class TestAutonomyRemainder:
+    def test_remainder_is_explained(self) -> None:
+        """3 of 4 units in a group: one unit not yet assigned, as information."""
+        assert found("sncl.autonomy_remainder",
+                     {"4.1.4": 4, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == [(
+            '$["6.1"]',
+            ("Còn 1 ĐVSNCL chưa được giao tự chủ theo một trong bốn nhóm: 6.1 + 6.2 + 6.3 + "
+             "6.4 = 0 + 0 + 2 + 1 = 3 trên tổng số 4.1.4 = 4."),
+        )]
+
+    def test_silent_when_all_assigned_or_rows_blank(self) -> None:
+        """All units in a group, or a group row blank: nothing to explain."""
+        assert found("sncl.autonomy_remainder",
+                     {"4.1.4.b": 3, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == []
+        assert found("sncl.autonomy_remainder", {"4.1.4": 4, "6.3": 2, "6.4": 1}) == []
+
+
 class TestJobPositions:
     def test_holds(self) -> None:
         """0 of 3 units."""

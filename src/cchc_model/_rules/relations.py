@@ -251,6 +251,26 @@ def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
                 )
 
 
+def _autonomy_remainder(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = appendix_and_catalogue(subject)
+    if found is None or found[1].form != "2023":
+        return
+    appendix, catalogue = found
+    for relation in _relations_of(catalogue).get("sncl.autonomy_groups", ()):
+        judged = _judge(relation, appendix, catalogue)
+        if judged is None:
+            continue
+        verdict, left, right = judged
+        if verdict != "ok" or left.blank or right.blank or left.missing or right.missing:
+            continue
+        rest = right.present - left.present
+        if rest > 0:
+            yield rule.finding(
+                subject.code_path(relation.at), codes=relation.codes, rest=format_number(rest),
+                left=left.describe(), right=right.describe(),
+            )
+
+
 def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
     found = appendix_and_catalogue(subject)
     if found is None:
@@ -531,6 +551,20 @@ _RELATIONS: tuple[Rule, ...] = (
 
 RELATION_RULES: tuple[Rule, ...] = (
     *_RELATIONS,
+    Rule(
+        "sncl.autonomy_remainder",
+        Severity.INFO,
+        "Còn {rest} ĐVSNCL chưa được giao tự chủ theo một trong bốn nhóm: {left} trên tổng "
+        "số {right}.",
+        check=_autonomy_remainder,
+        message_en="{rest} public service units are not yet assigned an autonomy group: "
+        "{left} of {right}.",
+        codes=("4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c", "6.1", "6.2", "6.3", "6.4"),
+        basis=f"{_ND60}; {_FORM}, dòng 4.1.4 và 6.1–6.4",
+        description="When every group row and the number of units are given and the groups "
+        "count fewer units, the remainder is the units not yet assigned financial autonomy "
+        "(information: the groups are counted lũy kế).",
+    ),
     Rule(
         "relations.incomplete",
         Severity.INFO,
