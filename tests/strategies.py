@@ -326,6 +326,7 @@ _ADMIN_TYPES = tuple(
     t
     for t in DocumentType
     if t.abbreviation is not None
+    and not t.is_party
     and t not in {DocumentType.DECREE, DocumentType.CIRCULAR, DocumentType.JOINT_CIRCULAR}
 )
 _YEAR_TYPES = (
@@ -334,7 +335,15 @@ _YEAR_TYPES = (
     DocumentType.DECISION,
     DocumentType.RESOLUTION,
 )
-_PARTY_TYPES = (DocumentType.DIRECTIVE, DocumentType.GUIDANCE, DocumentType.RESOLUTION)
+#: Party types with the code the Party writes (Hướng dẫn 36-HD/VPTW): Quy định is QĐi.
+_PARTY_TYPES = (
+    (DocumentType.DIRECTIVE, "CT"),
+    (DocumentType.GUIDANCE, "HD"),
+    (DocumentType.RESOLUTION, "NQ"),
+    (DocumentType.CONCLUSION, "KL"),
+    (DocumentType.PARTY_CIRCULAR, "TT"),
+    (DocumentType.REGULATION, "QĐi"),
+)
 
 document_numbers = st.integers(min_value=1, max_value=999_999)
 citation_dates = st.dates(min_value=date(1950, 1, 1), max_value=date(2100, 12, 31))
@@ -367,8 +376,8 @@ def legal_document_refs(draw: st.DrawFn) -> LegalDocumentRef:
         year = draw(st.integers(min_value=1945, max_value=2100))
         symbol = f"QH{draw(st.integers(min_value=1, max_value=99))}"
     else:
-        doc_type = draw(st.sampled_from(_PARTY_TYPES))
-        symbol = f"{doc_type.abbreviation}/{draw(st.sampled_from(('TU', 'TW', 'VPTW', 'HU')))}"
+        doc_type, kind = draw(st.sampled_from(_PARTY_TYPES))
+        symbol = f"{kind}/{draw(st.sampled_from(('TU', 'TW', 'VPTW', 'HU')))}"
     return LegalDocumentRef(
         doc_type,
         number,
@@ -377,6 +386,7 @@ def legal_document_refs(draw: st.DrawFn) -> LegalDocumentRef:
         issued_on=draw(st.none() | citation_dates),
         issuer=draw(st.none() | st.sampled_from(ISSUERS)),
         subject=draw(st.none() | subjects),
+        number_suffix=draw(st.sampled_from(("", "", "", "a", "b", "c"))),
     )
 
 

@@ -85,12 +85,15 @@ class TestReferenceAppendix:
         assert reference["7.8.4"].line == 343
 
     def test_numbering_finding(self, reference: Appendix) -> None:
-        """Validation reports the 1.2 numbering at the rows' paths."""
+        """Validation reports the misnumbered block under 1.2 once, listing its four rows."""
         findings = [f for f in validate(reference).findings if f.rule == "appendix.stt_mismatch"]
-        assert [f.path for f in findings] == [f'$["1.2.{i}"]' for i in range(1, 5)]
+        assert [(f.path, f.codes) for f in findings] == [
+            ('$["1.2.1"]', tuple(f"1.2.{i}" for i in range(1, 5)))
+        ]
         assert findings[0].message == (
-            "Dòng 213: chỉ tiêu “Số sở, ngành đã kiểm tra” ghi số thứ tự 1.1.1 nhưng theo "
-            "biểu mẫu là 1.2.1."
+            "Dòng 213–216: 4 chỉ tiêu liền nhau, từ chỉ tiêu “Số sở, ngành đã kiểm tra”, ghi "
+            "số thứ tự 1.1.1–1.1.4 nhưng theo biểu mẫu là 1.2.1–1.2.4 (các dòng $[\"1.2.1\"], "
+            "$[\"1.2.2\"], $[\"1.2.3\"], $[\"1.2.4\"])."
         )
 
     def test_in_a_report(self, reference: Appendix) -> None:

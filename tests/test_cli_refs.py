@@ -27,7 +27,7 @@ class TestRefs:
         """What was normalised is shown under its citation."""
         main(["refs", str(REPORT)])
         out = capsys.readouterr().out
-        warning = "ký hiệu có khoảng trắng thừa (stray space in the symbol): 'SLĐT BXH-VP'"
+        warning = "ký hiệu có khoảng trắng thừa (stray space in the symbol): SLĐT BXH-VP"
         assert f"    ! {warning}" in out
 
     def test_json_output(self, capsys: pytest.CaptureFixture[str]) -> None:

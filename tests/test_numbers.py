@@ -265,7 +265,7 @@ class TestFormatMoney:
         with pytest.raises(UnitError) as info:
             format_money(1, scale="usd")
         assert str(info.value) == (
-            "thang tiền phải là 'đồng', 'nghìn', 'triệu' hoặc 'tỷ' "
+            "đơn vị tiền phải là đồng, nghìn, triệu hoặc tỷ "
             "(scale must be 'đồng', 'nghìn', 'triệu' or 'tỷ'): 'usd'"
         )
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import time
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -266,7 +267,7 @@ class TestParseReference:
         ref = parse_reference("Quyết định số 4339/QĐ-SLĐT BXH ngày 31/12/2022")
         assert ref.symbol == "QĐ-SLĐTBXH"
         assert ref.warnings == (
-            "ký hiệu có khoảng trắng thừa (stray space in the symbol): 'QĐ-SLĐT BXH'",
+            "ký hiệu có khoảng trắng thừa (stray space in the symbol): QĐ-SLĐT BXH",
         )
 
     def test_space_before_a_place_is_no_stray_space(self) -> None:
@@ -445,6 +446,158 @@ class TestExtractReferences:
         assert found == planted
 
 
+#: The forms of the grammar, each with what it reads: type, number and symbol, date, issuer,
+#: subject (see docs/citations.md).
+FORMS = [
+    ("Kết luận số 34-KL/TW ngày 18/4/2022 của Bộ Chính trị",
+     DocumentType.CONCLUSION, "34-KL/TW", date(2022, 4, 18), "Bộ Chính trị", None),
+    ("Quy định số 05-QĐi/TW ngày 28/8/2018 của Ban Chấp hành Trung ương",
+     DocumentType.REGULATION, "05-QĐi/TW", date(2018, 8, 28), "Ban Chấp hành Trung ương", None),
+    ("Thông tri số 12-TT/TW ngày 05/3/2020 của Ban Bí thư",
+     DocumentType.PARTY_CIRCULAR, "12-TT/TW", date(2020, 3, 5), "Ban Bí thư", None),
+    ("Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng",
+     DocumentType.GUIDANCE, "36-HD/VPTW", date(2018, 4, 3), "Văn phòng Trung ương Đảng", None),
+    ("Chỉ thị số 40-CT/TU ngày 14-4-2025 của Ban Thường vụ Tỉnh ủy",
+     DocumentType.DIRECTIVE, "40-CT/TU", date(2025, 4, 14), "Ban Thường vụ Tỉnh ủy", None),
+    ("Công văn số 123-CV/TU", None, "123-CV/TU", None, None, None),
+    ("Nghị quyết số 30c/NQ-CP ngày 08/11/2011 của Chính phủ ban hành Chương trình tổng thể",
+     DocumentType.RESOLUTION, "30c/NQ-CP", date(2011, 11, 8), "Chính phủ",
+     "ban hành Chương trình tổng thể"),
+    ("Quyết định số 123a/QĐ-UBND ngày 23.4.2018", DocumentType.DECISION, "123a/QĐ-UBND",
+     date(2018, 4, 23), None, None),
+    ("Công văn số 2231/SNV-CCHC&PC ngày 28 tháng 9 năm 2018", None, "2231/SNV-CCHC&PC",
+     date(2018, 9, 28), None, None),
+    ("Nghị quyết số 26/2022/UBTVQH15 ngày 21/9/2022 của Ủy ban Thường vụ Quốc hội",
+     DocumentType.RESOLUTION, "26/2022/UBTVQH15", date(2022, 9, 21),
+     "Ủy ban Thường vụ Quốc hội", None),
+    ("QĐ 123/QĐ-UBND", DocumentType.DECISION, "123/QĐ-UBND", None, None, None),
+    ("NĐ 30/2020/NĐ-CP", DocumentType.DECREE, "30/2020/NĐ-CP", None, None, None),
+    ("Văn bản hợp nhất số 03/VBHN-BNV", DocumentType.CONSOLIDATED, "03/VBHN-BNV", None, None,
+     None),
+    ("Báo cáo thẩm định số 18/BCTĐ-STP ngày 25/5/2018 của Sở Tư pháp", DocumentType.REPORT,
+     "18/BCTĐ-STP", date(2018, 5, 25), "Sở Tư pháp", None),
+    (("Thông tư liên tịch số 02/2011/TTLT-VPCP-BNV ngày 28/01/2011 của Bộ trưởng, Chủ nhiệm "
+     "Văn phòng Chính phủ và Bộ trưởng Bộ Nội vụ"), DocumentType.JOINT_CIRCULAR,
+     "02/2011/TTLT-VPCP-BNV", date(2011, 1, 28),
+     "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ và Bộ trưởng Bộ Nội vụ", None),
+    ("Nghị quyết số 20/NQ-HĐND ngày 23/9/2021 của Hội đồng nhân dân tỉnh",
+     DocumentType.RESOLUTION, "20/NQ-HĐND", date(2021, 9, 23), "Hội đồng nhân dân tỉnh", None),
+    (("Nghị định số 34/2011/NĐ-CP ngày 17 tháng 5 năm 2011 của Chính phủ quy định về xử lý "
+     "kỷ luật"), DocumentType.DECREE, "34/2011/NĐ-CP", date(2011, 5, 17), "Chính phủ",
+     "quy định về xử lý kỷ luật"),
+    ("Kế hoạch số 42/KH-UBND ngày 18/3/2021 của UBND tỉnh tổ chức phong trào thi đua",
+     DocumentType.PLAN, "42/KH-UBND", date(2021, 3, 18), "UBND tỉnh",
+     "tổ chức phong trào thi đua"),
+    ("Quyết định số 1/QĐ-UBND ngày 01/02/2023 của UBND huyện thành lập Ban Chỉ đạo",
+     DocumentType.DECISION, "01/QĐ-UBND", date(2023, 2, 1), "UBND huyện",
+     "thành lập Ban Chỉ đạo"),
+    ("văn bản quy phạm pháp luật số 05/2023/QĐ-UBND", DocumentType.DECISION,
+     "05/2023/QĐ-UBND", None, None, None),
+    ("Luật Đầu tư công số 49/2014/QH13 ngày 18 tháng 6 năm 2014", DocumentType.LAW,
+     "49/2014/QH13", date(2014, 6, 18), None, "Đầu tư công"),
+    (("Nghị\nquyết số 30c/NQ-CP ngày\n08/11/2011 của\nChính phủ về ban hành Chương\n"
+     "trình tổng thể"), DocumentType.RESOLUTION, "30c/NQ-CP", date(2011, 11, 8), "Chính phủ",
+     "ban hành Chương trình tổng thể"),
+    ("Kế hoạch số 5/KH-UBND ngày\f05/3/2020", DocumentType.PLAN, "05/KH-UBND",
+     date(2020, 3, 5), None, None),
+    ("Kết luận số 100 - KL/TW", DocumentType.CONCLUSION, "100-KL/TW", None, None, None),
+]
+
+
+class TestGrammarForms:
+    @pytest.mark.parametrize("form", FORMS, ids=[f[2] for f in FORMS])
+    def test_form_parses_exactly(self, form: tuple[object, ...]) -> None:
+        """Each form reads its type, number and symbol, date, issuer and subject."""
+        text, doc_type, number_symbol, day, issuer, subject = form
+        ref = parse_reference(str(text))
+        assert (ref.doc_type, ref.number_symbol, ref.issued_on, ref.issuer, ref.subject) == (
+            doc_type, number_symbol, day, issuer, subject,
+        )
+
+    @pytest.mark.parametrize("form", FORMS, ids=[f[2] for f in FORMS])
+    def test_form_extracted_whole_from_a_sentence(self, form: tuple[object, ...]) -> None:
+        """Each form is found whole in a sentence, with an exact span."""
+        text = str(form[0])
+        sentence = f"Thực hiện {text}; đơn vị đã triển khai."
+        [match] = extract_references(sentence)
+        assert (match.start, match.end) == (10, 10 + len(text))
+        assert match.text == text
+        assert match.ref == parse_reference(text)
+
+    def test_party_documents_are_never_legal_normative(self) -> None:
+        """A Party Thông tri is no Thông tư and no VBQPPL; a Party body's code marks the system."""
+        tt = parse_reference("Thông tri số 12-TT/TW")
+        assert tt.doc_type is DocumentType.PARTY_CIRCULAR
+        assert (tt.system, tt.is_legal_normative) == ("party", False)
+        assert parse_reference("Chỉ thị số 22/CT-TW").system == "party"
+        assert parse_reference("Nghị định số 30/2020/NĐ-CP").system == "state"
+
+    @pytest.mark.parametrize(
+        ("text", "codes", "unit"),
+        [
+            ("Văn bản hợp nhất số 03/VBHN-BNV", ("BNV",), None),
+            ("Báo cáo thẩm định số 18/BCTĐ-STP", ("STP",), None),
+            ("Công văn số 2231/SNV-CCHC&PC", ("SNV",), "CCHC&PC"),
+            ("Kết luận số 34-KL/TW", ("TW",), None),
+        ],
+    )
+    def test_issuer_of_new_forms(self, text: str, codes: tuple[str, ...], unit: str | None) -> None:
+        """VBHN and BCTĐ are type codes, not issuers; & stays inside a drafting unit."""
+        ref = parse_reference(text)
+        assert (ref.issuer_codes, ref.drafting_unit) == (codes, unit)
+
+    def test_lower_case_luat_is_no_law(self) -> None:
+        """"pháp luật số …": the lower-case word luật is not the type Luật."""
+        [m] = extract_references("theo văn bản quy phạm pháp luật số 05/2023/QĐ-UBND.")
+        assert m.ref.doc_type is DocumentType.DECISION
+        assert not [m for m in extract_references("luật số 80/2015/QH13") if m.ref.doc_type]
+
+    def test_party_quy_dinh_written_qd(self) -> None:
+        """Before 2018 a Party Quy định was numbered QĐ: no type mismatch is claimed."""
+        ref = parse_reference("Quy định số 29-QĐ/TW ngày 25/7/2016 của Bộ Chính trị")
+        assert ref.doc_type is DocumentType.REGULATION
+        assert ref.warnings == ()
+
+    def test_canonical_form_round_trips_with_a_verb(self) -> None:
+        """A subject introduced by a verb prints without "về" and reads back the same."""
+        ref = parse_reference("Nghị định số 42/2022/NĐ-CP của Chính phủ quy định về dịch vụ")
+        assert str(ref) == "Nghị định số 42/2022/NĐ-CP của Chính phủ quy định về dịch vụ"
+        assert parse_reference(str(ref)) == ref
+
+
+class TestNfd:
+    @pytest.mark.parametrize(
+        "citation",
+        [
+            "Quyết định số 25/QĐ-UBND",
+            "Nghị định số 30/2020/NĐ-CP ngày 05/3/2020",
+            "Kế hoạch số 02/KH-UBND của UBND",
+            "Kết luận số 34-KL/TU ngày 18/4/2022",
+        ],
+    )
+    @pytest.mark.parametrize("marks", ["\u0301", "\u0309", "\u0302\u0301"])
+    def test_stray_mark_after_a_citation(self, citation: str, marks: str) -> None:
+        """A stray combining mark after a citation in NFD text does not cut its last letter.
+
+        The marks chosen compose with none of the last letters (D, a digit), so they stay
+        stray; a mark that composes (n and an acute make ń) makes another word.
+        """
+        text = unicodedata.normalize("NFD", f"Theo {citation}") + marks + " tiếp theo"
+        [m] = extract_references(text)
+        assert text[m.start:m.end] == m.text
+        assert unicodedata.normalize("NFC", m.text) == citation
+        assert parse_reference(m.text) == m.ref
+
+    @given(st.sampled_from([f[0] for f in FORMS]), st.text("\u0300\u0301\u0303\u0309\u0323",
+                                                          max_size=3))
+    def test_any_marks_keep_the_round_trip(self, citation: object, marks: str) -> None:
+        """On NFD input with any marks after it, parse_reference(m.text) == m.ref."""
+        text = unicodedata.normalize("NFD", f"Theo {citation}") + marks + "; tiếp"
+        for m in extract_references(text):
+            assert text[m.start:m.end] == m.text
+            assert parse_reference(m.text) == m.ref
+
+
 _SIZE = 1_000_000
 
 
@@ -477,6 +630,61 @@ class TestLinearTime:
         found = extract_references(adversarial)
         assert all(adversarial[m.start:m.end] == m.text for m in found)
         assert all(a.end <= b.start for a, b in itertools.pairwise(found))
+
+
+_RATIO_SIZE = 100_000
+#: How much slower than report text of the same size the worst input may be scanned. Linear
+#: matching keeps it near 1-3; catastrophic backtracking makes it thousands.
+_MAX_RATIO = 20
+
+WORST_INPUTS = [
+    "Kế hoạch số 1/KH-UBND của ",
+    "Kế hoạch số 1/KH-UBND của Ban Ban ",
+    "Kế hoạch số 1/KH-UBND về a\nb ",
+    "Kế hoạch số 1/KH-UBND về A\nB ",
+    "Kế hoạch số 1/KH-UBND ngày 01/01/2023 của Ủy ban nhân dân tỉnh tỉnh tỉnh ",
+    "Luật Aaaaaaaaaaaa, ",
+    "Luật A B C D E F G H I J K L ",
+    "Báo cáo thẩm định kế hoạch ",
+    "1/AB -\n",
+    "1 - ",
+    "\n",
+    " ",
+]
+
+
+def _best_time(function: object, text: str) -> float:
+    best = float("inf")
+    for _ in range(3):
+        began = time.perf_counter()
+        function(text)  # type: ignore[operator]
+        best = min(best, time.perf_counter() - began)
+    return best
+
+
+class TestWorstCaseRatio:
+    @pytest.mark.parametrize("unit", WORST_INPUTS)
+    def test_extraction_ratio(self, unit: str) -> None:
+        """The worst inputs scan at most 20 times slower than report text of the same size."""
+        normal = (REPORT_TEXT * (_RATIO_SIZE // len(REPORT_TEXT) + 1))[:_RATIO_SIZE]
+        worst = (unit * (_RATIO_SIZE // len(unit) + 1))[:_RATIO_SIZE]
+        ratio = _best_time(extract_references, worst) / _best_time(extract_references, normal)
+        assert ratio <= _MAX_RATIO
+
+    @pytest.mark.parametrize("unit", WORST_INPUTS)
+    def test_parse_ratio(self, unit: str) -> None:
+        """parse_reference on the longest worst-case text costs no more than on a citation."""
+        citation = ("Kế hoạch số 1/KH-UBND về " + "cải cách hành chính " * 200)[
+            :MAX_REFERENCE_LENGTH
+        ]
+        worst = (unit * (MAX_REFERENCE_LENGTH // len(unit) + 1))[:MAX_REFERENCE_LENGTH]
+
+        def attempt(text: str) -> None:
+            with contextlib.suppress(CchcError):
+                parse_reference(text)
+
+        ratio = _best_time(attempt, worst) / _best_time(attempt, citation)
+        assert ratio <= _MAX_RATIO
 
 
 class TestRobustness:

@@ -82,7 +82,7 @@ class TestValueKind:
         """Text where a count belongs is an error."""
         a = catalogue_2023().build({"3.1.3": "nhiều"})
         assert findings(a, "appendix.value_kind") == [(
-            '$["3.1.3"]', "giá trị 'nhiều' của chỉ tiêu 3.1.3 không phải số đếm.", ("3.1.3",)
+            '$["3.1.3"]', "giá trị “nhiều” của chỉ tiêu 3.1.3 không phải số đếm.", ("3.1.3",)
         )]
 
     def test_ratio_for_percent(self) -> None:
@@ -101,7 +101,7 @@ class TestCount:
         a = catalogue_2023().build({"3.1.1": Decimal("2.5")})
         assert findings(a, "appendix.count") == [(
             '$["3.1.1"]',
-            "số đếm của chỉ tiêu 3.1.1 phải là số nguyên không âm, gặp '2,5'.",
+            "số đếm của chỉ tiêu 3.1.1 phải là số nguyên không âm, nhưng ghi “2,5”.",
             ("3.1.1",),
         )]
 
@@ -119,7 +119,7 @@ class TestCodedScale:
         """A code off the scale is an error naming the scale."""
         a = catalogue_2023().build({"1.5": 3})
         assert findings(a, "appendix.coded_scale") == [(
-            '$["1.5"]', "mã trả lời '3' của chỉ tiêu 1.5 không thuộc thang Không = 0 Có = 1.",
+            '$["1.5"]', "mã trả lời “3” của chỉ tiêu 1.5 không thuộc thang mã Không = 0 Có = 1.",
             ("1.5",),
         )]
 
@@ -133,7 +133,7 @@ class TestPercentRange:
         """A percentage over 100 is an error."""
         a = catalogue_2023().build({"3.3.3": Decimal(150)})
         assert findings(a, "appendix.percent_range") == [(
-            '$["3.3.3"]', "tỷ lệ '150%' của chỉ tiêu 3.3.3 nằm ngoài khoảng 0–100%.", ("3.3.3",)
+            '$["3.3.3"]', "tỷ lệ “150%” của chỉ tiêu 3.3.3 nằm ngoài khoảng 0–100%.", ("3.3.3",)
         )]
 
     def test_holds(self) -> None:

@@ -61,8 +61,17 @@ class TestRates:
         """33,37 % for 1.607/4.964 (32,37 %) is an error."""
         assert run(RateFact(D(1607), D(4964), D("33.37"))) == [(
             "facts.stated_rate", Severity.ERROR,
-            "Tỷ lệ nêu 33,37% không khớp: 1.607/4.964 = 32,373%.",
+            "Báo cáo ghi tỷ lệ 33,37% trong khi thực tế 1.607/4.964 = 32,37%.",
         )]
+
+    def test_messages_say_what_is_written_and_what_is_true(self):
+        """"ghi 100% trong khi thực tế 99,78%", and the right rounding of a truncated rate."""
+        [(_, _, bound)] = run(RateFact(D("3585.23"), D(3593), D(100)))
+        assert bound == ("Báo cáo ghi tỷ lệ 100% trong khi thực tế 3.585,23/3.593 = 99,78%; "
+                         "chưa đạt 100% thì không ghi 100%.")
+        [(_, _, cut)] = run(RateFact(D(3878), D(15127), D("25.63")))
+        assert cut == ("Báo cáo ghi tỷ lệ 25,63% trong khi thực tế 3.878/15.127 = 25,636%, "
+                       "làm tròn đúng là 25,64%.")
 
     def test_truncated(self):
         """25,63 % for 3.878/15.127 (25,636 %) is truncation: a warning."""

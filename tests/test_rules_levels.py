@@ -38,7 +38,7 @@ class TestDistrictAfterAbolition:
         """A district figure in a report whose data starts after 1/7/2025."""
         assert run(ReportingPeriod.quarter(2025, 4), {"3.1.3.b": 19}) == [(
             '$.appendix["3.1.3.b"]',
-            ("Chỉ tiêu cấp huyện 3.1.3.b có số liệu '19' trong báo cáo quý IV năm 2025, nhưng "
+            ("Chỉ tiêu cấp huyện 3.1.3.b có số liệu “19” trong báo cáo quý IV năm 2025, nhưng "
             "từ 01/7/2025 không còn cấp huyện."),
         )]
 

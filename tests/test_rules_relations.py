@@ -211,14 +211,36 @@ class TestAutonomyGroups:
         assert found("sncl.autonomy_groups",
                      {"4.1.4.b": 3, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == []
 
-    def test_fails(self) -> None:
-        """Groups that do not add up to the number of units."""
+    def test_fewer_groups_than_units(self) -> None:
+        """3 of 4 units assigned a group so far (lũy kế): the remainder is not a finding."""
         assert found("sncl.autonomy_groups",
+                     {"4.1.4": 4, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == []
+
+    def test_fails(self) -> None:
+        """More units in the groups than units."""
+        assert found("sncl.autonomy_groups",
+                     {"4.1.4": 2, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == [(
+            '$["6.1"]',
+            ("Số ĐVSNCL đã được giao tự chủ theo bốn nhóm 6.1 + 6.2 + 6.3 + 6.4 = 0 + 0 + 2 + 1 "
+             "= 3 nhiều hơn tổng số ĐVSNCL 4.1.4 = 2."),
+        )]
+
+
+class TestAutonomyRemainder:
+    def test_remainder_is_explained(self) -> None:
+        """3 of 4 units in a group: one unit not yet assigned, as information."""
+        assert found("sncl.autonomy_remainder",
                      {"4.1.4": 4, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == [(
             '$["6.1"]',
-            ("Số ĐVSNCL theo bốn nhóm tự chủ 6.1 + 6.2 + 6.3 + 6.4 = 0 + 0 + 2 + 1 = 3 khác "
-            "tổng số ĐVSNCL 4.1.4 = 4."),
+            ("Còn 1 ĐVSNCL chưa được giao tự chủ theo một trong bốn nhóm: 6.1 + 6.2 + 6.3 + "
+             "6.4 = 0 + 0 + 2 + 1 = 3 trên tổng số 4.1.4 = 4."),
         )]
+
+    def test_silent_when_all_assigned_or_rows_blank(self) -> None:
+        """All units in a group, or a group row blank: nothing to explain."""
+        assert found("sncl.autonomy_remainder",
+                     {"4.1.4.b": 3, "6.1": 0, "6.2": 0, "6.3": 2, "6.4": 1}) == []
+        assert found("sncl.autonomy_remainder", {"4.1.4": 4, "6.3": 2, "6.4": 1}) == []
 
 
 class TestJobPositions:
@@ -265,12 +287,16 @@ class TestOnlineLevels:
         """62 + 41 = 103."""
         assert found("egov.online_levels", {"3.5.2": 103, "7.8.1": 62, "7.8.2": 41}) == []
 
+    def test_services_on_national_systems(self) -> None:
+        """More online services than on the provincial portal: some run on national systems."""
+        assert found("egov.online_levels", {"3.5.2": 100, "7.8.1": 62, "7.8.2": 41}) == []
+
     def test_fails(self) -> None:
-        """Levels 3 and 4 that do not add up to 3.5.2."""
-        assert found("egov.online_levels", {"3.5.2": 100, "7.8.1": 62, "7.8.2": 41}) == [(
-            '$["7.8.1"]',
-            ("Số TTHC trực tuyến mức độ 3 và 4 7.8.1 + 7.8.2 = 62 + 41 = 103 khác số TTHC mức "
-            "độ 3, 4 trên Cổng DVC tỉnh 3.5.2 = 100."),
+        """More services on the provincial portal than online services at all: a warning."""
+        assert found("egov.online_levels", {"3.5.2": 120, "7.8.1": 62, "7.8.2": 41}) == [(
+            '$["3.5.2"]',
+            ("Số dịch vụ công trực tuyến trên Cổng DVC tỉnh 3.5.2 = 120 nhiều hơn tổng số dịch "
+             "vụ công trực tuyến một phần và toàn trình 7.8.1 + 7.8.2 = 62 + 41 = 103."),
         )]
 
 

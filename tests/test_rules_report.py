@@ -82,7 +82,7 @@ class TestReferenceSpans:
         assert found == [(
             "structure.reference_span",
             "$.sections[0].paragraphs[0].references[0]",
-            "Trích dẫn 'Công văn' không nằm ở vị trí 0–5 của đoạn văn.",
+            "Trích dẫn “Công văn” không nằm ở vị trí 0–5 của đoạn văn.",
         )]
 
 
@@ -98,5 +98,5 @@ class TestFactTexts:
         paragraph = Paragraph("tiếp 36 lượt người", facts=(CountFact(37, "lượt", text="37"),))
         assert run(with_paragraph(paragraph), "structure.fact") == [
             ("structure.fact_text", "$.sections[0].paragraphs[0].facts[0]",
-             "Số liệu '37' không có trong đoạn văn.")
+             "Số liệu “37” không có trong đoạn văn.")
         ]

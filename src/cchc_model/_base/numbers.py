@@ -349,7 +349,7 @@ def _money_scale(scale: MoneyScale | str) -> MoneyScale:
             if key == member.value:
                 return member
     raise UnitError(
-        "thang tiền phải là 'đồng', 'nghìn', 'triệu' hoặc 'tỷ' "
+        "đơn vị tiền phải là đồng, nghìn, triệu hoặc tỷ "
         f"(scale must be 'đồng', 'nghìn', 'triệu' or 'tỷ'): {scale!r}",
         scale,
     )

@@ -77,6 +77,8 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
     ('éx', [0, 2, 3])
     >>> nfc_with_offsets("ab")
     ('ab', None)
+    >>> nfc_with_offsets("D\u0301e\u0302\u0301")
+    ('D́ế', [0, 1, 2, 5])
     """
     if unicodedata.is_normalized("NFC", text):
         return text, None
@@ -92,7 +94,11 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
             end += 1
         piece = unicodedata.normalize("NFC", text[start:end])
         out.append(piece)
-        offsets.extend([start] * len(piece))
+        # The starter (composed with what marks it could take) starts the cluster; marks
+        # left over keep their own places at its end, so a span that ends before a stray
+        # mark ends before it in the input too, not at the start of the cluster.
+        offsets.append(start)
+        offsets.extend(range(end - len(piece) + 1, end))
         start = end
     offsets.append(length)
     return "".join(out), offsets

@@ -44,23 +44,54 @@ def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
         yield rule.finding(f"{subject.appendix_path}.form", form=appendix.form)
 
 
-def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
+def _misnumbered(subject: Subject) -> list[list[tuple[IndicatorValue, IndicatorDef, str]]]:
+    """Rows whose STT is not their code, in runs of consecutive rows under one parent."""
     found = appendix_and_catalogue(subject)
     if found is None:
-        return
+        return []
     appendix, catalogue = found
+    runs: list[list[tuple[IndicatorValue, IndicatorDef, str]]] = []
+    previous = False
     for row in appendix.rows:
         definition = catalogue.get(row.code)
         written = row.stt.strip()
         if definition is None or definition.is_subrow or not _CODE.fullmatch(written):
             continue
-        if written.rstrip(".") != row.code:
+        written = written.rstrip(".")
+        if written == row.code:
+            previous = False
+            continue
+        if previous and runs and runs[-1][-1][1].parent == definition.parent:
+            runs[-1].append((row, definition, written))
+        else:
+            runs.append([(row, definition, written)])
+        previous = True
+    return runs
+
+
+def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for run in _misnumbered(subject):
+        row, definition, written = run[0]
+        codes = tuple(r.code for r, _, _ in run)
+        label = f"“{row.label or definition.label}”"
+        if len(run) == 1:
             yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), label=row.label or definition.label,
-                stt=written.rstrip("."),
-                code=row.code,
+                subject.code_path(row.code), codes=codes, where=_where(row),
+                where_en=_where_en(row), what=f"chỉ tiêu {label}", what_en=f"indicator {label}",
+                stt=written, code=row.code, rows="", rows_en="",
             )
+            continue
+        last_row, _, last_written = run[-1]
+        paths = ", ".join(subject.code_path(code) for code in codes)
+        lines = f"{row.line}–{last_row.line}" if row.line and last_row.line else ""
+        yield rule.finding(
+            subject.code_path(row.code), codes=codes,
+            where=f"Dòng {lines}: " if lines else "", where_en=f"Lines {lines}: " if lines else "",
+            what=f"{len(run)} chỉ tiêu liền nhau, từ chỉ tiêu {label},",
+            what_en=f"{len(run)} consecutive indicators, from indicator {label},",
+            stt=f"{written}–{last_written}", code=f"{row.code}–{last_row.code}",
+            rows=f" (các dòng {paths})", rows_en=f" (rows {paths})",
+        )
 
 
 def _unknown(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -183,19 +214,20 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.unknown_form",
         Severity.ERROR,
-        "Không có danh mục chỉ tiêu cho biểu mẫu {form!r}; không kiểm tra được các dòng.",
+        "Không có danh mục chỉ tiêu cho biểu mẫu “{form}”; không kiểm tra được các dòng.",
         check=_unknown_form,
-        message_en="No indicator catalogue for form {form!r}; the rows cannot be checked.",
+        message_en="No indicator catalogue for form “{form}”; the rows cannot be checked.",
         description="The appendix names a form whose catalogue the library does not have.",
     ),
     Rule(
         "appendix.stt_mismatch",
         Severity.WARNING,
-        "{where}chỉ tiêu “{label}” ghi số thứ tự {stt} nhưng theo biểu mẫu là {code}.",
+        "{where}{what} ghi số thứ tự {stt} nhưng theo biểu mẫu là {code}{rows}.",
         check=_stt,
-        message_en="{where_en}indicator “{label}” is numbered {stt} but is {code} in the form.",
+        message_en="{where_en}{what_en} is numbered {stt} but is {code} in the form{rows_en}.",
         basis=_FORM,
-        description="A row matched its indicator by label, but its STT is another number "
+        description="A row matched its indicator by label, but its STT is another number. "
+        "Consecutive misnumbered rows under one heading are one finding listing every row "
         "(the reference report numbers the rows of 1.2 as 1.1.1–1.1.4).",
     ),
     Rule(
@@ -212,9 +244,9 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.value_kind",
         Severity.ERROR,
-        "{where}giá trị {raw!r} của chỉ tiêu {code} không phải {kind}.",
+        "{where}giá trị “{raw}” của chỉ tiêu {code} không phải {kind}.",
         check=_kind,
-        message_en="{where_en}value {raw!r} of indicator {code} is not a {kind_en} value.",
+        message_en="{where_en}value “{raw}” of indicator {code} is not a {kind_en} value.",
         basis=_FORM,
         description="A value is of the wrong kind for its indicator: text where a number "
         "belongs, a ratio where a count or percentage belongs.",
@@ -222,10 +254,10 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.count",
         Severity.ERROR,
-        "{where}số đếm của chỉ tiêu {code} phải là số nguyên không âm, gặp {raw!r}.",
+        "{where}số đếm của chỉ tiêu {code} phải là số nguyên không âm, nhưng ghi “{raw}”.",
         check=_count,
         message_en="{where_en}the count of indicator {code} must be a whole, non-negative "
-        "number, got {raw!r}.",
+        "number, got “{raw}”.",
         basis=_FORM,
         description="Counts (procedures, persons, units, documents) are whole and "
         "non-negative.",
@@ -233,9 +265,9 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.coded_scale",
         Severity.ERROR,
-        "{where}mã trả lời {raw!r} của chỉ tiêu {code} không thuộc thang {scale}.",
+        "{where}mã trả lời “{raw}” của chỉ tiêu {code} không thuộc thang mã {scale}.",
         check=_scale,
-        message_en="{where_en}coded answer {raw!r} of indicator {code} is not on its scale "
+        message_en="{where_en}coded answer “{raw}” of indicator {code} is not on its scale "
         "{scale}.",
         basis=_FORM,
         description="A coded answer is one of the codes its scale lists.",
@@ -243,18 +275,18 @@ APPENDIX_RULES: tuple[Rule, ...] = (
     Rule(
         "appendix.percent_range",
         Severity.ERROR,
-        "{where}tỷ lệ {raw!r} của chỉ tiêu {code} nằm ngoài khoảng 0–100%.",
+        "{where}tỷ lệ “{raw}” của chỉ tiêu {code} nằm ngoài khoảng 0–100%.",
         check=_percent,
-        message_en="{where_en}percentage {raw!r} of indicator {code} is outside 0–100%.",
+        message_en="{where_en}percentage “{raw}” of indicator {code} is outside 0–100%.",
         basis=_FORM,
         description="Percentages lie between 0 and 100.",
     ),
     Rule(
         "appendix.value_text",
         Severity.INFO,
-        "{where}ô số liệu của chỉ tiêu {code} có thêm chữ: {raw!r}; lấy số liệu là {value}.",
+        "{where}ô số liệu của chỉ tiêu {code} có thêm chữ: “{raw}”; lấy số liệu là {value}.",
         check=_value_text,
-        message_en="{where_en}the value cell of indicator {code} holds text as well: {raw!r}; "
+        message_en="{where_en}the value cell of indicator {code} holds text as well: “{raw}”; "
         "read as {value}.",
         basis=_FORM,
         description="A number was read from a cell that also holds words "

@@ -76,11 +76,20 @@ _RATE_SEVERITY = {
     "rounded_to_bound": Severity.WARNING,
     "wrong": Severity.ERROR,
 }
-_RATE_WHY = {
-    "truncated": ("bị cắt bớt chữ số thay vì làm tròn", "is truncated instead of rounded"),
-    "rounded_to_bound": ("được làm tròn thành giá trị biên", "is rounded to a bound it misses"),
-    "wrong": ("không khớp", "does not match"),
-}
+
+
+def _why(verdict: str, stated: Decimal, computed: Decimal) -> tuple[str, str]:
+    """What a civil servant adds after "ghi 100% trong khi thực tế 99,78%"."""
+    if verdict == "truncated":
+        exponent = stated.as_tuple().exponent
+        places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+        rounded = format_percent(computed, decimals=places)
+        return f", làm tròn đúng là {rounded}", f", which rounds to {rounded}"
+    if verdict == "rounded_to_bound":
+        if stated == _HUNDRED:
+            return "; chưa đạt 100% thì không ghi 100%", "; short of 100% is not 100%"
+        return "; đã có phát sinh thì không ghi 0%", "; anything above 0% is not 0%"
+    return "", ""
 
 
 def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -90,12 +99,12 @@ def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
         verdict = rate_agreement(fact.numerator, fact.denominator, fact.stated)
         if verdict == "exact":
             continue
-        computed = (
-            format_percent(fact.numerator * _HUNDRED / fact.denominator, decimals=3)
-            if fact.denominator
-            else "không xác định (undefined)"
-        )
-        why_vi, why_en = _RATE_WHY[verdict]
+        if fact.denominator:
+            exact = fact.numerator * _HUNDRED / fact.denominator
+            computed = format_percent(exact, decimals=3 if verdict == "truncated" else 2)
+            why_vi, why_en = _why(verdict, fact.stated, exact)
+        else:
+            computed, why_vi, why_en = "không xác định (undefined)", "", ""
         yield rule.finding(
             path,
             severity=_RATE_SEVERITY[verdict],
@@ -121,9 +130,11 @@ FACT_RULES: tuple[Rule, ...] = (
     Rule(
         "facts.stated_rate",
         Severity.ERROR,
-        "Tỷ lệ nêu {stated} {why_vi}: {numerator}/{denominator} = {computed}.",
+        "Báo cáo ghi tỷ lệ {stated} trong khi thực tế {numerator}/{denominator} = "
+        "{computed}{why_vi}.",
         check=_rates,
-        message_en="Stated rate {stated} {why_en}: {numerator}/{denominator} = {computed}.",
+        message_en="The report states {stated} while in fact {numerator}/{denominator} = "
+        "{computed}{why_en}.",
         description="A percentage stated with its numerator and denominator agrees with them "
         "within the precision it is written with.",
     ),

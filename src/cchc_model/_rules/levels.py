@@ -38,10 +38,10 @@ LEVEL_RULES: tuple[Rule, ...] = (
     Rule(
         "levels.district_after_abolition",
         Severity.ERROR,
-        "Chỉ tiêu cấp huyện {code} có số liệu {raw!r} trong báo cáo {period}, nhưng từ "
+        "Chỉ tiêu cấp huyện {code} có số liệu “{raw}” trong báo cáo {period}, nhưng từ "
         "{day} không còn cấp huyện.",
         check=_district_after_abolition,
-        message_en="District-level indicator {code} holds {raw!r} in the report for {period}, "
+        message_en="District-level indicator {code} holds “{raw}” in the report for {period}, "
         "but there are no districts from {day} on.",
         codes=DISTRICT_ROWS_2023,
         basis="Nghị quyết 203/2025/QH15 (chính quyền địa phương hai cấp từ 01/7/2025)",

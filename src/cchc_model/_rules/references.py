@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+import attrs
+
 from cchc_model._base.dates import format_date
 from cchc_model._model.report import Paragraph, Report
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
@@ -24,7 +26,7 @@ from cchc_model._values.references import (
     ReferenceMatch,
 )
 
-__all__ = ["REFERENCE_RULES"]
+__all__ = ["REFERENCE_RULES", "REPEALS", "Repeal"]
 
 _ND30 = "Nghị định 30/2020/NĐ-CP, Phụ lục I (số, ký hiệu của văn bản)"
 _VBQPPL = "Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 10 (số, ký hiệu VBQPPL)"
@@ -36,29 +38,74 @@ def _citations(report: Report) -> Iterator[tuple[str, Paragraph, ReferenceMatch]
             yield f"{path}.references[{i}]", paragraph, match
 
 
+def _claims_issuing(report: Report, paragraph: Paragraph, match: ReferenceMatch) -> str | None:
+    """The unit's code when the report says the unit itself issued the cited document."""
+    codes = _unit_codes(report)
+    if codes and _says_unit_issued(paragraph, match):
+        return codes[0]
+    return None
+
+
+_SeriesKey = tuple[str, str, str, bool, int, str, date]
+
+
+def _series_key(report: Report, paragraph: Paragraph, match: ReferenceMatch) -> _SeriesKey | None:
+    """(system, issuer, type, numbered with a year, number, suffix, date): one series.
+
+    An agency numbers its documents of a year in series, by type (legal normative documents
+    apart), so a number and a date name one document only within one issuer's series of one
+    type. The issuer is the reporting unit when the report says the unit issued it ("Sở đã
+    ban hành …"), else the agency code in the symbol.
+    """
+    ref = match.ref
+    if ref.issued_on is None:
+        return None
+    issuer = _claims_issuing(report, paragraph, match)
+    if issuer is None:
+        issuer = ref.issuer_codes[0] if ref.issuer_codes else ref.symbol
+    kind = ref.symbol_type.value if ref.symbol_type is not None else ""
+    return (ref.system, issuer, kind, ref.year is not None, ref.number, ref.number_suffix,
+            ref.issued_on)
+
+
+def _conflicts(report: Report) -> list[tuple[str, ReferenceMatch, str, LegalDocumentRef, str]]:
+    """Citations whose series, number and date are another citation's, under another symbol.
+
+    Each with its path, the first citation's path and reference, and the unit's code when
+    the report says the unit issued it ("" otherwise).
+    """
+    first: dict[_SeriesKey, tuple[str, LegalDocumentRef]] = {}
+    found = []
+    for path, paragraph, match in _citations(report):
+        key = _series_key(report, paragraph, match)
+        if key is None:
+            continue
+        if key not in first:
+            first[key] = (path, match.ref)
+            continue
+        first_path, first_ref = first[key]
+        if match.ref.symbol != first_ref.symbol:
+            claimed = _claims_issuing(report, paragraph, match) or ""
+            found.append((path, match, first_path, first_ref, claimed))
+    return found
+
+
 def _conflicting_symbols(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    first: dict[tuple[int, date], tuple[str, LegalDocumentRef]] = {}
-    for path, _, match in _citations(subject.report):
+    for path, match, other_path, other, claimed in _conflicts(subject.report):
         ref = match.ref
-        if ref.issued_on is None:
-            continue
-        key = (ref.number, ref.issued_on)
-        if key not in first:
-            first[key] = (path, ref)
-            continue
-        first_path, first_ref = first[key]
-        # 90/TT-BTC beside 90/2018/TT-BTC is the same symbol without its year: another rule.
-        if ref.symbol != first_ref.symbol:
-            yield rule.finding(
-                path,
-                number=f"{ref.number:02d}",
-                day=format_date(ref.issued_on),
-                symbol=ref.number_symbol,
-                other=first_ref.number_symbol,
-                other_path=first_path,
-            )
+        assert ref.issued_on is not None  # noqa: S101 - only dated citations are keyed
+        yield rule.finding(
+            path,
+            number=f"{ref.number:02d}{ref.number_suffix}",
+            day=format_date(ref.issued_on),
+            symbol=ref.number_symbol,
+            other=other.number_symbol,
+            other_path=other_path,
+            claim=f"; báo cáo nêu đơn vị ({claimed}) đã ban hành văn bản này" if claimed else "",
+            claim_en=f"; the report says the unit ({claimed}) issued it" if claimed else "",
+        )
 
 
 def _missing_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -70,14 +117,34 @@ def _missing_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
     }
     for path, _, match in citations:
         ref = match.ref
-        if ref.year is not None or "/" in ref.symbol:
+        if ref.year is not None or ref.system == "party":
             continue
         other = with_year.get((ref.number, ref.symbol))
-        if other is None and ref.doc_type not in _ALWAYS_WITH_YEAR:
+        if other is not None and not _same_document_series(ref, other):
+            other = None
+        if other is None and not _needs_year(ref):
             continue
         hint = f" (nơi khác ghi {other.number_symbol})" if other is not None else ""
         hint_en = f" (cited elsewhere as {other.number_symbol})" if other is not None else ""
         yield rule.finding(path, symbol=ref.number_symbol, hint=hint, hint_en=hint_en)
+
+
+def _same_document_series(ref: LegalDocumentRef, other: LegalDocumentRef) -> bool:
+    """Whether a year-less citation may be the year-ful one: same issuer and same year.
+
+    25/2022/QĐ-UBND and a 25/QĐ-UBND of 2023 belong to two numbering series (legal normative
+    and administrative) of two years: they are two documents.
+    """
+    if ref.issued_on is not None and ref.issued_on.year != other.year:
+        return False
+    return not (ref.issuer and other.issuer and ref.issuer != other.issuer)
+
+
+def _needs_year(ref: LegalDocumentRef) -> bool:
+    """A decree, circular, law … is numbered with its year, except the oldest ones (28/CP)."""
+    if ref.doc_type not in _ALWAYS_WITH_YEAR:
+        return False
+    return ref.issued_on is None or ref.issued_on.year >= _YEAR_IN_NUMBERS_SINCE
 
 
 _ALWAYS_WITH_YEAR = frozenset(
@@ -91,6 +158,9 @@ _ALWAYS_WITH_YEAR = frozenset(
         DocumentType.JOINT_RESOLUTION,
     }
 )
+# Legal normative documents have carried the year in their number since the late 1990s
+# (Nghị định 51/1999/NĐ-CP); older ones did not (Nghị định 28/CP ngày 29/4/1995).
+_YEAR_IN_NUMBERS_SINCE = 1997
 
 
 def _malformed_symbol(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -99,9 +169,10 @@ def _malformed_symbol(rule: Rule, subject: Subject) -> Iterator[Finding]:
     for path, _, match in _citations(subject.report):
         for warning in match.ref.warnings:
             if warning.startswith(WARN_SYMBOL_SPACE):
-                written = warning.partition(": ")[2]
+                # Older files quote the symbol ('QĐ-SLĐT BXH'); the quotes are not the symbol.
+                written = warning.partition(": ")[2].strip("'")
             elif warning.startswith(WARN_ETH):
-                written = repr(match.text[:80])
+                written = match.text[:80]
             else:
                 continue
             yield rule.finding(path, written=written, symbol=match.ref.number_symbol)
@@ -124,7 +195,7 @@ def _invalid_date(rule: Rule, subject: Subject) -> Iterator[Finding]:
     for path, _, match in _citations(subject.report):
         for warning in match.ref.warnings:
             if warning.startswith(WARN_BAD_DATE):
-                day = warning.partition(": ")[2]
+                day = warning.partition(": ")[2].strip("'")
                 yield rule.finding(path, symbol=match.ref.number_symbol, day=day)
 
 
@@ -194,16 +265,37 @@ def _foreign_symbol(rule: Rule, subject: Subject) -> Iterator[Finding]:
     codes = _unit_codes(subject.report)
     if not codes:
         return
+    # A citation already reported as a conflicting symbol is one cause, one finding.
+    conflicting = {path for path, *_ in _conflicts(subject.report)}
     for path, paragraph, match in _citations(subject.report):
         ref = match.ref
-        if not ref.issuer_codes or set(codes) & set(ref.issuer_codes):
+        if not ref.issuer_codes or set(codes) & set(ref.issuer_codes) or path in conflicting:
             continue
         if _says_unit_issued(paragraph, match):
             yield rule.finding(path, symbol=ref.number_symbol, unit=codes[0],
                                issuer=ref.issuer_code)
 
 
-_BLANK_YEAR = re.compile(r"(?<!hàng )(?<!mỗi )(?<!\w)năm(?=\s*(?:[,;.)]|$))", re.IGNORECASE)
+_BLANK_YEAR = re.compile(r"(?<!\w)năm(?=\s*(?:[,;.)]|$))", re.IGNORECASE)
+# "hằng năm" (yearly, the official spelling), "hàng năm", "mỗi năm", "5 năm", "các năm":
+# a word before "năm" that makes it no blank year.
+_NOT_A_BLANK = frozenset(
+    (
+        "hằng", "hàng", "mỗi", "các", "những", "nhiều", "từng", "cả", "một", "hai", "ba", "bốn",
+        "năm", "sáu", "bảy", "tám", "chín", "mười", "mấy", "trong", "qua", "cuối", "đầu",
+        "giữa", "trăm",
+    )
+)
+
+
+def _blank_year(text: str) -> bool:
+    """Whether *text* has "năm" where a year was left out ("… xử lý vi phạm năm ;")."""
+    for found in _BLANK_YEAR.finditer(text):
+        before = text[:found.start()].rstrip().rpartition(" ")[2].lower()
+        if before and (before[-1].isdigit() or before in _NOT_A_BLANK):
+            continue
+        return True
+    return False
 
 
 def _subject_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -211,10 +303,172 @@ def _subject_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
         return
     for path, paragraph, match in _citations(subject.report):
         ref = match.ref
-        if ref.subject and _BLANK_YEAR.search(ref.subject):
+        if ref.subject and _blank_year(ref.subject):
             # Show the words after the citation too: the blank is visible only there ("năm ;").
             shown = paragraph.text[match.start:match.end + 2].strip()
             yield rule.finding(path, symbol=ref.number_symbol, text=shown)
+
+
+def _year_mismatch(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    for path, _, match in _citations(subject.report):
+        ref = match.ref
+        if ref.year is not None and ref.issued_on is not None and (
+            ref.issued_on.year != ref.year
+        ):
+            yield rule.finding(path, symbol=ref.number_symbol, year=ref.year,
+                               day=format_date(ref.issued_on))
+
+
+_PROGRAMME_YEAR = re.compile(r"(?<!giai đoạn )\bnăm (\d{4})\b(?!\s*[-–]\s*\d{4})",
+                             re.IGNORECASE)
+_PROGRAMME_WORDS = re.compile(r"\b(?:chương trình|kế hoạch)\b", re.IGNORECASE)
+_PLANS = frozenset((DocumentType.PLAN, DocumentType.PROGRAMME))
+_FIRST_YEAR = 1900
+
+
+def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    for path, _, match in _citations(subject.report):
+        ref = match.ref
+        if ref.issued_on is None or not ref.subject:
+            continue
+        if ref.doc_type not in _PLANS and not _PROGRAMME_WORDS.search(ref.subject):
+            continue
+        years = {int(y) for y in _PROGRAMME_YEAR.findall(ref.subject)}
+        if len(years) != 1:
+            continue
+        year = years.pop()
+        if not _FIRST_YEAR < year <= date.max.year:
+            continue
+        # The plan of a year is adopted in its last months before it at the earliest.
+        if ref.issued_on < date(year - 1, 9, 1):
+            yield rule.finding(path, symbol=ref.number_symbol, day=format_date(ref.issued_on),
+                               year=year)
+
+
+def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    first: dict[str, tuple[str, LegalDocumentRef]] = {}
+    dated_later: dict[str, date] = {}
+    for path, _, match in _citations(subject.report):
+        key = match.ref.number_symbol
+        if key not in first:
+            first[key] = (path, match.ref)
+        elif match.ref.issued_on is not None:
+            dated_later.setdefault(key, match.ref.issued_on)
+    for key, (path, ref) in first.items():
+        if ref.issued_on is not None or ref.system == "party" or ref.doc_type is DocumentType.LAW:
+            continue
+        later = dated_later.get(key)
+        yield rule.finding(
+            path, symbol=key,
+            hint=f" (lần sau mới ghi ngày {format_date(later)})" if later else "",
+            hint_en=f" (a later citation gives {format_date(later)})" if later else "",
+        )
+
+
+# A list of reports ("- Báo cáo số 47/BC-… ngày …; Báo cáo kết quả rà soát …;") in which one
+# is named without its number.
+_REPORT_ITEM = re.compile(
+    r"(?:^|[;:][ \t]*|\n[ \t]*(?:[-+•][ \t]*)?|^[-+•][ \t]*)(Báo cáo)[ ]+(?!số\b)[^\W\d_A-ZĐ]"
+)
+
+
+def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    for path, paragraph in subject.report.paragraphs():
+        numbered = [m for m in paragraph.references if m.ref.doc_type is DocumentType.REPORT]
+        if not numbered:
+            continue
+        spans = [(m.start, m.end) for m in paragraph.references]
+        for found in _REPORT_ITEM.finditer(paragraph.text):
+            at = found.start(1)
+            if any(start <= at < end for start, end in spans):
+                continue
+            end = paragraph.text.find(";", at, at + 160)
+            shown = paragraph.text[at:end if end >= 0 else at + 160].strip()
+            yield rule.finding(path, text=shown)
+
+
+def _number_order(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    codes = _unit_codes(subject.report)
+    if not codes:
+        return
+    own: dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]] = {}
+    for path, _, match in _citations(subject.report):
+        ref = match.ref
+        if ref.issued_on is None or ref.year is not None or ref.system == "party":
+            continue
+        if ref.issuer_codes[:1] != codes[:1]:
+            continue
+        kind = ref.symbol.split("-")[0] if ref.doc_type is not None else ""
+        own.setdefault((kind, ref.issued_on.year), {}).setdefault(ref.number, (path, ref))
+    for series in own.values():
+        ordered = sorted(series.values(), key=lambda item: item[1].number)
+        latest: tuple[str, LegalDocumentRef] | None = None
+        for path, ref in ordered:
+            assert ref.issued_on is not None  # noqa: S101 - only dated citations are kept
+            if latest is not None and latest[1].issued_on is not None and (
+                ref.issued_on < latest[1].issued_on
+            ):
+                other = latest[1]
+                assert other.issued_on is not None  # noqa: S101
+                yield rule.finding(
+                    path, symbol=ref.number_symbol, day=format_date(ref.issued_on),
+                    other=other.number_symbol, other_day=format_date(other.issued_on),
+                )
+                continue
+            latest = (path, ref)
+
+
+@attrs.frozen
+class Repeal:
+    """A legal basis the library knows was replaced: what, by what, from which day."""
+
+    number_symbol: str
+    replaced_by: str
+    since: date
+
+
+#: Acts a report may still cite as its basis after they were replaced. Only acts replaced
+#: as a whole are listed; a report dated on or after ``since`` should cite the replacement.
+REPEALS: tuple[Repeal, ...] = (
+    Repeal("110/2004/NĐ-CP", "30/2020/NĐ-CP", date(2020, 3, 5)),
+    Repeal("09/2010/NĐ-CP", "30/2020/NĐ-CP", date(2020, 3, 5)),
+    Repeal("43/2011/NĐ-CP", "42/2022/NĐ-CP", date(2022, 8, 1)),
+    Repeal("80/2015/QH13", "64/2025/QH15", date(2025, 4, 1)),
+    Repeal("34/2016/NĐ-CP", "78/2025/NĐ-CP", date(2025, 4, 1)),
+    Repeal("61/2018/NĐ-CP", "118/2025/NĐ-CP", date(2025, 7, 1)),
+    Repeal("107/2021/NĐ-CP", "118/2025/NĐ-CP", date(2025, 7, 1)),
+)
+_REPEALED = {repeal.number_symbol: repeal for repeal in REPEALS}
+# "… thay thế Nghị định 43/2011/NĐ-CP", "… (đã hết hiệu lực)": the report knows.
+_KNOWS_REPEAL = re.compile(r"thay\s+thế|hết\s+hiệu\s+lực|bãi\s+bỏ", re.IGNORECASE)
+
+
+def _repealed_basis(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    if subject.report is None:
+        return
+    when = subject.report.header.date
+    if when is None:
+        return
+    report_day = date(when.year, when.month or 1, when.day or 1)
+    for path, paragraph, match in _citations(subject.report):
+        repeal = _REPEALED.get(match.ref.number_symbol)
+        if repeal is None or report_day < repeal.since:
+            continue
+        around = paragraph.text[max(0, match.start - 60):match.end + 60]
+        if _KNOWS_REPEAL.search(around):
+            continue
+        yield rule.finding(path, symbol=repeal.number_symbol, other=repeal.replaced_by,
+                           since=format_date(repeal.since))
 
 
 REFERENCE_RULES: tuple[Rule, ...] = (
@@ -222,13 +476,16 @@ REFERENCE_RULES: tuple[Rule, ...] = (
         "refs.conflicting_symbols",
         Severity.ERROR,
         "Văn bản số {number} ngày {day} được trích dẫn với ký hiệu {symbol}, "
-        "nơi khác ghi {other} ({other_path}).",
+        "nơi khác ghi {other} ({other_path}){claim}.",
         check=_conflicting_symbols,
         message_en="Document no. {number} of {day} is cited as {symbol}, elsewhere as {other} "
-        "({other_path}).",
+        "({other_path}){claim_en}.",
         basis=_ND30,
-        description="One number and date cited under two different symbols: one of them is "
-        "wrong (number and symbol are unique for an agency within a year).",
+        description="One number and date of one issuer's numbering series cited under two "
+        "symbols: one of them is wrong (number and symbol are unique for an agency within a "
+        "year). The issuer is the reporting unit when the report says it issued the document, "
+        "else the agency in the symbol, so a province's decision 25 and a department's công "
+        "văn 25 of the same day are two documents.",
     ),
     Rule(
         "refs.missing_year",
@@ -239,14 +496,15 @@ REFERENCE_RULES: tuple[Rule, ...] = (
         "symbol{hint_en}.",
         basis=_VBQPPL,
         description="A decree, circular, law … cited without the year of its number "
-        "(90/TT-BTC for 90/2018/TT-BTC), or any document cited both with and without it.",
+        "(90/TT-BTC for 90/2018/TT-BTC), or a document cited both with and without it by one "
+        "issuer in one year (25/2022/QĐ-UBND and a 25/QĐ-UBND of 2023 are two documents).",
     ),
     Rule(
         "refs.malformed_symbol",
         Severity.WARNING,
-        "Ký hiệu văn bản viết không đúng: {written} (đọc là {symbol}).",
+        "Ký hiệu văn bản viết không đúng: “{written}” (đọc là {symbol}).",
         check=_malformed_symbol,
-        message_en="Malformed document symbol: {written} (read as {symbol}).",
+        message_en="Malformed document symbol: “{written}” (read as {symbol}).",
         basis=_ND30,
         description="A symbol with a stray space (SLĐT BXH) or a look-alike letter (Ð for Đ).",
     ),
@@ -262,7 +520,7 @@ REFERENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "refs.invalid_date",
         Severity.ERROR,
-        "Văn bản {symbol} ghi ngày không tồn tại {day}.",
+        "Văn bản {symbol} ghi ngày {day}, ngày này không có trong lịch.",
         check=_invalid_date,
         message_en="Document {symbol} is dated {day}, which does not exist.",
         description="A cited document's date is impossible (31/02/2023).",
@@ -279,21 +537,89 @@ REFERENCE_RULES: tuple[Rule, ...] = (
     Rule(
         "refs.foreign_symbol",
         Severity.WARNING,
-        "Báo cáo nói đơn vị ({unit}) đã ban hành {symbol}, nhưng ký hiệu là của {issuer}.",
+        "Báo cáo nêu đơn vị ({unit}) đã ban hành {symbol}, nhưng ký hiệu là của {issuer}.",
         check=_foreign_symbol,
         message_en="The report says the unit ({unit}) issued {symbol}, but the symbol is "
         "{issuer}'s.",
         basis=_ND30,
         description="A document the reporting unit says it issued (\"Sở đã ban hành …\") "
-        "carries another agency's code in its symbol.",
+        "carries another agency's code in its symbol. Not repeated for a citation already "
+        "reported by refs.conflicting_symbols.",
     ),
     Rule(
         "refs.subject_year_missing",
         Severity.WARNING,
-        "Trích yếu của {symbol} thiếu năm: {text!r}.",
+        "Trích yếu của {symbol} thiếu năm: “{text}”.",
         check=_subject_year,
-        message_en="The subject of {symbol} has a blank year: {text!r}.",
+        message_en="The subject of {symbol} has a blank year: “{text}”.",
         description="A cited document's subject ends in \"năm\" with the year left out "
-        "(\"… năm ;\").",
+        "(\"… năm ;\"); \"hằng năm\", \"hàng năm\", \"5 năm\" are no blank.",
+    ),
+    Rule(
+        "refs.year_mismatch",
+        Severity.ERROR,
+        "Văn bản {symbol} mang năm {year} trong số, ký hiệu nhưng ghi ngày {day}.",
+        check=_year_mismatch,
+        message_en="Document {symbol} carries the year {year} in its number but is dated "
+        "{day}.",
+        basis=_VBQPPL,
+        description="The year in a legal normative document's number is the year it was "
+        "issued: 25/2022/QĐ-UBND cannot be dated in 2023.",
+    ),
+    Rule(
+        "refs.programme_year",
+        Severity.WARNING,
+        "Văn bản {symbol} ban hành chương trình, kế hoạch năm {year} nhưng ghi ngày {day}, "
+        "sớm hơn một năm: kiểm tra lại năm của ngày ban hành.",
+        check=_programme_year,
+        message_en="Document {symbol} adopts a programme or plan for {year} but is dated "
+        "{day}, more than a year before: check the year of its date.",
+        description="A plan or programme for one year is adopted in the last months of the "
+        "year before at the earliest; \"Chương trình … năm 2023\" decided on 06/02/2022 has "
+        "the wrong year in its date.",
+    ),
+    Rule(
+        "refs.first_citation_undated",
+        Severity.INFO,
+        "Lần đầu trích dẫn {symbol} chưa ghi ngày ban hành{hint}.",
+        check=_first_citation_undated,
+        message_en="The first citation of {symbol} gives no date{hint_en}.",
+        basis=_ND30,
+        description="The first citation of a document gives its type, number and symbol, "
+        "date, issuer and subject; later ones may give the number and symbol only. Laws, "
+        "cited by name, and Party documents are not checked.",
+    ),
+    Rule(
+        "refs.report_without_number",
+        Severity.WARNING,
+        "Trong danh sách báo cáo đã ban hành có báo cáo không ghi số, ký hiệu: “{text}”.",
+        check=_report_without_number,
+        message_en="A list of reports issued names one without its number and symbol: "
+        "“{text}”.",
+        basis=_ND30,
+        description="In a list of numbered reports, an item \"Báo cáo kết quả …\" without "
+        "its number and date cannot be traced.",
+    ),
+    Rule(
+        "refs.number_order",
+        Severity.WARNING,
+        "Văn bản {symbol} ngày {day} của đơn vị có số lớn hơn {other} nhưng ngày sớm hơn "
+        "({other_day}).",
+        check=_number_order,
+        message_en="The unit's document {symbol} of {day} has a higher number than {other} "
+        "but an earlier date ({other_day}).",
+        basis=_ND30,
+        description="An agency numbers its documents of a year in the order it issues them, "
+        "so among the unit's own documents of one type and year a higher number is not "
+        "dated earlier.",
+    ),
+    Rule(
+        "refs.repealed_basis",
+        Severity.WARNING,
+        "Báo cáo dẫn {symbol}, văn bản đã được thay thế bởi {other} từ ngày {since}.",
+        check=_repealed_basis,
+        message_en="The report cites {symbol}, replaced by {other} since {since}.",
+        description="A legal basis the library knows was replaced before the report's date "
+        "(the table REPEALS); a citation that itself says it was replaced is fine.",
     ),
 )

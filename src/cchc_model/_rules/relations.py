@@ -166,15 +166,19 @@ def relations_2023(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
             Relation(("4.2.2",), ("4.2.1",)),
             Relation(("4.3.2",), ("4.3.1",)),
         ),
+        # 6.1–6.4 count the units already assigned financial autonomy (lũy kế): at most all
+        # of them; the remainder are units not yet assigned a group.
         "sncl.autonomy_groups": (
-            Relation(("6.1", "6.2", "6.3", "6.4"), ("4.1.4",), equal=True),
+            Relation(("6.1", "6.2", "6.3", "6.4"), ("4.1.4",), anchor="6.1"),
         ),
         "sncl.job_positions": (Relation(("5.1.2",), ("4.1.4",)),),
         "tthc.portal_online": (Relation(("3.5.2",), ("3.5.1",)),),
         "tthc.in_force": tuple(
             Relation((code,), ("3.1.3",)) for code in ("3.3.1", "3.3.2", "3.5.1", "3.5.2")
         ),
-        "egov.online_levels": (Relation(("7.8.1", "7.8.2"), ("3.5.2",), equal=True),),
+        # The services online on the provincial portal (3.5.2) are among all online services
+        # (7.8.1 một phần, 7.8.2 toàn trình), which also count those run on national systems.
+        "egov.online_levels": (Relation(("3.5.2",), ("7.8.1", "7.8.2")),),
         "egov.document_shares": (
             Relation(("7.6.2.a", "7.6.2.b"), (), constant=Decimal(100)),
         ),
@@ -245,6 +249,26 @@ def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
                     rule_id=rule_id,
                     missing=", ".join((*left.missing, *right.missing)),
                 )
+
+
+def _autonomy_remainder(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = appendix_and_catalogue(subject)
+    if found is None or found[1].form != "2023":
+        return
+    appendix, catalogue = found
+    for relation in _relations_of(catalogue).get("sncl.autonomy_groups", ()):
+        judged = _judge(relation, appendix, catalogue)
+        if judged is None:
+            continue
+        verdict, left, right = judged
+        if verdict != "ok" or left.blank or right.blank or left.missing or right.missing:
+            continue
+        rest = right.present - left.present
+        if rest > 0:
+            yield rule.finding(
+                subject.code_path(relation.at), codes=relation.codes, rest=format_number(rest),
+                left=left.describe(), right=right.describe(),
+            )
 
 
 def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -451,14 +475,16 @@ _RELATIONS: tuple[Rule, ...] = (
     _relation_rule(
         "sncl.autonomy_groups",
         Severity.ERROR,
-        "Số ĐVSNCL theo bốn nhóm tự chủ {left} khác tổng số ĐVSNCL {right}.",
-        "Public service units by autonomy group {left} differ from the number of units "
+        "Số ĐVSNCL đã được giao tự chủ theo bốn nhóm {left} nhiều hơn tổng số ĐVSNCL "
         "{right}.",
+        "Public service units assigned an autonomy group {left} outnumber the public service "
+        "units {right}.",
         ("4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c", "6.1", "6.2", "6.3", "6.4"),
         f"{_ND60}; {_FORM}, dòng 4.1.4 và 6.1–6.4",
-        "Every public service unit is in exactly one of the four autonomy groups, so "
-        "6.1 + 6.2 + 6.3 + 6.4 equals the number of units (4.1.4, or its \"Trong đó\" rows "
-        "when 4.1.4 is blank). Equitized units (6.5) are no longer public service units.",
+        "Rows 6.1–6.4 count the units already assigned financial autonomy in one of the four "
+        "groups (lũy kế), so together they are at most the number of units (4.1.4, or its "
+        "\"Trong đó\" rows when 4.1.4 is blank); the remainder are units not yet assigned a "
+        "group. Equitized units (6.5) are no longer public service units.",
     ),
     _relation_rule(
         "sncl.job_positions",
@@ -495,15 +521,19 @@ _RELATIONS: tuple[Rule, ...] = (
     ),
     _relation_rule(
         "egov.online_levels",
-        Severity.ERROR,
-        "Số TTHC trực tuyến mức độ 3 và 4 {left} khác số TTHC mức độ 3, 4 trên Cổng DVC tỉnh "
-        "{right}.",
-        "Procedures online at levels 3 and 4 {left} differ from the level 3 and 4 procedures "
-        "on the provincial portal {right}.",
+        Severity.WARNING,
+        "Số dịch vụ công trực tuyến trên Cổng DVC tỉnh {left} nhiều hơn tổng số dịch vụ công "
+        "trực tuyến một phần và toàn trình {right}.",
+        "Online public services on the provincial portal {left} outnumber all partly and "
+        "end-to-end online services {right}.",
         ("3.5.2", "7.8.1", "7.8.2"),
-        f"{_FORM}, dòng 3.5.2 và 7.8.1–7.8.2; Nghị định 43/2011/NĐ-CP (mức độ 3, 4)",
-        "The procedures offered online at level 3 (7.8.1) and level 4 (7.8.2) are those "
-        "offered at level 3 or 4 on the provincial portal (3.5.2).",
+        f"{_FORM}, dòng 3.5.2 và 7.8.1–7.8.2; Nghị định 42/2022/NĐ-CP, Điều 11 (dịch vụ công "
+        "trực tuyến toàn trình và một phần, thay cho mức độ 3, 4 của Nghị định 43/2011/NĐ-CP)",
+        "The form's rows 7.8.1 (mức độ 3) and 7.8.2 (mức độ 4) are, since Nghị định "
+        "42/2022/NĐ-CP, the services online in part (một phần) and end to end (toàn trình). "
+        "They count every online service, those run on national or ministry systems too, so "
+        "the services on the provincial portal (3.5.2) are at most their sum. More is "
+        "possible only through a counting mistake: a warning.",
     ),
     _relation_rule(
         "egov.document_shares",
@@ -521,6 +551,20 @@ _RELATIONS: tuple[Rule, ...] = (
 
 RELATION_RULES: tuple[Rule, ...] = (
     *_RELATIONS,
+    Rule(
+        "sncl.autonomy_remainder",
+        Severity.INFO,
+        "Còn {rest} ĐVSNCL chưa được giao tự chủ theo một trong bốn nhóm: {left} trên tổng "
+        "số {right}.",
+        check=_autonomy_remainder,
+        message_en="{rest} public service units are not yet assigned an autonomy group: "
+        "{left} of {right}.",
+        codes=("4.1.4", "4.1.4.a", "4.1.4.b", "4.1.4.c", "6.1", "6.2", "6.3", "6.4"),
+        basis=f"{_ND60}; {_FORM}, dòng 4.1.4 và 6.1–6.4",
+        description="When every group row and the number of units are given and the groups "
+        "count fewer units, the remainder is the units not yet assigned financial autonomy "
+        "(information: the groups are counted lũy kế).",
+    ),
     Rule(
         "relations.incomplete",
         Severity.INFO,

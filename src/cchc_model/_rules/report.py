@@ -80,17 +80,17 @@ REPORT_RULES: tuple[Rule, ...] = (
     Rule(
         "structure.reference_span",
         Severity.ERROR,
-        "Trích dẫn {text!r} không nằm ở vị trí {start}–{end} của đoạn văn.",
+        "Trích dẫn “{text}” không nằm ở vị trí {start}–{end} của đoạn văn.",
         check=_reference_spans,
-        message_en="Citation {text!r} is not at {start}–{end} of its paragraph.",
+        message_en="Citation “{text}” is not at {start}–{end} of its paragraph.",
         description="A citation's recorded span must hold the citation's text.",
     ),
     Rule(
         "structure.fact_text",
         Severity.ERROR,
-        "Số liệu {text!r} không có trong đoạn văn.",
+        "Số liệu “{text}” không có trong đoạn văn.",
         check=_fact_texts,
-        message_en="Figure {text!r} does not occur in its paragraph.",
+        message_en="Figure “{text}” does not occur in its paragraph.",
         description="A figure's recorded phrase must occur in its paragraph.",
     ),
 )

@@ -25,7 +25,7 @@ from datetime import date
 
 import attrs
 
-from cchc_model._base.dates import DATE, date_from_match, format_date
+from cchc_model._base.dates import date_from_match, format_date
 from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.text import nfc_with_offsets, normalize_text, same_length_cleanup
@@ -53,13 +53,20 @@ class DocumentType(enum.Enum):
     """Types of documents, with their Vietnamese name and abbreviation.
 
     Administrative types and abbreviations follow Nghị định 30/2020/NĐ-CP, Điều 7 and
-    Phụ lục III; legal normative types follow Luật Ban hành VBQPPL 2015. Công văn has no
-    abbreviation and no member: a công văn citation has ``doc_type=None``.
+    Phụ lục III; legal normative types follow Luật Ban hành VBQPPL 2015; the Party's own
+    types (Kết luận, Thông tri) follow Quy định 66-QĐ/TW and Hướng dẫn 36-HD/VPTW. Công văn
+    has no abbreviation and no member: a công văn citation has ``doc_type=None``.
 
     >>> DocumentType.PLAN.label, DocumentType.PLAN.abbreviation
     ('Kế hoạch', 'KH')
     >>> DocumentType.REGULATION.abbreviation
     'QyĐ'
+    >>> DocumentType.PARTY_CIRCULAR.label, DocumentType.PARTY_CIRCULAR.is_party
+    ('Thông tri', True)
+
+    .. versionchanged:: 0.2.0
+       ``CONCLUSION`` (Kết luận), ``PARTY_CIRCULAR`` (Thông tri, Party only) and
+       ``CONSOLIDATED`` (Văn bản hợp nhất); :attr:`is_party`.
     """
 
     label: str
@@ -113,6 +120,20 @@ class DocumentType(enum.Enum):
     CIRCULAR = ("circular", "Thông tư", "TT")
     JOINT_CIRCULAR = ("joint_circular", "Thông tư liên tịch", "TTLT")
     JOINT_RESOLUTION = ("joint_resolution", "Nghị quyết liên tịch", "NQLT")
+    # A consolidated text of a document and its amendments (Pháp lệnh Hợp nhất VBQPPL 2012).
+    CONSOLIDATED = ("consolidated", "Văn bản hợp nhất", "VBHN")
+    # Kết luận: the Party's (66-QĐ/TW), and an inspection's (Kết luận thanh tra, KL-TTr).
+    CONCLUSION = ("conclusion", "Kết luận", "KL")
+    # Thông tri: Party only; its abbreviation TT is read as Thông tri in the Party form only.
+    PARTY_CIRCULAR = ("party_circular", "Thông tri", "TT")
+
+    @property
+    def is_party(self) -> bool:
+        """Whether only the Party issues documents of this type (Thông tri).
+
+        .. versionadded:: 0.2.0
+        """
+        return self is DocumentType.PARTY_CIRCULAR
 
 
 #: Types that are always legal normative documents, so always numbered with a year.
@@ -129,11 +150,45 @@ LEGAL_NORMATIVE_TYPES = frozenset(
     }
 )
 
-_BY_ABBREVIATION = {t.abbreviation: t for t in DocumentType if t.abbreviation is not None}
+#: The abbreviations of the state's symbols (``KH-UBND``, ``NĐ-CP``).
+_BY_ABBREVIATION = {
+    t.abbreviation: t for t in DocumentType if t.abbreviation is not None and not t.is_party
+}
+#: The abbreviations of the Party's symbols (``40-CT/TU``; Hướng dẫn 36-HD/VPTW, Phụ lục 1).
+#: Quy định is ``QĐi`` since 2018 and ``QĐ`` before; Công văn is ``CV``.
+_PARTY_KINDS: dict[str, DocumentType | None] = {
+    "NQ": DocumentType.RESOLUTION,
+    "QĐ": DocumentType.DECISION,
+    "QĐi": DocumentType.REGULATION,
+    "QyĐ": DocumentType.REGULATION,
+    "CT": DocumentType.DIRECTIVE,
+    "KL": DocumentType.CONCLUSION,
+    "QC": DocumentType.STATUTE,
+    "TT": DocumentType.PARTY_CIRCULAR,
+    "HD": DocumentType.GUIDANCE,
+    "TB": DocumentType.NOTICE,
+    "BC": DocumentType.REPORT,
+    "KH": DocumentType.PLAN,
+    "CTr": DocumentType.PROGRAMME,
+    "TTr": DocumentType.SUBMISSION,
+    "BB": DocumentType.MINUTES,
+    "ĐA": DocumentType.PROPOSAL,
+    "TC": DocumentType.COMMUNIQUE,
+    "GM": DocumentType.INVITATION,
+    "CV": None,
+}
+# Agency codes that only Party bodies use (Trung ương, Tỉnh ủy, Huyện ủy, Đảng ủy, …).
+_PARTY_AGENCIES = frozenset(
+    ("TW", "TƯ", "TU", "HU", "ĐU", "QU", "TUQĐ", "ĐĐ", "BCS", "BCSĐ", "VPTW", "BTGTW",
+     "BTCTW", "UBKTTW", "BDVTW", "BNCTW", "BKTTW", "BCĐTW", "ĐUK", "BTGDVTW")
+)
 _GENERIC = "văn bản"  # "Văn bản số …": the type is whatever the symbol says
+_GENERIC_VBQPPL = "văn bản quy phạm pháp luật"
 _CONG_VAN = "Công văn"
 _BY_LABEL: dict[str, DocumentType | None] = {t.label.lower(): t for t in DocumentType}
 _BY_LABEL["công văn"] = None
+# Type names that are capitalised in a citation: "luật" in "pháp luật số …" is no Luật.
+_CASED_LABELS = frozenset(("Hiến pháp", "Bộ luật", "Luật", "Pháp lệnh"))
 
 # Warnings a noisy citation leaves on its reference; rules recognise them by these prefixes.
 WARN_SYMBOL_SPACE = "ký hiệu có khoảng trắng thừa (stray space in the symbol)"
@@ -141,16 +196,41 @@ WARN_ETH = "chữ Ð (U+00D0) được đọc là Đ (Ð read as Đ)"
 WARN_TYPE_MISMATCH = "loại văn bản khác ký hiệu (document type differs from the symbol)"
 WARN_BAD_DATE = "ngày không tồn tại, bỏ qua (no such date, ignored)"
 
+# Words that introduce a subject without "về": the verb is part of the subject as written.
+# The first five are written without "về" (a canonical citation prints them so too); the
+# others follow a citation's date or issuer often enough to be read as its subject.
+_PLAIN_SUBJECT_VERBS = ("quy định", "ban hành", "hướng dẫn", "phê duyệt", "sửa đổi")
+_SUBJECT_VERBS = (
+    *_PLAIN_SUBJECT_VERBS, "bổ sung", "bãi bỏ", "thay thế", "hợp nhất", "công bố",
+    "triển khai", "thực hiện", "tổ chức", "thành lập", "kiện toàn", "điều chỉnh",
+    "phân công", "đẩy mạnh", "tăng cường", "tiếp tục", "xác định", "v/v",
+)
+
+
+def _is_party_symbol(symbol: str) -> bool:
+    return "/" in symbol
+
 
 def _split_symbol(ref: LegalDocumentRef) -> tuple[str | None, tuple[str, ...]]:
     """The type abbreviation written in the symbol, if any, and the other parts."""
-    if "/" in ref.symbol:  # Party form: CT/TU
+    if _is_party_symbol(ref.symbol):  # Party form: CT/TU
         kind, _, agency = ref.symbol.partition("/")
         return kind, tuple(agency.split("-"))
     parts = tuple(ref.symbol.split("-"))
-    if parts[0] in _BY_ABBREVIATION and len(parts) > 1:
+    if len(parts) > 1 and (parts[0] in _BY_ABBREVIATION or _qualified_kind(ref, parts[0])):
         return parts[0], parts[1:]
     return None, parts  # a công văn's AGENCY-UNIT, or a law's QH13
+
+
+def _qualified_kind(ref: LegalDocumentRef, first: str) -> bool:
+    """``BCTĐ`` in ``18/BCTĐ-STP`` of a Báo cáo (thẩm định): the type's code, qualified."""
+    kind = ref.doc_type
+    return (
+        kind is not None
+        and kind.abbreviation is not None
+        and len(first) > len(kind.abbreviation)
+        and first.startswith(kind.abbreviation)
+    )
 
 
 @attrs.frozen
@@ -160,10 +240,12 @@ class LegalDocumentRef:
     ``symbol`` is what follows the number (and the year, for a VBQPPL): ``"KH-SLĐTBXH"``,
     ``"NĐ-CP"``, ``"SLĐTBXH-TTr"`` for a công văn, ``"CT/TU"`` for a Party document
     (``40-CT/TU``), ``"QH13"`` for a law. ``year`` is set for legal normative documents
-    only (``61/2018/NĐ-CP``). ``issuer`` is the issuing body as written (``"UBND tỉnh Ninh
-    Thuận"``); ``subject`` the "về …" text. ``warnings`` lists what was normalised while
-    parsing a noisy citation (a stray space in a symbol, ``Ð`` for ``Đ``), so nothing is
-    corrected silently.
+    only (``61/2018/NĐ-CP``). ``number_suffix`` is the letter some numbers carry
+    (``30c/NQ-CP``). ``issuer`` is the issuing body as written (``"UBND tỉnh Ninh
+    Thuận"``); ``subject`` the text after "về", or the whole text when another word
+    introduces it ("quy định chi tiết …", "ban hành Chương trình …"). ``warnings`` lists
+    what was normalised while parsing a noisy citation (a stray space in a symbol, ``Ð``
+    for ``Đ``), so nothing is corrected silently.
 
     ``warnings`` describe how a text was read, not the document, so they take no part in
     equality: the reference read from ``25/QĐ-SLĐT BXH`` equals the one read from
@@ -178,6 +260,9 @@ class LegalDocumentRef:
     >>> cv = LegalDocumentRef(None, 2954, "SLĐTBXH-TTr")
     >>> cv.issuer_code, cv.drafting_unit, str(cv)
     ('SLĐTBXH', 'TTr', 'Công văn số 2954/SLĐTBXH-TTr')
+
+    .. versionchanged:: 0.2.0
+       ``number_suffix``, :attr:`system`.
     """
 
     doc_type: DocumentType | None
@@ -188,6 +273,7 @@ class LegalDocumentRef:
     issuer: str | None = None
     subject: str | None = None
     warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
+    number_suffix: str = ""
 
     @property
     def number_symbol(self) -> str:
@@ -201,13 +287,34 @@ class LegalDocumentRef:
         '40-CT/TU'
         >>> LegalDocumentRef(DocumentType.LAW, 80, "QH13", year=2015).number_symbol
         '80/2015/QH13'
+        >>> LegalDocumentRef(DocumentType.RESOLUTION, 30, "NQ-CP",
+        ...                  number_suffix="c").number_symbol
+        '30c/NQ-CP'
         """
-        number = f"{self.number:02d}"
-        if "/" in self.symbol:
+        number = f"{self.number:02d}{self.number_suffix}"
+        if _is_party_symbol(self.symbol):
             return f"{number}-{self.symbol}"
         if self.year is not None:
             return f"{number}/{self.year}/{self.symbol}"
         return f"{number}/{self.symbol}"
+
+    @property
+    def system(self) -> str:
+        """``"party"`` for a document of the Communist Party, ``"state"`` otherwise.
+
+        A Party document is numbered ``number-TYPE/AGENCY`` (``40-CT/TU``), is a Thông tri,
+        or carries a Party body's code (``22/CT-TW``, as some texts write it).
+
+        .. versionadded:: 0.2.0
+
+        >>> LegalDocumentRef(DocumentType.CONCLUSION, 34, "KL/TW").system
+        'party'
+        >>> LegalDocumentRef(DocumentType.PLAN, 5, "KH-UBND").system
+        'state'
+        """
+        if _is_party_symbol(self.symbol) or (self.doc_type is not None and self.doc_type.is_party):
+            return "party"
+        return "party" if set(self.issuer_codes) & _PARTY_AGENCIES else "state"
 
     @property
     def issuer_codes(self) -> tuple[str, ...]:
@@ -243,19 +350,24 @@ class LegalDocumentRef:
 
         >>> LegalDocumentRef(None, 5, "KH-UBND").symbol_type
         <DocumentType.PLAN: 'plan'>
+        >>> LegalDocumentRef(None, 12, "TT/TW").symbol_type
+        <DocumentType.PARTY_CIRCULAR: 'party_circular'>
         """
-        kind = self.symbol.partition("/")[0] if "/" in self.symbol else self.symbol.split("-")[0]
-        if "/" not in self.symbol and "-" not in self.symbol:
+        if _is_party_symbol(self.symbol):
+            return _PARTY_KINDS.get(self.symbol.partition("/")[0])
+        if "-" not in self.symbol:
             return None
-        return _BY_ABBREVIATION.get(kind)
+        return _BY_ABBREVIATION.get(self.symbol.split("-")[0])
 
     @property
     def is_legal_normative(self) -> bool:
         """Whether the document is a legal normative document (VBQPPL).
 
         It is when it carries a year, or when its type is always one (Nghị định, Thông tư,
-        Luật, …).
+        Luật, …). A Party document never is.
         """
+        if self.system == "party":
+            return False
         return self.year is not None or self.doc_type in LEGAL_NORMATIVE_TYPES
 
     @property
@@ -278,13 +390,25 @@ class LegalDocumentRef:
         >>> str(LegalDocumentRef(DocumentType.DECREE, 61, "NĐ-CP", year=2018,
         ...     issued_on=date(2018, 4, 23), issuer="Chính phủ"))
         'Nghị định số 61/2018/NĐ-CP ngày 23/4/2018 của Chính phủ'
+        >>> str(LegalDocumentRef(DocumentType.DECREE, 42, "NĐ-CP", year=2022,
+        ...     issuer="Chính phủ", subject="quy định về dịch vụ công trực tuyến"))
+        'Nghị định số 42/2022/NĐ-CP của Chính phủ quy định về dịch vụ công trực tuyến'
         """
         text = self.short_citation
         if self.issuer:
             text += f" của {self.issuer}"
         if self.subject:
-            text += f" về {self.subject}"
+            text += f" {self.subject}" if _starts_with_verb(self.subject) else (
+                f" về {self.subject}"
+            )
         return text
+
+
+def _starts_with_verb(subject: str) -> bool:
+    return any(
+        subject.startswith(verb) and subject[len(verb):len(verb) + 1] in {" ", ""}
+        for verb in _PLAIN_SUBJECT_VERBS
+    )
 
 
 @attrs.frozen
@@ -307,57 +431,143 @@ class ReferenceMatch:
 # with, so a failed attempt costs a constant amount of work plus the length of the token it
 # read: matching is linear in the text, also on adversarial input.
 
-_SP = r"[^\S\r\n]{1,3}"
-_UPPER = "A-ZĐ"
+_HS = r"[^\S\r\n\f\v]"
+# The gap between two words of a citation: spaces, or a line or page break (a citation
+# wrapped across lines, or across a page of a PDF) with spaces around it.
+_SP = rf"(?:{_HS}{{1,3}}|{_HS}{{0,3}}(?:\r?\n|\r|\f|\v){{1,2}}{_HS}{{0,3}})"
+_UPPER = "A-ZĐƯƠÔÂĂÊ"
+_SYMBOL_CHARS = "A-Za-zĐđƯưƠơÔôÂâĂăÊê0-9&"
 # A stray space may split an agency code (SLĐT BXH), never before a place (UBND TP. Huế).
-_SEGMENT = rf"[{_UPPER}][A-Za-zĐđ0-9]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?!\w)(?<! TP)(?<! TX))?"
-_SYMBOL = rf"{_SEGMENT}(?:-{_SEGMENT}){{0,5}}"
-_NUMBER = r"[0-9]{1,6}"
-_TYPE_WORDS = "|".join(
-    re.escape(label) for label in sorted((*_BY_LABEL, _GENERIC), key=len, reverse=True)
+_SEGMENT = (
+    rf"[{_UPPER}][{_SYMBOL_CHARS}]{{0,15}}(?:[ ][{_UPPER}]{{2,8}}(?![\w&])(?<! TP)(?<! TX))?"
 )
+# The parts of a symbol are joined by a hyphen; one at the end of a wrapped line may have a
+# space before it (473/TTr -⏎NN&PTNT), read with a warning like any stray space.
+_DASH = r"(?:-|[ ]?-[ ]?(?:\r?\n))"
+_SYMBOL = rf"{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,5}}"
+_NUMBER = r"[0-9]{1,6}"
+_SUFFIX = r"[a-zA-Z]"
+# The short date with one separator throughout (23/4/2018, 23-4-2018, 23.4.2018), the long one
+# with "tháng" and "năm"; the group names are those ``date_from_match`` reads.
+_DATE = (
+    r"(?:(?P<d1>[0-9]{1,2})(?P<sep>[/.-])(?P<m1>[0-9]{1,2})(?P=sep)(?P<y1>[0-9]{4})(?![0-9/])"
+    rf"|(?P<d2>[0-9]{{1,2}}){_SP}(?i:tháng){_SP}(?P<m2>[0-9]{{1,2}})"
+    rf"{_SP}(?i:năm){_SP}(?P<y2>[0-9]{{4}})(?![0-9]))"
+)
+
+
+def _words(label: str) -> str:
+    """A type name whose words may be separated by any gap, a line break included."""
+    return _SP.join(re.escape(word) for word in label.split(" "))
+
+
+def _type_words() -> str:
+    cased = {label.lower() for label in _CASED_LABELS}
+    loose = sorted(
+        (label for label in (*_BY_LABEL, _GENERIC, _GENERIC_VBQPPL) if label not in cased),
+        key=len, reverse=True,
+    )
+    strict = sorted(_CASED_LABELS, key=len, reverse=True)
+    abbreviations = sorted(_BY_ABBREVIATION, key=len, reverse=True)
+    return (
+        f"(?i:{'|'.join(map(_words, loose))})|{'|'.join(map(_words, strict))}"
+        f"|{'|'.join(map(re.escape, abbreviations))}"
+    )
+
+
+# "Báo cáo thẩm định số", "Chương trình hành động số", "Thông báo kết luận số": up to three
+# lower-case words between the type name and "số".
+_QUALIFIER = r"[^\W\d_A-ZĐ]{1,10}(?:[ ][^\W\d_A-ZĐ]{1,10}){0,2}"
+# A law's name between "Luật" and "số": "Luật Đầu tư công số 49/2014/QH13", "Luật Cán bộ,
+# công chức số 22/2008/QH12"; at most ten words.
+_LAW_NAME = r"[^\W\d_]{1,12}(?:,?[ ][^\W\d_]{1,12}){0,9}"
+_SO = rf"(?i:số)(?::{_HS}{{0,3}}|\.?{_SP})"
 
 # Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
 _CITATION = Lazy(lambda: re.compile(
     rf"""
-    (?:(?<!\w)(?P<type>(?i:{_TYPE_WORDS}))(?:{_SP}(?i:số)[:.]?)?{_SP})?
+    (?:(?<!\w)(?P<type>{_type_words()})
+       (?:(?:{_SP}(?P<qual>{_QUALIFIER}))?{_SP}{_SO}|{_SP})
+     | (?<!\w)(?P<law>Luật|Bộ[ ]luật|Pháp[ ]lệnh){_SP}(?P<name>{_LAW_NAME}){_SP}{_SO}
+    )?
     (?<![\w./-])
     (?:
-        (?P<vnum>{_NUMBER})/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
-      | (?P<pnum>{_NUMBER})-(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
-      | (?P<anum>{_NUMBER})/(?P<asym>{_SYMBOL})
+        (?P<vnum>{_NUMBER})(?P<vsuf>{_SUFFIX})?[ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
+      | (?P<pnum>{_NUMBER})(?P<psuf>{_SUFFIX})?[ ]?-[ ]?(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
+      | (?P<anum>{_NUMBER})(?P<asuf>{_SUFFIX})?/(?P<asym>{_SYMBOL})
     )
-    (?![\w/-])
-    (?P<dated>[^\S\r\n]?,?{_SP}(?i:ngày){_SP}{DATE})?
+    (?![\w/&-])
+    (?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})?
     """,
     re.VERBOSE,
 ))
-_ISSUER_START = re.compile(rf"[^\S\r\n]?,?{_SP}của(?={_SP})")
-_ISSUER_TOKEN = re.compile(rf"{_SP}([-–]|[^\W\d_][\w-]{{0,30}})")
-_SUBJECT_START = re.compile(rf"[^\S\r\n]?,?{_SP}về{_SP}(?=\w)")
+_ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
+_ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
+_ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
+_BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
 _LAW_SYMBOL = re.compile(r"(?:UBTV)?QH[0-9]{1,2}")
+_WHITESPACE = re.compile(r"\s+")
 
-# Lower-case syllables that continue an agency's name ("Ủy ban nhân dân tỉnh", "Bộ Tài chính",
-# "Sở Lao động - Thương binh và Xã hội"); any other lower-case word ends the name.
+# Lower-case syllables that continue an agency's name ("Ủy ban nhân dân tỉnh", "Ban Chấp hành
+# Trung ương", "Sở Lao động - Thương binh và Xã hội"); any other lower-case word ends it.
 _ISSUER_SYLLABLES = frozenset(
     (
         "ban", "nhân", "dân", "tỉnh", "huyện", "xã", "thành", "phố", "quận", "phường", "thị",
-        "trấn", "tịch", "phủ", "chính", "động", "binh", "hội", "vụ", "ủy", "tướng", "trưởng",
-        "nhiệm", "phòng", "và", "tư", "pháp", "nội", "tài", "nguyên", "môi", "trường", "thông",
-        "tin", "truyền", "dựng", "tế", "dục", "tạo", "hoạch", "đầu", "nghiệp", "nông", "thôn",
-        "triển", "quốc", "gia", "an", "tra", "nước", "bạc", "hiểm", "cục", "sản", "lao", "thương",
-        "xây", "giáo", "đào", "kế", "công", "thanh", "vận", "tải", "khoa", "học", "hóa", "thao",
-        "du", "lịch", "ngoại", "giao",
+        "trấn", "tịch", "phủ", "chính", "động", "binh", "hội", "vụ", "ủy", "uỷ", "tướng",
+        "trưởng", "nhiệm", "phòng", "và", "tư", "pháp", "nội", "tài", "nguyên", "môi",
+        "trường", "thông", "tin", "truyền", "dựng", "tế", "dục", "tạo", "hoạch", "đầu",
+        "nghiệp", "nông", "thôn", "quốc", "gia", "an", "tra", "nước", "bạc", "hiểm", "cục",
+        "sản", "lao", "thương", "xây", "giáo", "đào", "kế", "công", "thanh", "vận", "tải",
+        "khoa", "học", "hóa", "hoá", "thao", "du", "lịch", "ngoại", "hành", "chấp", "thường",
+        "thư", "đồng", "đảng", "ương", "trung", "chủ", "liên", "bộ", "ngành", "đoàn", "kiểm",
+        "sát", "tòa", "toà", "án", "tối", "cao", "mặt", "trận", "nhà", "kho", "ngân", "hàng",
+        "nghệ", "tộc", "trị", "đạo", "toán", "lực", "đô", "lợi", "thủy", "thuỷ", "lâm",
+        "bản", "vệ", "sinh", "ninh", "hải", "quan", "thuế", "chi", "điện", "cán", "sự",
+        "đua", "khen", "thưởng", "khóa", "khoá", "cử", "biểu",
     )
+)
+# Words a wrapped line cannot end a phrase with: after them a line break never ends the
+# subject ("… của⏎Bộ Y tế", "… tỉnh⏎Quảng Nam").
+_OPEN_WORDS = frozenset(
+    (
+        "của", "về", "và", "các", "những", "tại", "cho", "với", "theo", "tỉnh", "huyện", "xã",
+        "thành", "phố", "quận", "phường", "hành", "thuộc", "trên", "trong", "là", "việc",
+        "đối", "số", "năm", "ngày", "tháng", "giai", "đoạn", "Luật", "Nghị", "Bộ",
+    )
+)
+# Capitalised type names that begin a new phrase, not another word of an issuer's name
+# ("… của Ban Chấp hành Trung ương Quy định thi hành …").
+_TYPE_LABEL_START = re.compile(
+    "|".join(
+        re.escape(t.label)
+        for t in sorted(DocumentType, key=lambda t: -len(t.label))
+        if t is not DocumentType.PLAN  # Sở Kế hoạch và Đầu tư
+    )
+)
+# Syllables that continue a name only after one word: "Phát triển", "Ngoại giao".
+_ISSUER_PAIRS = frozenset((("Phát", "triển"), ("Ngoại", "giao"), ("Giao", "thông")))
+# Words after a comma that go on naming the issuer ("Bộ trưởng, Chủ nhiệm Văn phòng Chính
+# phủ"; "Bộ Chính trị, Ban Bí thư").
+_ISSUER_HEADS = frozenset(
+    ("Bộ", "Ban", "Chủ", "Thủ", "Ủy", "Uỷ", "UBND", "HĐND", "Hội", "Tổng", "Liên", "Thường",
+     "Đảng", "Mặt", "Tòa", "Viện", "Kho", "Ngân", "Cục", "Bí", "Trưởng", "Phó", "Giám")
 )
 _SUBJECT_TRAILERS = frozenset(
     (
         "và", "theo", "của", "tại", "trên", "với", "cho", "hoặc", "để", "từ", "cùng", "như",
     )
 )
+_SUBJECT_ABOUT = re.compile(rf"{_HS}?,?{_SP}(?:về|v/v|V/v){_SP}(?=\w)")
+_SUBJECT_VERB = re.compile(
+    rf"{_SP}(?=(?:{'|'.join(map(_words, _SUBJECT_VERBS))}"
+    rf"|{'|'.join(_words(verb.capitalize()) for verb in _PLAIN_SUBJECT_VERBS)})(?!\w))"
+)
+_VERB_AT = re.compile(rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)")
+_SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
-_ISSUER_LIMIT = 16
+_ISSUER_LIMIT = 24
+_LINE_BREAKS = "\r\n\f\v"
 
 
 @attrs.frozen
@@ -370,54 +580,89 @@ class _Core:
 
 
 def _clean_symbol(raw: str, warnings: list[str]) -> str:
-    if " " in raw:
-        warnings.append(f"{WARN_SYMBOL_SPACE}: {raw!r}")
-        return raw.replace(" ", "")
+    if " " in raw or "\n" in raw:
+        warnings.append(f"{WARN_SYMBOL_SPACE}: {_WHITESPACE.sub(' ', raw)}")
+        return _WHITESPACE.sub("", raw)
     return raw
+
+
+def _number_and_symbol(
+    match: re.Match[str], warnings: list[str], *, cong_van: bool
+) -> tuple[int, str, int | None, str, DocumentType | None] | None:
+    """Number, suffix, year, symbol and the type the symbol names, or ``None``."""
+    if match.group("vnum") is not None:
+        year = int(match.group("year"))
+        symbol = _clean_symbol(match.group("vsym"), warnings)
+        if year < 1900 or ("-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol)):
+            return None
+        symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0]) if "-" in symbol else None
+        return int(match.group("vnum")), match.group("vsuf") or "", year, symbol, symbol_type
+    if match.group("pnum") is not None:
+        kind = match.group("pkind")
+        if kind not in _PARTY_KINDS:
+            return None
+        symbol = f"{kind}/{_clean_symbol(match.group('psym'), warnings)}"
+        return int(match.group("pnum")), match.group("psuf") or "", None, symbol, (
+            _PARTY_KINDS[kind]
+        )
+    symbol = _clean_symbol(match.group("asym"), warnings)
+    if "-" not in symbol and not cong_van:
+        return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
+    symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
+    return int(match.group("anum")), match.group("asuf") or "", None, symbol, symbol_type
+
+
+def _agrees(written: DocumentType | None, named: DocumentType | None, party: bool) -> bool:
+    """Whether a type name and the type its symbol names agree."""
+    if named is None or named is written:
+        return True
+    # The Party wrote QĐ for a Quy định before Hướng dẫn 36-HD/VPTW gave it QĐi.
+    return party and named is DocumentType.DECISION and written is DocumentType.REGULATION
 
 
 def _core(match: re.Match[str], text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
     warnings: list[str] = []
     type_word = match.group("type")
-    if match.group("vnum") is not None:
-        number, year = int(match.group("vnum")), int(match.group("year"))
-        symbol = _clean_symbol(match.group("vsym"), warnings)
-        if year < 1900:
-            return None
-        first = symbol.split("-")[0]
-        if "-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol):
-            return None
-        symbol_type = _BY_ABBREVIATION.get(first) if "-" in symbol else None
-    elif match.group("pnum") is not None:
-        number, year = int(match.group("pnum")), None
-        kind = match.group("pkind")
-        symbol_type = _BY_ABBREVIATION.get(kind)
-        if symbol_type is None:
-            return None
-        symbol = f"{kind}/{_clean_symbol(match.group('psym'), warnings)}"
-    else:
-        number, year = int(match.group("anum")), None
-        symbol = _clean_symbol(match.group("asym"), warnings)
-        if "-" not in symbol:
-            return None
-        symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
+    cong_van = type_word is not None and type_word.lower() == "công văn"
+    read = _number_and_symbol(match, warnings, cong_van=cong_van)
+    if read is None:
+        return None
+    number, suffix, year, symbol, symbol_type = read
     if number == 0:
         return None
+    party = _is_party_symbol(symbol)
+    number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
+    if match.group("law") is not None:
+        type_word = match.group("law")
+    # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
+    # symbol's own; any other capitals before a number are not a type name.
+    if type_word in _BY_ABBREVIATION and (
+        _BY_ABBREVIATION[type_word] is not symbol_type or party
+    ):
+        type_word = None
+    label = None if type_word is None else _WHITESPACE.sub(" ", type_word).lower()
     doc_type: DocumentType | None
-    if type_word is None or type_word.lower() == _GENERIC:
+    if type_word is None or label in {_GENERIC, _GENERIC_VBQPPL} or (
+        type_word in _BY_ABBREVIATION
+    ):
         if type_word is None and symbol_type is None and year is not None:
             return None  # a bare 80/2015/QH13 may be a law or a resolution: not guessed
         doc_type = symbol_type
+        if party and symbol_type is None and type_word is None:
+            doc_type = None  # a Party công văn, 12-CV/TU
     else:
-        doc_type = _BY_LABEL[type_word.lower()]
-        if symbol_type is not None and symbol_type is not doc_type:
-            warnings.append(f"{WARN_TYPE_MISMATCH}: {type_word!r} / {symbol.split('-')[0]!r}")
+        assert label is not None  # noqa: S101 - type_word is set here
+        doc_type = _BY_LABEL[label]
+        if not _agrees(doc_type, symbol_type, party):
+            first = symbol.partition("/")[0] if party else symbol.split("-")[0]
+            shown = _WHITESPACE.sub(" ", type_word)
+            warnings.append(f"{WARN_TYPE_MISMATCH}: {shown} / {first}")
 
-    start = match.start("type") if type_word is not None else match.start(
-        "vnum" if year is not None else ("pnum" if match.group("pnum") else "anum")
-    )
+    start = match.start(number_group)
+    if type_word is not None:
+        start = match.start("law" if match.group("law") is not None else "type")
     end = match.end()
     issued_on = None
     if match.group("dated") is not None:
@@ -425,13 +670,19 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
             issued_on = date_from_match(match, match.group("dated"))
         except CchcError:
             day_start = match.start("d1" if match.group("d1") is not None else "d2")
-            written = text[day_start:match.end("dated")]
-            warnings.append(f"{WARN_BAD_DATE}: {written!r}")
+            written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
+            warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
+    name = match.group("name") if match.group("law") is not None else None
     ref = LegalDocumentRef(
-        doc_type, number, symbol, year=year, issued_on=issued_on, warnings=tuple(warnings)
+        doc_type, number, symbol, year=year, issued_on=issued_on, warnings=tuple(warnings),
+        number_suffix=suffix, subject=None if name is None else _WHITESPACE.sub(" ", name),
     )
     return _Core(start, end, ref)
+
+
+def _continues(previous: str, part: str) -> bool:
+    return part[0].isupper() or part in _ISSUER_SYLLABLES or (previous, part) in _ISSUER_PAIRS
 
 
 def _issuer(text: str, pos: int) -> tuple[str, int] | None:
@@ -441,47 +692,72 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
         return None
     cursor = head.end()
     first = last = -1
-    count = 0
-    while count < _ISSUER_LIMIT:
+    previous = ""
+    for _ in range(_ISSUER_LIMIT):
         token = _ISSUER_TOKEN.match(text, cursor)
+        after_comma = False
+        if token is None and first >= 0:
+            token = _ISSUER_COMMA.match(text, cursor)
+            after_comma = token is not None
         if token is None:
             break
         word = token.group(1)
-        if word == "về":
+        if after_comma and word not in _ISSUER_HEADS:
             break
-        if word in {"Ban", "ban"} and text.startswith(" hành", token.end()):
+        if word in {"về", "v/v"}:
             break
-        parts = [p for p in re.split(r"[-–]", word) if p]
-        capital = bool(parts) and parts[0][0].isupper()
-        if first < 0:
-            if not capital:
-                return None
-        elif word not in {"-", "–"} and not all(
-            p[0].isupper() or p in _ISSUER_SYLLABLES for p in parts
+        if word in {"Ban", "ban"} and _BAN_HANH.match(text, token.end()):
+            break  # "… của Chính phủ ban hành Chương trình …": the subject begins
+        if first >= 0 and (
+            _TYPE_LABEL_START.match(text, token.start(1))
+            or _VERB_AT.match(text, token.start(1))
         ):
             break
+        parts = [p for p in re.split(r"[-–]", word) if p]
         if first < 0:
+            if not parts or not parts[0][0].isupper():
+                return None
             first = token.start(1)
-        if word not in {"-", "–", "và"}:
+        elif word not in {"-", "–", "&"} and not all(_continues(previous, p) for p in parts):
+            break
+        if word not in {"-", "–", "&", "và"}:
             last = token.end(1)
+        previous = word
         cursor = token.end()
-        count += 1
     if first < 0 or last < 0:
         return None
-    return normalize_text(text[first:last]), last
+    return _WHITESPACE.sub(" ", normalize_text(text[first:last])), last
 
 
-def _subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
-    """The subject "về …" at *pos*, ending before *limit* (the next citation) at the latest."""
-    head = _SUBJECT_START.match(text, pos)
-    if head is None:
-        return None
-    begin = head.end()
-    stop = min(limit, begin + _SUBJECT_LIMIT, len(text))
-    for terminator in ("\n", "\r", "\t", ";", ")", "(", "?", "!"):
+def _subject_end(text: str, begin: int, stop: int) -> int:
+    """Where a subject starting at *begin* ends, at *stop* at the latest."""
+    for terminator in (";", ")", "(", "?", "!", "\t"):
         found = text.find(terminator, begin, stop)
         if found >= 0:
             stop = found
+    # A line break ends the subject unless the line goes on in lower case (a wrapped line).
+    cursor = begin
+    while cursor < stop:
+        breaks = [i for i in (text.find(c, cursor, stop) for c in _LINE_BREAKS) if i >= 0]
+        if not breaks:
+            break
+        at = min(breaks)
+        after = at
+        while after < stop and text[after] in _LINE_BREAKS and after - at < 2:
+            after += 1
+        while after < stop and text[after] in " \t":
+            after += 1
+        double = text[at:after].count("\n") + text[at:after].count("\f") > 1
+        before = text[begin:at].rstrip(" \t")
+        last_word = before.rpartition(" ")[2]
+        wrapped = after < stop and (
+            text[after].islower()
+            or (text[after].isupper() and (last_word[:1].isupper() or last_word in _OPEN_WORDS))
+        )
+        if double or not wrapped or before.endswith((".", ":")):
+            stop = at
+            break
+        cursor = after
     found = text.find(". ", begin, stop)
     while found >= 0:
         # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
@@ -489,24 +765,43 @@ def _subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             stop = found
             break
         found = text.find(". ", found + 2, stop)
+    return stop
+
+
+def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[str, int] | None:
+    """The subject at *pos*, ending before *limit* (the next citation) at the latest.
+
+    It follows "về" (not part of it), a verb such as "quy định" or "ban hành" (part of it),
+    or, when *bare*, any word.
+    """
+    head = _SUBJECT_ABOUT.match(text, pos) or _SUBJECT_VERB.match(text, pos)
+    if head is None and bare:
+        head = _SUBJECT_BARE.match(text, pos)
+    if head is None:
+        return None
+    begin = head.end()
+    stop = _subject_end(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
     if stop == begin + _SUBJECT_LIMIT and stop < len(text) and stop < limit:
         space = text.rfind(" ", begin, stop)
         stop = space if space > begin else stop
     end = stop
     while True:
-        while end > begin and text[end - 1] in " ,:-–.\t":
+        while end > begin and text[end - 1] in " ,:-–.\t\r\n\f\v":
             end -= 1
-        space = text.rfind(" ", begin, end)
+        space = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
         if space < 0 or text[space + 1:end] not in _SUBJECT_TRAILERS:
             break
         end = space
     if end <= begin:
         return None
-    return normalize_text(text[begin:end]), end
+    return _WHITESPACE.sub(" ", normalize_text(text[begin:end])), end
 
 
-def _scan(text: str) -> Iterator[ReferenceMatch]:
-    """Every citation of *text*, in order; spans index *text* itself."""
+def _scan(text: str, *, whole: bool = False) -> Iterator[ReferenceMatch]:
+    """Every citation of *text*, in order; spans index *text* itself.
+
+    *whole*: the text is one citation, so a subject may follow without an introducing word.
+    """
     cleaned = same_length_cleanup(text)
     normal, offsets = nfc_with_offsets(cleaned)
     cores = [
@@ -521,7 +816,10 @@ def _scan(text: str) -> Iterator[ReferenceMatch]:
         if issuer is not None and issuer[1] <= limit:
             ref = attrs.evolve(ref, issuer=issuer[0])
             end = issuer[1]
-        subject = _subject(normal, end, limit)
+        # A subject without an introducing word only in a whole citation that names its
+        # date or issuer: "… ngày 08/11/2011 của Chính phủ Chương trình …".
+        bare = whole and (ref.issued_on is not None or ref.issuer is not None)
+        subject = _subject(normal, end, limit, bare=bare)
         if subject is not None:
             ref = attrs.evolve(ref, subject=subject[0])
             end = subject[1]
@@ -590,7 +888,7 @@ def parse_reference(text: str) -> LegalDocumentRef:
     >>> ref.number_symbol, ref.issued_on
     ('25/QĐ-SLĐTBXH', datetime.date(2022, 2, 6))
     >>> ref.warnings
-    ("ký hiệu có khoảng trắng thừa (stray space in the symbol): 'QĐ-SLĐT BXH'",)
+    ('ký hiệu có khoảng trắng thừa (stray space in the symbol): QĐ-SLĐT BXH',)
     >>> parse_reference("Thông tư 61/2017/TT-BTC ngày 15/6/2017").year
     2017
     >>> parse_reference("số 12/12")
@@ -607,7 +905,7 @@ def parse_reference(text: str) -> LegalDocumentRef:
             text=text,
         )
     squeezed = _HORIZONTAL_SPACE.sub(" ", text).strip().rstrip(".;,").rstrip()
-    matches = list(_scan(squeezed))
+    matches = list(_scan(squeezed, whole=True))
     if len(matches) != 1 or matches[0].start != 0 or matches[0].end != len(squeezed):
         bad_date = [w for m in matches for w in m.ref.warnings if w.startswith(WARN_BAD_DATE)]
         if len(matches) == 1 and bad_date:
