@@ -218,7 +218,9 @@ class Consolidation:
     findings: tuple[Finding, ...]
     units: tuple[str, ...]
     period: ReportingPeriod | None = None
-    _columns: Mapping[str, _Column] = attrs.field(factory=dict, repr=False, eq=False)
+    _columns: Mapping[str, _Column] = attrs.field(
+        init=False, factory=dict, repr=False, eq=False, hash=False,
+    )
 
     def values(self, code: str) -> dict[str, Value]:
         """Each unit's value of *code* as it gave it (blanks left out), in unit order.
@@ -389,9 +391,10 @@ class _Fold:
             if definition.code in self.present
         ]
         appendix = Appendix(tuple(rows), title=definitions.title, form=definitions.form)
-        return Consolidation(
-            appendix, tuple(self.findings), tuple(self.units), self.period, dict(columns),
-        )
+        result = Consolidation(appendix, tuple(self.findings), tuple(self.units), self.period)
+        # Who gave what is the fold's to fill in, not a constructor argument.
+        object.__setattr__(result, "_columns", dict(columns))
+        return result
 
     def _check_expected(self, expected: Iterable[str]) -> None:
         if isinstance(expected, str):
@@ -462,7 +465,8 @@ class _Fold:
 
 
 def consolidate(
-    units: Mapping[str, Unit] | Iterable[tuple[str, Unit]],
+    units: Mapping[str, Report | Appendix | CchcError]
+    | Iterable[tuple[str, Report | Appendix | CchcError]],
     *,
     expected: Iterable[str] | None = None,
     catalogue: Catalogue | None = None,
