@@ -30,8 +30,9 @@ from cchc_model._model.facts import (
     RatioFact,
     TotalFact,
 )
+from cchc_model._model.indicators import IndicatorDef
 from cchc_model._model.report import Report
-from cchc_model._values.kinds import Ratio, Value
+from cchc_model._values.kinds import Ratio
 from cchc_model._values.references import ReferenceMatch
 
 __all__ = ["TableKind", "fact_table", "write_fact_table"]
@@ -48,6 +49,7 @@ def _pyarrow() -> Any:
     try:
         pyarrow = importlib.import_module("pyarrow")
         importlib.import_module("pyarrow.parquet")  # the Parquet writer, as pyarrow.parquet
+        importlib.import_module("pyarrow.compute")  # partitions, as pyarrow.compute
     except ImportError:
         raise InputError(
             "cần pyarrow để làm bảng dữ kiện: pip install 'cchc-model[table]' "
@@ -98,22 +100,42 @@ def _int64(value: int) -> int | None:
     return value if -_INT64 - 1 <= value <= _INT64 else None
 
 
+_HEAD = tuple(name for name, _ in _PERIOD)
+
+
 class _Builder:
-    """Rows of one kind of table, column by column, until they are turned into a batch."""
+    """Rows of one kind of table, until they are turned into an Arrow record batch.
+
+    The unit and period columns are the same for all the rows of a unit: they are added a
+    unit at a time (:meth:`head`); the other cells go in one tuple per row.
+    """
 
     def __init__(self, kind: TableKind) -> None:
         self.kind = kind
-        self.names = tuple(name for name, _ in _COLUMNS[kind])
-        self.columns: dict[str, list[object]] = {name: [] for name in self.names}
-        self.rows = 0
+        self.body_names = tuple(name for name, _ in _COLUMNS[kind])[len(_HEAD):]
+        self.head_columns: dict[str, list[object]] = {name: [] for name in _HEAD}
+        self.body: list[tuple[object, ...]] = []
+        self._forms: dict[int, tuple[Catalogue, dict[str, tuple[IndicatorDef, str, str]]]] = {}
+
+    @property
+    def rows(self) -> int:
+        return len(self.body)
+
+    def definitions(self, definitions: Catalogue) -> dict[str, tuple[IndicatorDef, str, str]]:
+        """Each code's definition, label and kind name, looked up once per form."""
+        known = self._forms.get(id(definitions))
+        if known is None or known[0] is not definitions:
+            index = {d.code: (d, d.label, d.kind.value) for d in definitions.indicators}
+            known = self._forms[id(definitions)] = (definitions, index)
+        return known[1]
 
     def head(self, count: int, unit: str, form: str, period: ReportingPeriod | None) -> None:
         """The unit and period columns of the *count* rows just added."""
-        columns = self.columns
+        columns = self.head_columns
         columns["unit"] += [unit] * count
         columns["form"] += [form] * count
         if period is None:
-            for name in ("period_kind", "year", "period_label", "data_start", "data_end"):
+            for name in _HEAD[2:]:
                 columns[name] += [None] * count
         else:
             columns["period_kind"] += [period.kind.value] * count
@@ -121,13 +143,14 @@ class _Builder:
             columns["period_label"] += [period.label] * count
             columns["data_start"] += [period.data_start] * count
             columns["data_end"] += [period.data_end] * count
-        self.rows += count
 
     def batch(self, pa: Any) -> Any:
-        batch = pa.RecordBatch.from_pydict(self.columns, schema=_schema(pa, self.kind))
-        for values in self.columns.values():
-            values.clear()
-        self.rows = 0
+        columns: dict[str, Any] = dict(self.head_columns)
+        cells = list(zip(*self.body, strict=True)) or [() for _ in self.body_names]
+        columns.update(zip(self.body_names, cells, strict=True))
+        batch = pa.RecordBatch.from_pydict(columns, schema=_schema(pa, self.kind))
+        self.head_columns = {name: [] for name in _HEAD}
+        self.body = []
         return batch
 
 
@@ -140,46 +163,44 @@ def _form_of(appendix: Appendix, given: Catalogue | None) -> Catalogue | None:
         return None
 
 
-def _number(value: Value) -> float | None:
-    if isinstance(value, int | Decimal) and not isinstance(value, bool):
-        return float(value)
-    return None
-
-
 def _add_values(builder: _Builder, unit: str, appendix: Appendix,
                 period: ReportingPeriod | None, definitions: Catalogue | None) -> None:
-    c = builder.columns
-    code_, label_, kind_ = c["code"], c["label"], c["kind"]
-    number_, value_ = c["number"], c["value"]
-    numerator_, denominator_, raw_, note_, fits_ = (
-        c["numerator"], c["denominator"], c["raw"], c["note"], c["fits"],
-    )
-    count = 0
-    extra = len(appendix.rows)
-    for i, row in enumerate((*appendix.rows, *appendix.extra)):
+    index = {} if definitions is None else builder.definitions(definitions)
+    body = builder.body
+    before = len(body)
+    for row in appendix.rows:
         value = row.value
         if value is None and not row.note:
             continue
-        definition = None if definitions is None or i >= extra else definitions.get(row.code)
-        count += 1
-        code_.append(row.code)
-        label_.append(definition.label if definition is not None else row.label)
-        kind_.append(definition.kind.value if definition is not None else None)
-        if isinstance(value, Ratio):
-            number_.append(None)
-            value_.append(str(value))
-            numerator_.append(_int64(value.numerator))
-            denominator_.append(_int64(value.denominator))
+        known = index.get(row.code)
+        definition, label, kind = known if known is not None else (None, row.label, None)
+        fits = definition is not None and value is not None and definition.fits(value)
+        if type(value) is int:
+            body.append((row.code, label, kind, float(value), str(value), None, None,
+                         row.raw, row.note, fits))
+        elif type(value) is Decimal:
+            body.append((row.code, label, kind, float(value), format(value, "f"), None, None,
+                         row.raw, row.note, fits))
+        elif isinstance(value, Ratio):
+            body.append((row.code, label, kind, None, str(value), _int64(value.numerator),
+                         _int64(value.denominator), row.raw, row.note, fits))
         else:
-            number_.append(_number(value))
-            value_.append(None if value is None else
-                          value if isinstance(value, str) else _exact(value))
-            numerator_.append(None)
-            denominator_.append(None)
-        raw_.append(row.raw)
-        note_.append(row.note)
-        fits_.append(definition is not None and value is not None and definition.fits(value))
-    builder.head(count, unit, appendix.form, period)
+            body.append((row.code, label, kind, None, value, None, None, row.raw, row.note,
+                         fits))
+    for row in appendix.extra:
+        value = row.value
+        if value is None and not row.note:
+            continue
+        number = float(value) if isinstance(value, int | Decimal) else None
+        exact = _exact(value) if isinstance(value, int | Decimal) else (
+            None if value is None else str(value))
+        ratio = value if isinstance(value, Ratio) else None
+        body.append((
+            row.code, row.label, None, number, exact,
+            None if ratio is None else _int64(ratio.numerator),
+            None if ratio is None else _int64(ratio.denominator), row.raw, row.note, False,
+        ))
+    builder.head(len(body) - before, unit, appendix.form, period)
 
 
 def _fact_rows(fact: Fact) -> Iterator[tuple[str, int | Decimal | None, Decimal | None,
@@ -205,50 +226,38 @@ def _fact_rows(fact: Fact) -> Iterator[tuple[str, int | Decimal | None, Decimal 
 
 def _add_facts(builder: _Builder, unit: str, report: Report, form: str,
                period: ReportingPeriod | None) -> None:
-    c = builder.columns
-    count = 0
+    body = builder.body
+    before = len(body)
     for path, paragraph in report.paragraphs():
         for index, fact in enumerate(paragraph.facts):
             for part, row in enumerate(_fact_rows(fact)):
                 kind, number, numerator, denominator, measure, label, text = row
-                count += 1
-                c["path"].append(path)
-                c["fact"].append(index)
-                c["part"].append(None if part == 0 else part - 1)
-                c["type"].append(kind)
-                c["number"].append(None if number is None else float(number))
-                c["exact"].append(None if number is None else _exact(number))
-                c["numerator"].append(None if numerator is None else float(numerator))
-                c["denominator"].append(None if denominator is None else float(denominator))
-                c["measure"].append(measure)
-                c["label"].append(label)
-                c["text"].append(text)
-    builder.head(count, unit, form, period)
+                body.append((
+                    path, index, None if part == 0 else part - 1, kind,
+                    None if number is None else float(number),
+                    None if number is None else _exact(number),
+                    None if numerator is None else float(numerator),
+                    None if denominator is None else float(denominator),
+                    measure, label, text,
+                ))
+    builder.head(len(body) - before, unit, form, period)
 
 
 def _add_citations(builder: _Builder, unit: str, report: Report, form: str,
                    period: ReportingPeriod | None) -> None:
-    c = builder.columns
-    count = 0
+    body = builder.body
+    before = len(body)
     for path, paragraph in report.paragraphs():
         match: ReferenceMatch
         for match in paragraph.references:
             ref = match.ref
-            count += 1
-            c["path"].append(path)
-            c["start"].append(match.start)
-            c["end"].append(match.end)
-            c["text"].append(match.text)
-            c["citation"].append(str(ref))
-            c["doc_type"].append(None if ref.doc_type is None else ref.doc_type.value)
-            c["doc_number"].append(_int64(ref.number))
-            c["doc_year"].append(ref.year)
-            c["symbol"].append(ref.symbol)
-            c["number_symbol"].append(ref.number_symbol)
-            c["issued_on"].append(ref.issued_on)
-            c["issuer"].append(ref.issuer)
-            c["subject"].append(ref.subject)
-    builder.head(count, unit, form, period)
+            body.append((
+                path, match.start, match.end, match.text, str(ref),
+                None if ref.doc_type is None else ref.doc_type.value, _int64(ref.number),
+                ref.year, ref.symbol, ref.number_symbol, ref.issued_on, ref.issuer,
+                ref.subject,
+            ))
+    builder.head(len(body) - before, unit, form, period)
 
 
 def _pairs(units: Mapping[str, Report | Appendix] | Iterable[tuple[str, Report | Appendix]]
@@ -373,14 +382,24 @@ class _Sink:
             return
         if batch.num_rows == 0:
             return
+        compute = self.pa.compute
         table = self.pa.Table.from_batches([batch])
-        years = table.column("year").to_pylist()
-        kinds = table.column("period_kind").to_pylist()
-        keys = sorted({(_partition(y), _partition(k)) for y, k in zip(years, kinds, strict=True)})
+        keys = table.select(["year", "period_kind"]).group_by(["year", "period_kind"]
+                                                               ).aggregate([]).to_pylist()
+        if len(keys) == 1:
+            key = keys[0]
+            self._writer((_partition(key["year"]), _partition(key["period_kind"]))
+                         ).write_table(table)
+            return
         for key in keys:
-            mask = [(_partition(y), _partition(k)) == key
-                    for y, k in zip(years, kinds, strict=True)]
-            self._writer(key).write_table(table.filter(self.pa.array(mask)))
+            year, kind = key["year"], key["period_kind"]
+            mask = compute.and_(
+                compute.is_null(table.column("year")) if year is None
+                else compute.equal(table.column("year"), year),
+                compute.is_null(table.column("period_kind")) if kind is None
+                else compute.equal(table.column("period_kind"), kind),
+            )
+            self._writer((_partition(year), _partition(kind))).write_table(table.filter(mask))
 
     def close(self) -> None:
         if not self.folder and not self.writers:
