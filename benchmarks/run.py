@@ -425,16 +425,17 @@ def consolidation_rows(rows: list[tuple[str, str, float, float, str]],
     rows.append((f"consolidate {count:,} unit appendices (read already)",
                  f"reading them (read_appendix × {count:,})", t_fold, t_read, "< 0.5×"))
 
-    def peak(units: int) -> float:
+    def peak(given: list[tuple[str, Any]]) -> float:
         tracemalloc.start()
-        consolidate(appendices[:units])
+        consolidate(given)
         _, top = tracemalloc.get_traced_memory()
         tracemalloc.stop()
         return top / 2**20
 
     small = max(count // 10, 2)
     memory = (f"Peak memory of consolidate's own state (tracemalloc, units already read): "
-              f"{peak(small):.1f} MiB for {small:,} units, {peak(count):.1f} MiB for "
+              f"{peak(appendices[:small]):.1f} MiB for {small:,} units, "
+              f"{peak(appendices):.1f} MiB for "
               f"{count:,} units; a unit's report is let go as soon as it is folded in.")
     del appendices
     full = filled_units(count)
