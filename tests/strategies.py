@@ -17,6 +17,7 @@ from cchc_model import (
     CaseProcessing,
     Catalogue,
     CodedScale,
+    Consolidation,
     CountFact,
     DocumentDate,
     DocumentType,
@@ -50,6 +51,7 @@ from cchc_model import (
     ValidationReport,
     ValueKind,
     catalogue_2023,
+    consolidate,
     default_rules,
 )
 from cchc_model._values.kinds import format_value, parse_value
@@ -332,6 +334,10 @@ def units(*, max_size: int = 8) -> st.SearchStrategy[dict[str, Appendix]]:
     ).filter(lambda d: len({n.casefold() for n in d}) == len(d))
 
 
+#: Consolidations of generated units.
+consolidations = st.deferred(lambda: units(max_size=4).map(consolidate))
+
+
 # --- references ---
 
 #: Agency codes as they appear in symbols (none of them is a document-type abbreviation).
@@ -501,6 +507,7 @@ MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     CaseProcessing: case_processing,
     Catalogue: catalogues(),
     CodedScale: coded_scales,
+    Consolidation: consolidations,
     CountFact: count_facts,
     DocumentDate: document_dates(),
     FinancialAutonomy: financial_autonomy,

@@ -254,6 +254,10 @@ class TestFindings:
             consolidate({"A": build()}, expected="A")
         with pytest.raises(TypeError, match="Catalogue"):
             consolidate({}, catalogue="2023")  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            Consolidation(None, (), ())  # type: ignore[arg-type]
+        with pytest.raises(TypeError):
+            Consolidation(Appendix(), ("x",), ())  # type: ignore[arg-type]
 
 
 class TestProperties:

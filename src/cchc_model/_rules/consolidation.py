@@ -214,10 +214,17 @@ class Consolidation:
     .. versionadded:: 0.2.0
     """
 
-    appendix: Appendix
-    findings: tuple[Finding, ...]
-    units: tuple[str, ...]
-    period: ReportingPeriod | None = None
+    appendix: Appendix = attrs.field(validator=attrs.validators.instance_of(Appendix))
+    findings: tuple[Finding, ...] = attrs.field(validator=attrs.validators.deep_iterable(
+        attrs.validators.instance_of(Finding), attrs.validators.instance_of(tuple),
+    ))
+    units: tuple[str, ...] = attrs.field(validator=attrs.validators.deep_iterable(
+        attrs.validators.instance_of(str), attrs.validators.instance_of(tuple),
+    ))
+    period: ReportingPeriod | None = attrs.field(
+        default=None,
+        validator=attrs.validators.optional(attrs.validators.instance_of(ReportingPeriod)),
+    )
     _columns: Mapping[str, _Column] = attrs.field(
         init=False, factory=dict, repr=False, eq=False, hash=False,
     )
