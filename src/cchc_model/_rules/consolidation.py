@@ -387,7 +387,7 @@ class _Fold:
         text = " ".join(part for part in (row.stt, row.label) if part) or row.raw
         self.findings.append(_EXTRA_ROW.finding(path, unit=name, text=text))
 
-    def result(self, expected: Iterable[str] | None) -> Consolidation:
+    def result(self, expected: dict[str, str] | None) -> Consolidation:
         definitions = self.catalogue or catalogue("2023")
         if expected is not None:
             self._check_expected(expected)
@@ -403,15 +403,7 @@ class _Fold:
         object.__setattr__(result, "_columns", dict(columns))
         return result
 
-    def _check_expected(self, expected: Iterable[str]) -> None:
-        if isinstance(expected, str):
-            raise TypeError("expected must be an iterable of unit names, not one str")
-        wanted: dict[str, str] = {}
-        for name in expected:
-            if not isinstance(name, str):
-                raise TypeError(f"an expected unit's name must be a str, not {type(name).__name__}")
-            if name.strip():
-                wanted.setdefault(_unit_key(name), name.strip())
+    def _check_expected(self, wanted: dict[str, str]) -> None:
         for key, name in wanted.items():
             if key not in self.seen:
                 self.findings.append(_MISSING.finding(unit_path(name), unit=name))
@@ -471,6 +463,19 @@ class _Fold:
         return f"không cộng được tỷ lệ: {column.answered} đơn vị báo cáo, {spread}"
 
 
+def _expected(expected: Iterable[str]) -> dict[str, str]:
+    """The expected units by the key their names are compared with."""
+    if isinstance(expected, str):
+        raise TypeError("expected must be an iterable of unit names, not one str")
+    wanted: dict[str, str] = {}
+    for name in expected:
+        if not isinstance(name, str):
+            raise TypeError(f"an expected unit's name must be a str, not {type(name).__name__}")
+        if name.strip():
+            wanted.setdefault(_unit_key(name), name.strip())
+    return wanted
+
+
 def consolidate(
     units: Mapping[str, Report | Appendix | CchcError]
     | Iterable[tuple[str, Report | Appendix | CchcError]],
@@ -516,6 +521,7 @@ def consolidate(
         raise TypeError(f"catalogue must be a Catalogue, not {type(catalogue).__name__}")
     if period is not None and not isinstance(period, ReportingPeriod):
         raise TypeError(f"period must be a ReportingPeriod, not {type(period).__name__}")
+    wanted = None if expected is None else _expected(expected)
     fold = _Fold(catalogue, period)
     items = units.items() if isinstance(units, Mapping) else units
     for pair in items:
@@ -524,4 +530,4 @@ def consolidate(
                 "consolidate() takes a mapping of unit names to units, or (name, unit) pairs"
             )
         fold.add(pair[0], pair[1])
-    return fold.result(expected)
+    return fold.result(wanted)
