@@ -190,15 +190,16 @@ def msgspec_twin(root: type) -> Any:
 
 def unit_tables(count: int) -> list[str]:
     """*count* appendix tables as units write them: the reference rows, counts varied."""
-    from cchc_model import Appendix, write_appendix  # noqa: PLC0415
+    from cchc_model import Appendix, ValueKind, write_appendix  # noqa: PLC0415
     from cchc_model.examples import reference_appendix  # noqa: PLC0415
 
     reference = reference_appendix()
+    form = reference.catalogue
     tables = []
     for unit in range(count):
         rows = tuple(
             attrs.evolve(row, value=row.value + unit, raw="")
-            if type(row.value) is int and row.unit not in ("", "Không = 0 Có = 1") else row
+            if type(row.value) is int and form[row.code].kind is ValueKind.COUNT else row
             for row in reference.rows
         )
         tables.append(write_appendix(Appendix(rows, reference.title, reference.form)))
