@@ -147,10 +147,6 @@ def _unit_key(name: str) -> str:
     return " ".join(unicodedata.normalize("NFC", name).split()).casefold()
 
 
-def _shown(value: int | Decimal) -> str:
-    return format_number(value)
-
-
 @attrs.define
 class _Column:
     """Every unit's value of one row, and the row's running figure."""
@@ -459,7 +455,8 @@ class _Fold:
         low, high = column.low, column.high
         if low is None or high is None:
             return f"{column.answered} đơn vị trả lời"
-        spread = f"{_shown(low)}%" if low == high else f"từ {_shown(low)}% đến {_shown(high)}%"
+        lowest, highest = format_number(low), format_number(high)
+        spread = f"{lowest}%" if low == high else f"từ {lowest}% đến {highest}%"
         return f"không cộng được tỷ lệ: {column.answered} đơn vị báo cáo, {spread}"
 
 
