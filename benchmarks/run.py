@@ -190,15 +190,16 @@ def msgspec_twin(root: type) -> Any:
 
 def unit_tables(count: int) -> list[str]:
     """*count* appendix tables as units write them: the reference rows, counts varied."""
-    from cchc_model import Appendix, write_appendix  # noqa: PLC0415
+    from cchc_model import Appendix, ValueKind, write_appendix  # noqa: PLC0415
     from cchc_model.examples import reference_appendix  # noqa: PLC0415
 
     reference = reference_appendix()
+    form = reference.catalogue
     tables = []
     for unit in range(count):
         rows = tuple(
-            attrs.evolve(row, value=row.value + unit % 7, raw="")
-            if type(row.value) is int and row.unit not in ("", "Không = 0 Có = 1") else row
+            attrs.evolve(row, value=row.value + unit, raw="")
+            if type(row.value) is int and form[row.code].kind is ValueKind.COUNT else row
             for row in reference.rows
         )
         tables.append(write_appendix(Appendix(rows, reference.title, reference.form)))
@@ -318,6 +319,7 @@ def main() -> int:
     t_units = time.perf_counter() - start
     rows.append((f"read_appendix + validate, {units:,} generated unit appendices (TSV)",
                  "—", t_units, 0, "seconds, not minutes"))
+    memory_lines = consolidation_rows(rows, tables)
 
     runs = 3 if args.smoke else 15
     t_cli = wall_time("from cchc_model._cli import main; main(['validate', '--example'])", runs)
@@ -342,7 +344,7 @@ def main() -> int:
         shown = {True: "yes", False: "**no**", None: ""}[met]
         lines.append(f"| {name} | {against} | {ours * 1e6:,.0f} µs | {theirs * 1e6:,.0f} µs "
                      f"| {ratio} | {target} | {shown} |")
-    table = "\n".join(lines)
+    table = "\n".join(lines) + "\n\n" + "\n".join(memory_lines)
     print(table)
     if args.smoke:
         return 0
@@ -404,6 +406,73 @@ per-validation index on `Subject`), and each citation's issuer codes computed on
     "import": """The own time of this library's modules is mostly attrs building the model
 classes (each frozen class compiles its generated methods) and enums being created.""",
 }
+
+
+def filled_units(count: int) -> list[tuple[str, Any]]:
+    """*count* units whose every row of the form that holds a value has one."""
+    from cchc_model import Ratio, ValueKind, catalogue_2023  # noqa: PLC0415
+
+    form = catalogue_2023()
+    filled = [d for d in form.indicators if d.kind is not ValueKind.HEADING]
+    units = []
+    for unit in range(count):
+        values: dict[str, Any] = {}
+        for i, d in enumerate(filled):
+            if d.kind is ValueKind.PERCENT:
+                values[d.code] = Decimal(unit % 100)
+            elif d.kind is ValueKind.RATIO:
+                values[d.code] = Ratio(unit % 5, 5)
+            elif d.kind is ValueKind.CODED and d.scale is not None:
+                values[d.code] = d.scale.codes[unit % len(d.scale.codes)]
+            else:
+                values[d.code] = unit + i
+        units.append((f"Đơn vị {unit}", form.build(values)))
+    return units
+
+
+def consolidation_rows(rows: list[tuple[str, str, float, float, str]],
+                       tables: list[str]) -> list[str]:
+    """Time consolidate and write_fact_table on the generated units; the fold's peak memory.
+
+    Returns a line about memory, for below the table: the fold keeps each unit's figure per
+    row, never the unit itself, so its memory grows with the figures, not with the reports.
+    """
+    import tracemalloc  # noqa: PLC0415
+
+    from cchc_model import consolidate, read_appendix, write_fact_table  # noqa: PLC0415
+
+    count = len(tables)
+    start = time.perf_counter()
+    appendices = [(f"Đơn vị {i}", read_appendix(table)) for i, table in enumerate(tables)]
+    t_read = time.perf_counter() - start
+    start = time.perf_counter()
+    consolidate(appendices)
+    t_fold = time.perf_counter() - start
+    rows.append((f"consolidate {count:,} unit appendices (read already)",
+                 f"reading them (read_appendix × {count:,})", t_fold, t_read, "< 0.5×"))
+
+    def peak(given: list[tuple[str, Any]]) -> float:
+        tracemalloc.start()
+        consolidate(given)
+        _, top = tracemalloc.get_traced_memory()
+        tracemalloc.stop()
+        return top / 2**20
+
+    small = max(count // 10, 2)
+    memory = (f"Peak memory of consolidate's own state (tracemalloc, units already read): "
+              f"{peak(appendices[:small]):.1f} MiB for {small:,} units, "
+              f"{peak(appendices):.1f} MiB for "
+              f"{count:,} units; a unit's report is let go as soon as it is folded in.")
+    del appendices
+    full = filled_units(count)
+    values = sum(len(a.rows) for _, a in full[:1])
+    with tempfile.TemporaryDirectory() as folder:
+        start = time.perf_counter()
+        write_fact_table(full, Path(folder) / "facts")
+        t_write = time.perf_counter() - start
+    rows.append((f"write_fact_table, {count:,} units × {values} values (Parquet folder)",
+                 "—", t_write, 0, "seconds, not minutes"))
+    return [memory]
 
 
 def target_met(target: str, ours: float, theirs: float, name: str) -> bool | None:

@@ -17,6 +17,7 @@ from cchc_model import (
     CaseProcessing,
     Catalogue,
     CodedScale,
+    Consolidation,
     CountFact,
     DocumentDate,
     DocumentType,
@@ -50,6 +51,7 @@ from cchc_model import (
     ValidationReport,
     ValueKind,
     catalogue_2023,
+    consolidate,
     default_rules,
     extract_references,
 )
@@ -300,6 +302,43 @@ def appendices(draw: st.DrawFn, *, max_rows: int = 30) -> Appendix:
     return Appendix(rows, title=title, extra=extra)
 
 
+# --- consolidation ---
+
+
+def fitting_values(definition: IndicatorDef) -> st.SearchStrategy[object]:
+    """Values a unit's row can add to the others': a ratio row holds a ratio."""
+    if definition.kind is ValueKind.RATIO:
+        return ratios
+    if definition.kind is ValueKind.COUNT:
+        return st.integers(min_value=0, max_value=10**6)
+    return typed_values(definition)
+
+
+@st.composite
+def unit_appendices(draw: st.DrawFn, *, max_rows: int = 25) -> Appendix:
+    """A unit's appendix of the 2023 form whose every value fits its row (blanks allowed)."""
+    catalogue = catalogue_2023()
+    filled = [d for d in catalogue.indicators if d.kind is not ValueKind.HEADING]
+    chosen = draw(st.lists(st.sampled_from(filled), unique=True, min_size=1, max_size=max_rows))
+    values = {d.code: draw(st.one_of(st.none(), fitting_values(d))) for d in chosen}
+    return catalogue.build(values)
+
+
+unit_names = st.text(alphabet="SởTưphápYtếXâydựngNộivụ 0123456789", min_size=1, max_size=12)
+
+
+def units(*, max_size: int = 8) -> st.SearchStrategy[dict[str, Appendix]]:
+    """Units by name (distinct ignoring case and spacing), each with its appendix."""
+    return st.dictionaries(
+        unit_names.map(lambda n: " ".join(n.split()) or "Đơn vị"), unit_appendices(),
+        min_size=1, max_size=max_size,
+    ).filter(lambda d: len({n.casefold() for n in d}) == len(d))
+
+
+#: Consolidations of generated units.
+consolidations = st.deferred(lambda: units(max_size=4).map(consolidate))
+
+
 # --- references ---
 
 #: Agency codes as they appear in symbols (none of them is a document-type abbreviation).
@@ -479,6 +518,7 @@ MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     CaseProcessing: case_processing,
     Catalogue: catalogues(),
     CodedScale: coded_scales,
+    Consolidation: consolidations,
     CountFact: count_facts,
     DocumentDate: document_dates(),
     FinancialAutonomy: financial_autonomy,

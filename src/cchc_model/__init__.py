@@ -77,6 +77,7 @@ from cchc_model._values.references import (
 
 if TYPE_CHECKING:
     from cchc_model._base.units import is_unit_label, quantity, unit_for_label
+    from cchc_model._io.fact_table import fact_table, write_fact_table
     from cchc_model._io.tables import (
         MAX_TABLE_BYTES,
         MAX_TABLE_ROWS,
@@ -85,6 +86,8 @@ if TYPE_CHECKING:
     )
     from cchc_model._model.views import CaseProcessing, FinancialAutonomy, Staffing, TthcCounts
     from cchc_model._render import render_docx, render_html, render_markdown
+    from cchc_model._rules.compare import compare
+    from cchc_model._rules.consolidation import Consolidation, consolidate
     from cchc_model._rules.default import default_rules, validate
     from cchc_model._rules.engine import (
         Finding,
@@ -95,9 +98,9 @@ if TYPE_CHECKING:
         select_rules,
     )
 
-# Reading tables, validation, rendering, the typed views and units are not
-# needed to build, load or dump a report: their modules load on first use of one of their names, so
-# ``import cchc_model`` stays cheap (PEP 562).
+# Reading tables, validation, consolidation, fact tables, rendering, the typed views and units
+# are not needed to build, load or dump a report: their modules load on first use of one of
+# their names, so ``import cchc_model`` stays cheap (PEP 562).
 _LAZY = {
     "MAX_TABLE_BYTES": "cchc_model._io.tables",
     "MAX_TABLE_ROWS": "cchc_model._io.tables",
@@ -121,6 +124,11 @@ _LAZY = {
     "FinancialAutonomy": "cchc_model._model.views",
     "Staffing": "cchc_model._model.views",
     "TthcCounts": "cchc_model._model.views",
+    "Consolidation": "cchc_model._rules.consolidation",
+    "consolidate": "cchc_model._rules.consolidation",
+    "compare": "cchc_model._rules.compare",
+    "fact_table": "cchc_model._io.fact_table",
+    "write_fact_table": "cchc_model._io.fact_table",
 }
 
 
@@ -155,6 +163,7 @@ __all__ = [
     "Catalogue",
     "CchcError",
     "CodedScale",
+    "Consolidation",
     "CountFact",
     "DateParseError",
     "DocumentDate",
@@ -202,9 +211,12 @@ __all__ = [
     "ValueKind",
     "catalogue",
     "catalogue_2023",
+    "compare",
+    "consolidate",
     "default_rules",
     "dumps",
     "extract_references",
+    "fact_table",
     "format_date",
     "format_date_line",
     "format_money",
@@ -229,4 +241,5 @@ __all__ = [
     "unit_for_label",
     "validate",
     "write_appendix",
+    "write_fact_table",
 ]

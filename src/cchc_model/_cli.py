@@ -11,12 +11,13 @@ import bisect
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
+from typing import Literal
 
 from cchc_model._base.errors import CchcError, InputError
 from cchc_model._io.serialization import load
-from cchc_model._io.tables import read_appendix
+from cchc_model._io.tables import read_appendix, write_appendix
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
 from cchc_model._rules.default import validate
@@ -27,7 +28,14 @@ __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
-_TABLE_SUFFIXES = (".tsv", ".txt", ".md", ".xlsx")
+#: How each kind of file is read: a report, or an appendix table. A new reader is one line.
+_READERS: dict[str, Callable[[Path], Report | Appendix]] = {
+    ".json": load,
+    ".tsv": read_appendix,
+    ".txt": read_appendix,
+    ".md": read_appendix,
+    ".xlsx": read_appendix,
+}
 
 
 def _example_report() -> Report:
@@ -37,16 +45,16 @@ def _example_report() -> Report:
 
 
 def _load_target(path: str) -> Report | Appendix:
-    """A report from ``.json``, or an appendix from a table file."""
+    """A report or an appendix, read as its suffix says (:data:`_READERS`)."""
     suffix = Path(path).suffix.lower()
-    if suffix == ".json":
-        return load(Path(path))
-    if suffix in _TABLE_SUFFIXES:
-        return read_appendix(Path(path))
-    raise InputError(
-        f"không nhận dạng được loại tệp (unknown file type) {suffix or '(none)'}: {path}; "
-        "cần .json, .tsv, .txt, .md hoặc .xlsx"
-    )
+    reader = _READERS.get(suffix)
+    if reader is None:
+        known = ", ".join(_READERS)
+        raise InputError(
+            f"không nhận dạng được loại tệp (unknown file type) {suffix or '(none)'}: {path}; "
+            f"cần {known}"
+        )
+    return reader(Path(path))
 
 
 def _format_text(result: ValidationReport) -> str:
@@ -188,6 +196,118 @@ def _cmd_render(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _unit_files(paths: Sequence[str]) -> list[Path]:
+    """The files of the units: each file given, and the readable files of each folder given."""
+    files: list[Path] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            files.extend(sorted(
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _READERS
+            ))
+        elif path.is_file():
+            if path.suffix.lower() not in _READERS:
+                _load_target(given)  # raises: the file type is unknown
+            files.append(path)
+        else:
+            raise InputError(f"không có tệp hay thư mục (no such file or folder): {given!r}")
+    if not files:
+        raise InputError(
+            "không có tệp số liệu nào để đọc (no unit files found): cần "
+            + ", ".join(_READERS)
+        )
+    return files
+
+
+class _Progress:
+    """``[12/300] Sở Y tế`` on standard error, when it is a terminal; nothing otherwise."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = total > 1 and sys.stderr.isatty()
+
+    def __call__(self, done: int, name: str) -> None:
+        if self.shown:
+            sys.stderr.write(f"\r\x1b[K[{done}/{self.total}] {name[:60]}")
+            sys.stderr.flush()
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r\x1b[K")
+            sys.stderr.flush()
+
+
+def _read_units(files: Sequence[Path], progress: _Progress
+                ) -> Iterator[tuple[str, Report | Appendix | CchcError]]:
+    """Each file as a unit named by its stem, read only when asked for, one at a time."""
+    for done, path in enumerate(files, start=1):
+        progress(done, path.stem)
+        try:
+            unit: Report | Appendix | CchcError = _READERS[path.suffix.lower()](path)
+        except CchcError as error:
+            unit = error
+        yield path.stem, unit
+    progress.close()
+
+
+_CONSOLIDATED_FORMATS: dict[str, Literal["tsv", "markdown", "xlsx"]] = {
+    ".xlsx": "xlsx", ".tsv": "tsv", ".txt": "tsv", ".md": "markdown",
+}
+
+
+def _expected_units(path: str | None) -> list[str] | None:
+    if path is None:
+        return None
+    lines = _read_text(path).splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.lstrip().startswith("#")]
+
+
+def _cmd_consolidate(args: argparse.Namespace) -> int:
+    from cchc_model._rules.consolidation import consolidate  # noqa: PLC0415 - on demand
+
+    table_format = _CONSOLIDATED_FORMATS.get(Path(args.out).suffix.lower())
+    if table_format is None:
+        raise InputError(
+            f"--out phải là .xlsx, .tsv hoặc .md (--out must be .xlsx, .tsv or .md): {args.out}"
+        )
+    expected = _expected_units(args.expected)
+    files = _unit_files(args.paths)
+    progress = _Progress(len(files))
+    consolidation = consolidate(_read_units(files, progress), expected=expected)
+    write_appendix(consolidation.appendix, table_format, path=args.out)
+    result = consolidation.validate()
+    if args.format == "json":
+        data = {"units": list(consolidation.units), "out": args.out, **result.to_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(f"Đã tổng hợp {len(consolidation.units)}/{len(files)} đơn vị vào {args.out} "
+              f"(combined {len(consolidation.units)} of {len(files)} units)")
+        print(_format_text(result))
+    return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _cmd_facts(args: argparse.Namespace) -> int:
+    from cchc_model._io.fact_table import write_fact_table  # noqa: PLC0415 - on demand
+
+    files = _unit_files(args.paths)
+    progress = _Progress(len(files))
+    failed: list[str] = []
+
+    def readable() -> Iterator[tuple[str, Report | Appendix]]:
+        for name, unit in _read_units(files, progress):
+            if isinstance(unit, CchcError):
+                failed.append(" ".join(str(unit).split()))
+                continue
+            yield name, unit
+
+    write_fact_table(readable(), args.out, facts=args.prose, citations=args.citations)
+    for message in failed:
+        print(f"cchc: {message}", file=sys.stderr)
+    print(f"Đã ghi {len(files) - len(failed)}/{len(files)} đơn vị vào {args.out} "
+          f"(wrote {len(files) - len(failed)} of {len(files)} units)")
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc",
@@ -234,6 +354,37 @@ def _parser() -> argparse.ArgumentParser:
         help="write to FILE instead of stdout (docx goes to stdout only when redirected)",
     )
     render_cmd.set_defaults(run=_cmd_render)
+
+    consolidate_cmd = commands.add_parser(
+        "consolidate",
+        help="tổng hợp phụ lục của nhiều đơn vị (combine many units' appendices into one)",
+    )
+    consolidate_cmd.add_argument(
+        "paths", nargs="+", metavar="DIR_OR_FILE",
+        help="unit files (report .json or appendix .tsv/.txt/.md/.xlsx), or folders of them; "
+        "each file's name without suffix is the unit's name",
+    )
+    consolidate_cmd.add_argument("--out", required=True, metavar="FILE",
+                                 help="the combined appendix: .xlsx, .tsv or .md")
+    consolidate_cmd.add_argument("--expected", metavar="FILE",
+                                 help="the units that should report, one name a line")
+    consolidate_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    consolidate_cmd.set_defaults(run=_cmd_consolidate)
+
+    facts_cmd = commands.add_parser(
+        "facts", help="ghi bảng dữ kiện Parquet (write the units' figures as Parquet)"
+    )
+    facts_cmd.add_argument("paths", nargs="+", metavar="DIR_OR_FILE",
+                           help="unit files or folders of them, as for consolidate")
+    facts_cmd.add_argument(
+        "--out", required=True, metavar="PATH",
+        help="a .parquet file, or a folder partitioned by year and period kind",
+    )
+    facts_cmd.add_argument("--prose", metavar="PATH",
+                           help="also write the figures stated in the reports' prose here")
+    facts_cmd.add_argument("--citations", metavar="PATH",
+                           help="also write the reports' citations here")
+    facts_cmd.set_defaults(run=_cmd_facts)
     return parser
 
 

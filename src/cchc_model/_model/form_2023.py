@@ -41,7 +41,8 @@ def _d(
     return IndicatorDef(
         code, label, label_en, kind, unit=unit, scale=coded,
         aggregation=_AGGREGATION.get(kind, Aggregation.NONE), form_unit=form_unit, hint=hint,
-        parts=parts,
+        # The form marks the rows counted to the reporting date "(lũy kế …)".
+        parts=parts, cumulative="lũy kế" in label,
     )
 
 

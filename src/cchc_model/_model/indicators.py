@@ -77,6 +77,10 @@ class IndicatorDef:
     another word. ``hint`` is the explanation the form adds in italics after the label.
     ``parts`` are the codes of the "Trong đó" rows that add up to this row;
     ``parts_complete`` says whether they add up to all of it or to a part of it.
+    ``cumulative`` marks a row counted to the reporting date since a fixed start (the form's
+    "lũy kế"), which may not fall from one period to the next. ``terms`` are the codes of the
+    numerator and the denominator of a percentage row when the form asks for both, so that
+    the percentage of many units can be recomputed from their sums.
 
     >>> from cchc_model import catalogue_2023
     >>> d = catalogue_2023()["3.1.3"]
@@ -97,6 +101,8 @@ class IndicatorDef:
     hint: str = ""
     parts: tuple[str, ...] = ()
     parts_complete: bool = True
+    cumulative: bool = False
+    terms: tuple[str, str] | None = None
 
     @property
     def parent(self) -> str | None:
