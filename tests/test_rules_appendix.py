@@ -80,7 +80,7 @@ class TestUnknownRow:
 class TestValueKind:
     def test_text_for_number(self) -> None:
         """Text where a count belongs is an error."""
-        a = catalogue_2023().build({"3.1.3": "nhiều"})
+        a = catalogue_2023().build({"3.1.3": catalogue_2023()["3.1.3"].row("nhiều")})
         assert findings(a, "appendix.value_kind") == [(
             '$["3.1.3"]', "giá trị 'nhiều' của chỉ tiêu 3.1.3 không phải số đếm.", ("3.1.3",)
         )]
