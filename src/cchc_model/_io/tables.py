@@ -26,7 +26,7 @@ from typing import Any, Literal, overload
 
 import attrs
 
-from cchc_model._base.errors import AppendixParseError, CchcError, InputError
+from cchc_model._base.errors import AppendixParseError, CchcError, InputError, extra_hint
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._values.kinds import Value, ValueKind, format_value, label_key, parse_value
@@ -169,8 +169,8 @@ def _openpyxl() -> Any:
         return importlib.import_module("openpyxl")
     except ImportError:
         raise InputError(
-            "cần gói openpyxl để dùng tệp .xlsx: pip install 'cchc-model[xlsx]' "
-            "(install the xlsx extra to read and write .xlsx)"
+            "cần gói openpyxl để dùng tệp .xlsx (install the xlsx extra to read and write "
+            ".xlsx): " + extra_hint("xlsx")
         ) from None
 
 

@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_model._base.errors import InputError
+from cchc_model._base.errors import InputError, extra_hint
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
 from cchc_model._render._common import (
@@ -59,8 +59,8 @@ def _modules() -> Any:
         return importlib.import_module("docx")
     except ImportError:
         raise InputError(
-            "cần gói python-docx để tạo tệp .docx: pip install 'cchc-model[docx]' "
-            "(install the docx extra to write Word documents)"
+            "cần gói python-docx để tạo tệp .docx (install the docx extra to write Word "
+            "documents): " + extra_hint("docx")
         ) from None
 
 
