@@ -176,7 +176,8 @@ mã thoát (exit codes):
 
 _INPUTS = """\
 đầu vào (inputs):
-  .json                     báo cáo do `cchc example` hoặc dumps() ghi (a report as dumps() writes it)
+  .json                     báo cáo do `cchc example` hoặc dumps() ghi
+                            (a report as dumps() writes it)
   .tsv .txt .md .xlsx       bảng phụ lục: STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú
                             (an appendix table in the form's layout)"""
 

@@ -225,8 +225,11 @@ class ValidationReport:
         codes: Iterable[str] | None = None,
         path: str | None = None,
     ) -> ValidationReport:
-        """The findings of *severity* (one or several), whose rule id starts with *rule*,
-        that concern any of *codes*, whose path starts with *path*.
+        """The findings that match every criterion given.
+
+        *severity* is one severity or several (members or values); *rule* a prefix of the
+        rule id; *codes* indicator codes, any of which the finding concerns; *path* a prefix
+        of the finding's path.
 
         .. versionadded:: 0.2.0
         """
