@@ -87,7 +87,7 @@ class TestValidate:
 
     def test_default_rules_run(self):
         """Without rules=, the library's rule set runs."""
-        result = validate(Report(Header("X")))
+        result = validate(Report(Header("X", title="BÁO CÁO")))
         assert [f.rule for f in result.findings] == ["report.draft"]
 
 
