@@ -583,8 +583,13 @@ def _table_rows(appendix: Appendix) -> Iterator[tuple[str, ...]]:
         definition = None
         if definitions is not None and id(row) not in extra:
             definition = definitions.get(row.code)
+        stt, label, unit = row.stt, row.label, row.unit
+        if definition is not None and not (stt or label or unit):
+            # A row built from a bare value: its cells are the form's.
+            filled = definition.row(None)
+            stt, label, unit = filled.stt, filled.label, filled.unit
         yield (
-            _clean(row.stt), _clean(row.label), _clean(row.unit),
+            _clean(stt), _clean(label), _clean(unit),
             _cell_value(row, definition), _clean(row.note),
         )
 

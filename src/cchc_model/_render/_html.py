@@ -22,6 +22,7 @@ from cchc_model._render._common import (
     appendix_title_lines,
     body,
     date_line,
+    has_own_marker,
     is_group_row,
     number_line,
     recipient_lines,
@@ -149,7 +150,7 @@ def _marked_text(paragraph: Paragraph, path: str, marks: Marks) -> str:
                 _e(text[start:end]), "</mark>"]
         at = end
     out.append(_e(text[at:]))
-    marker = paragraph.kind.marker
+    marker = "" if has_own_marker(paragraph) else paragraph.kind.marker
     return (f"{marker} " if marker else "") + "".join(out)
 
 
