@@ -300,10 +300,10 @@ class _Writer:
         # (its first day when a draft leaves the day blank), or none. Never the clock, so
         # the same report gives the same bytes.
         issued = _issued(report)
-        element = properties._element  # noqa: SLF001 - python-docx has no way to drop a date
+        element = properties._element  # python-docx has no public way to drop a date
         if issued is None:
-            element._remove_created()  # noqa: SLF001
-            element._remove_modified()  # noqa: SLF001
+            element._remove_created()
+            element._remove_modified()
         else:
             properties.created = issued
             properties.modified = issued
