@@ -8,6 +8,7 @@ import pytest
 
 from cchc_model import (
     Appendix,
+    CchcError,
     Finding,
     Header,
     IndicatorValue,
@@ -200,3 +201,13 @@ def _reference() -> Report:
     from cchc_model.examples import reference_report
 
     return reference_report()
+
+
+class TestRuleChecks:
+    def test_rule_types(self) -> None:
+        """A rule's check must be callable, its severity a Severity or its value."""
+        with pytest.raises(TypeError, match=r"^Rule\.check phải là Callable"):
+            Rule("x", Severity.INFO, "m", check=3)  # type: ignore[arg-type]
+        with pytest.raises(CchcError, match="severity must be"):
+            Rule("x", "fatal", "m", check=lambda rule, subject: ())  # type: ignore[arg-type]
+        assert Rule("x", "info", "m", check=lambda r, s: ()).severity is Severity.INFO  # type: ignore[arg-type]

@@ -16,7 +16,7 @@ from typing import Any
 import attrs
 
 from cchc_model._base.checks import of_type, tuple_of
-from cchc_model._base.errors import extra_hint
+from cchc_model._base.errors import CchcError, extra_hint
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
@@ -69,7 +69,13 @@ class Severity(str, enum.Enum):
 def _severity(value: Severity | str) -> Severity:
     """A severity given as its value (``"error"``) becomes the member."""
     if isinstance(value, str) and not isinstance(value, Severity):
-        return Severity(value)
+        try:
+            return Severity(value)
+        except ValueError:
+            raise CchcError(
+                "mức độ phải là 'error', 'warning' hoặc 'info' "
+                f"(severity must be 'error', 'warning' or 'info'): {value!r}"
+            ) from None
     return value
 
 
@@ -108,9 +114,11 @@ class Subject:
     JSON path prefix of the appendix (``$.appendix`` in a report, ``$`` on its own).
     """
 
-    report: Report | None
-    appendix: Appendix | None
-    period: ReportingPeriod | None = None
+    report: Report | None = attrs.field(validator=of_type(Report, optional=True))
+    appendix: Appendix | None = attrs.field(validator=of_type(Appendix, optional=True))
+    period: ReportingPeriod | None = attrs.field(
+        default=None, validator=of_type(ReportingPeriod, optional=True)
+    )
 
     @property
     def appendix_path(self) -> str:
@@ -146,14 +154,14 @@ class Rule:
     'Xin chào CCHC'
     """
 
-    id: str
-    severity: Severity
-    message: str
-    check: Check = attrs.field(eq=False, repr=False)
-    message_en: str = ""
-    codes: tuple[str, ...] = ()
-    basis: str = ""
-    description: str = ""
+    id: str = attrs.field(validator=of_type(str))
+    severity: Severity = attrs.field(converter=_severity, validator=of_type(Severity))
+    message: str = attrs.field(validator=of_type(str))
+    check: Check = attrs.field(eq=False, repr=False, validator=of_type(Callable))  # type: ignore[arg-type]
+    message_en: str = attrs.field(default="", validator=of_type(str))
+    codes: tuple[str, ...] = attrs.field(default=(), **tuple_of(str))
+    basis: str = attrs.field(default="", validator=of_type(str))
+    description: str = attrs.field(default="", validator=of_type(str))
 
     def finding(
         self,
