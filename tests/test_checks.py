@@ -144,3 +144,53 @@ class TestNormalised:
     def test_round_trip(self, report: Report):
         """Reports built from lists, dates and ints survive dumps and load unchanged."""
         assert load(dumps(report)) == report
+
+
+class TestFastLoad:
+    """The fast load path skips only the checks it has made itself."""
+
+    def _document(self) -> dict[str, object]:
+        import json
+
+        report = Report(Header("X"), sections=[Section("I", "A")],
+                        appendix=catalogue_2023().build({"3.1.3": 138, "2.1": 5}))
+        return json.loads(dumps(report))
+
+    def test_value_checks_run(self):
+        """Duplicate appendix codes are refused on load, as at construction."""
+        import json
+
+        from cchc_model import StructureError
+
+        document = self._document()
+        rows = document["appendix"]["rows"]  # type: ignore[index]
+        rows[1]["code"] = rows[0]["code"]
+        with pytest.raises(StructureError, match="duplicate indicator code"):
+            load(json.dumps(document))
+
+    def test_value_converters_run(self):
+        """A section number written with its dot loses it on load too."""
+        import json
+
+        document = self._document()
+        document["sections"][0]["number"] = "I."  # type: ignore[index]
+        assert load(json.dumps(document)).sections[0].number == "I"
+
+    def test_type_checks_are_marked(self):
+        """The checks the fast path skips are exactly the type checks."""
+        import attrs
+
+        from cchc_model._base.checks import is_type_only
+
+        fields = attrs.fields_dict(Section)
+        assert is_type_only(fields["paragraphs"].converter)
+        assert not is_type_only(fields["number"].converter)
+        validators = fields_validators(Appendix, "rows")
+        assert [is_type_only(v) for v in validators] == [True, False]
+
+
+def fields_validators(cls: type, name: str) -> tuple[object, ...]:
+    import attrs
+
+    validator = attrs.fields_dict(cls)[name].validator
+    return tuple(getattr(validator, "_validators", (validator,)))
