@@ -38,7 +38,10 @@ _F = TypeVar("_F", bound=Callable[..., Any])
 
 
 def type_only(function: _F) -> _F:
-    """Mark a validator or converter as a type check the fast load path may skip."""
+    """Mark a validator or converter whose check the fast load path makes itself.
+
+    Type checks, and the range check of a decimal it has just read: it may skip them.
+    """
     function.__cchc_type_only__ = True  # type: ignore[attr-defined]
     return function
 
