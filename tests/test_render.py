@@ -549,6 +549,16 @@ class TestDocxDetails:
                 "THƯƠNG BINH VÀ XÃ HỘI)") in texts
 
 
+class TestHtmlAttachment:
+    def test_attachment_line(self):
+        """The HTML page, too, says which report the appendix is attached to."""
+        appendix = Appendix((IndicatorValue("3.1.3", 138),), title="PHỤ LỤC Biểu thống kê")
+        html = render_html(small_report(appendix=appendix))
+        assert ('<p class="cchc-appendix-attachment">(Kèm theo Báo cáo số 05/BC-SNV ngày '
+                "01/02/2023 của SỞ NỘI VỤ)</p>") in html
+        assert "cchc-appendix-attachment\">" not in render_html(appendix)
+
+
 class TestSmallThings:
     def test_section_number_dot(self):
         """Section("I.", …) renders "I." once, not "I..\"."""
