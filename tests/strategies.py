@@ -180,6 +180,51 @@ reports = st.builds(
 )
 
 
+# --- reports built from plain Python values ---
+
+#: Whole numbers given where a Decimal is kept.
+plain_decimals = st.one_of(decimals, st.integers(-(10**12), 10**12))
+plain_facts = st.one_of(
+    count_facts,
+    st.builds(PercentFact, plain_decimals, short_texts),
+    st.builds(RateFact, plain_decimals, plain_decimals, plain_decimals),
+    st.builds(MoneyFact, plain_decimals, st.sampled_from(MoneyScale)),
+    st.builds(TotalFact, count_facts, st.lists(count_facts, max_size=3)),
+)
+plain_paragraphs = st.builds(
+    Paragraph, texts, st.sampled_from(ParagraphKind),
+    st.lists(reference_matches, max_size=2), st.lists(plain_facts, max_size=3),
+)
+plain_sections = st.builds(
+    Section, short_texts, short_texts, st.lists(plain_paragraphs, max_size=2),
+    st.lists(st.builds(Section, short_texts, short_texts,
+                       st.lists(plain_paragraphs, max_size=1)), max_size=2),
+)
+plain_headers = st.builds(
+    Header,
+    agency=short_texts,
+    number=st.one_of(st.none(), st.integers(1, 99999)),
+    date=st.one_of(st.none(), st.dates(date(1990, 1, 1), date(2100, 12, 31)), document_dates()),
+    title=short_texts,
+    period=st.one_of(st.none(), periods),
+)
+#: Reports built as a notebook user would: lists for tuples, ``datetime.date`` for the date,
+#: ints for decimals; construction normalises them.
+plain_reports = st.builds(
+    Report,
+    header=plain_headers,
+    introduction=st.lists(plain_paragraphs, max_size=2),
+    sections=st.lists(plain_sections, max_size=2),
+    recipients=st.lists(recipients, max_size=2),
+    archive=st.lists(short_texts, max_size=2),
+    signature=st.one_of(st.none(), st.builds(Signature, short_texts,
+                                             st.lists(short_texts, max_size=2))),
+    appendix=st.one_of(st.none(), report_appendices().map(
+        lambda a: Appendix(list(a.rows), a.title)
+    )),
+)
+
+
 # --- numbers ---
 
 

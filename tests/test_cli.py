@@ -175,3 +175,33 @@ class TestPipes:
         )
         assert done.stdout.count("\n") == 1
         assert "Traceback" not in done.stderr
+
+
+class TestHelp:
+    def test_version(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """`cchc --version` prints the version and exits 0."""
+        import cchc_model
+
+        with pytest.raises(SystemExit) as info:
+            main(["--version"])
+        assert info.value.code == 0
+        assert capsys.readouterr().out.strip() == f"cchc {cchc_model.__version__}"
+
+    @pytest.mark.parametrize("command", ["validate", "example", "refs", "render"])
+    def test_help_explains_exit_codes(self, command: str,
+                                      capsys: pytest.CaptureFixture[str]) -> None:
+        """Every subcommand's help states the exit codes 0, 1 and 2."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = capsys.readouterr().out
+        assert "mã thoát (exit codes):" in out
+        for code in ("  0  ", "  1  ", "  2  "):
+            assert code in out
+
+    @pytest.mark.parametrize("command", ["validate", "render"])
+    def test_help_explains_inputs(self, command: str,
+                                  capsys: pytest.CaptureFixture[str]) -> None:
+        """validate and render explain the file formats they read."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        assert ".tsv .txt .md .xlsx" in capsys.readouterr().out

@@ -10,19 +10,36 @@ from cchc_model import CchcError, CountFact, MoneyFact, MoneyScale, PercentFact,
 
 
 class TestCountFact:
-    @pytest.mark.parametrize("bad", [-1, 2.5, True, "5"])
-    def test_whole_non_negative(self, bad: object):
-        """Counts are whole, non-negative integers."""
-        with pytest.raises(CchcError, match="value"):
+    def test_non_negative(self):
+        """A negative count is a wrong value: CchcError naming class and field."""
+        with pytest.raises(CchcError, match=r"CountFact\.value"):
+            CountFact(-1, "hồ sơ")
+
+    @pytest.mark.parametrize("bad", [2.5, True, "5"])
+    def test_whole(self, bad: object):
+        """A count of another type is a TypeError naming class, field and what it got."""
+        with pytest.raises(TypeError, match=r"CountFact\.value phải là int, nhận"):
             CountFact(bad, "hồ sơ")  # type: ignore[arg-type]
 
 
 class TestDecimals:
-    @pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), Decimal("1e99"), 1.5])
+    @pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("Infinity"), Decimal("1e99")])
     def test_refused(self, bad: object):
-        """Decimal fields refuse non-finite, absurd and non-Decimal values."""
-        with pytest.raises(CchcError, match="stated"):
+        """Decimal fields refuse non-finite and absurd values."""
+        with pytest.raises(CchcError, match=r"RateFact\.stated"):
             RateFact(Decimal(1), Decimal(2), bad)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("bad", [1.5, "33,37", True])
+    def test_wrong_type(self, bad: object):
+        """A float, a string or a bool where a Decimal belongs is a TypeError."""
+        with pytest.raises(TypeError, match=r"RateFact\.stated phải là Decimal hoặc int"):
+            RateFact(Decimal(1), Decimal(2), bad)  # type: ignore[arg-type]
+
+    def test_int_becomes_decimal(self):
+        """Whole numbers may be given as int: RateFact(1607, 4964, …) holds Decimals."""
+        fact = RateFact(1607, 4964, Decimal("32.37"))  # type: ignore[arg-type]
+        assert fact.numerator == Decimal(1607)
+        assert type(fact.numerator) is Decimal
 
     def test_precision_kept(self):
         """Written places are kept."""

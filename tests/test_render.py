@@ -532,3 +532,74 @@ class TestCliRender:
         code, _, err = self.run(capsys, "render", "--example", "--out", str(tmp_path / "r.docx"))
         assert code == 2
         assert "cchc-model[docx]" in err
+
+
+class TestDocxDetails:
+    def test_core_properties(self):
+        """Created and modified are the date of issue; title and author the report's."""
+        import datetime as dt
+
+        properties = read_docx(render_docx(small_report())).core_properties
+        issued = dt.datetime(2023, 2, 1, tzinfo=dt.timezone.utc)
+        assert (properties.created, properties.modified) == (issued, issued)
+        assert properties.title == "BÁO CÁO Công tác CCHC"
+        assert properties.author == "SỞ NỘI VỤ"
+
+    def test_no_template_date(self):
+        """Without a date of issue the document claims none (not the template's 2013)."""
+        report = small_report(header=attrs.evolve(small_report().header, date=None))
+        properties = read_docx(render_docx(report)).core_properties
+        assert properties.created is None
+        assert properties.modified is None
+
+    def test_attachment_line(self):
+        """Under the appendix title: (Kèm theo Báo cáo số … ngày … của …)."""
+        appendix = Appendix((IndicatorValue("3.1.3", 138),), title="PHỤ LỤC Biểu thống kê")
+        texts = [p.text for p in read_docx(render_docx(small_report(appendix=appendix))).paragraphs]
+        at = texts.index("Biểu thống kê")
+        assert texts[at + 1] == "(Kèm theo Báo cáo số 05/BC-SNV ngày 01/02/2023 của SỞ NỘI VỤ)"
+
+    def test_attachment_line_draft(self):
+        """A draft keeps its blanks in the attachment line."""
+        draft = REFERENCE.appendix
+        texts = [p.text for p in read_docx(render_docx(REFERENCE)).paragraphs]
+        assert draft is not None
+        assert ("(Kèm theo Báo cáo số    /BC-SLĐTBXH ngày    /11/2023 của SỞ LAO ĐỘNG - "
+                "THƯƠNG BINH VÀ XÃ HỘI)") in texts
+
+
+class TestHtmlAttachment:
+    def test_attachment_line(self):
+        """The HTML page, too, says which report the appendix is attached to."""
+        appendix = Appendix((IndicatorValue("3.1.3", 138),), title="PHỤ LỤC Biểu thống kê")
+        html = render_html(small_report(appendix=appendix))
+        assert ('<p class="cchc-appendix-attachment">(Kèm theo Báo cáo số 05/BC-SNV ngày '
+                "01/02/2023 của SỞ NỘI VỤ)</p>") in html
+        assert "cchc-appendix-attachment\">" not in render_html(appendix)
+
+
+class TestSmallThings:
+    def test_section_number_dot(self):
+        """Section("I.", …) renders "I." once, not "I..\"."""
+        report = small_report(sections=(Section("I.", "KẾT QUẢ"),))
+        assert "## I. KẾT QUẢ" in render_markdown(report)
+        assert "I.." not in render_markdown(report)
+
+    @pytest.mark.parametrize(("kind", "mark"), [(ParagraphKind.BULLET, "-"),
+                                                 (ParagraphKind.SUB_BULLET, "+")])
+    def test_bullet_with_own_mark(self, kind: ParagraphKind, mark: str):
+        """A bullet whose text starts with its mark is marked once, in every form."""
+        paragraph = Paragraph(f"{mark} Ban hành kế hoạch", kind)
+        report = small_report(sections=(Section("I", "A", (paragraph,)),))
+        markdown = render_markdown(report)
+        assert f"{mark} Ban hành kế hoạch" in markdown
+        assert "\\-" not in markdown
+        assert "\\+" not in markdown
+        assert f"{mark} {mark}" not in render_html(report)
+        texts = [p.text for p in read_docx(render_docx(report)).paragraphs]
+        assert f"{mark} Ban hành kế hoạch" in texts
+
+    def test_bare_rows_written_with_form_cells(self):
+        """An appendix of bare rows is written with the form's STT, label and unit."""
+        table = write_appendix(Appendix((IndicatorValue("3.1.3", 138, raw="138"),)))
+        assert table.splitlines()[1] == "3.1.3.\tTổng số TTHC đang có hiệu lực\tThủ tục\t138\t"

@@ -80,7 +80,7 @@ class TestUnknownRow:
 class TestValueKind:
     def test_text_for_number(self) -> None:
         """Text where a count belongs is an error."""
-        a = catalogue_2023().build({"3.1.3": "nhiều"})
+        a = catalogue_2023().build({"3.1.3": catalogue_2023()["3.1.3"].row("nhiều")})
         assert findings(a, "appendix.value_kind") == [(
             '$["3.1.3"]', "giá trị “nhiều” của chỉ tiêu 3.1.3 không phải số đếm.", ("3.1.3",)
         )]
@@ -166,3 +166,19 @@ class TestUnknownForm:
     def test_holds(self) -> None:
         """The 2023 form is known."""
         assert findings(GOOD, "appendix.unknown_form") == []
+
+
+class TestUnknownCode:
+    def test_unknown(self) -> None:
+        """A row keyed by a code the form lacks is an error naming it."""
+        a = Appendix((IndicatorValue("3.1.3", 138), IndicatorValue("3.1.4", 5)))
+        assert findings(a, "appendix.unknown_code") == [(
+            '$["3.1.4"]',
+            "biểu mẫu 2023 không có chỉ tiêu mã 3.1.4; dòng không được kiểm tra.",
+            ("3.1.4",),
+        )]
+
+    def test_known(self) -> None:
+        """Rows of the form give no finding."""
+        a = catalogue_2023().build({"3.1.3": 138})
+        assert findings(a, "appendix.unknown_code") == []

@@ -7,9 +7,11 @@ from decimal import Decimal
 import pytest
 
 from cchc_model import (
+    CaseProcessing,
     CountFact,
     Header,
     Paragraph,
+    PercentFact,
     RateFact,
     Report,
     Section,
@@ -115,5 +117,29 @@ class TestRateAgreement:
     def test_selected_by_prefix(self):
         """The fact rules are one family."""
         assert {r.id for r in select_rules(FACT_RULES, prefix="facts.")} == {
-            "facts.total_parts", "facts.stated_rate"
+            "facts.total_parts", "facts.stated_rate", "facts.percent_fraction"
         }
+
+
+class TestPercentFraction:
+    def test_stated_fraction(self) -> None:
+        """A stated percentage of 0.9 is a warning: a fraction where points belong."""
+        assert run(PercentFact(D("0.9"))) == [(
+            "facts.percent_fraction", Severity.WARNING,
+            ("Tỷ lệ 0.9 nằm giữa 0 và 1: có phải là phân số thay cho 90%? Tỷ lệ được ghi bằng "
+            "điểm phần trăm (0–100)."),
+        )]
+
+    @pytest.mark.parametrize("value", [D(0), D(1), D("99.77"), D(100)])
+    def test_points_pass(self, value: Decimal) -> None:
+        """0, 1 and ordinary percent points pass."""
+        assert run(PercentFact(value)) == []
+
+    def test_view_fraction(self) -> None:
+        """CaseProcessing(on_time_rate_department=0.9977) gets a warning on row 3.4.1."""
+        appendix = CaseProcessing(on_time_rate_department=D("0.9977")).to_appendix()
+        result = validate(appendix, rules=select_rules(FACT_RULES, prefix="facts.percent"))
+        assert [(f.path, f.codes, f.severity) for f in result.findings] == [
+            ('$["3.4.1"]', ("3.4.1",), Severity.WARNING)
+        ]
+        assert "99,77%" in result.findings[0].message

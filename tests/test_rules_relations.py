@@ -316,4 +316,5 @@ class TestDocumentShares:
 
 def test_wrong_kind_is_left_to_the_kind_rule() -> None:
     """Text in a row of a relation silences the relation (appendix.value_kind reports it)."""
-    assert found("tasks.plan_done", {"1.1.1": "nhiều", "1.1.2": 26}) == []
+    text_row = catalogue_2023()["1.1.1"].row("nhiều")
+    assert found("tasks.plan_done", {"1.1.1": text_row, "1.1.2": 26}) == []

@@ -235,8 +235,8 @@ class TestStructureErrors:
     def test_negative_count(self):
         """Counts are non-negative: the model's own validators report at their path."""
         assert mutate((*FACT, 0, "total", "value"), -5) == (
-            "$.sections[0].paragraphs[0].facts[0].total: value phải là số nguyên không âm "
-            "(must be a non-negative integer): -5"
+            "$.sections[0].paragraphs[0].facts[0].total: CountFact.value phải là số nguyên "
+            "không âm (must be a non-negative integer): -5"
         )
 
     @pytest.mark.parametrize("bad", ["NaN", "Infinity", "1e999999999", "abc", ""])
@@ -249,7 +249,8 @@ class TestStructureErrors:
     def test_impossible_date(self):
         """An impossible date in the header."""
         assert mutate(("header", "date", "day"), 31, ) == (
-            "$.header.date: ngày không tồn tại (no such date): 31/6/2024"
+            "$.header.date: ngày không tồn tại: 31/6/2024 (no such date: DocumentDate takes "
+            "year, month, day; got year=2024, month=6, day=31)"
         )
 
     def test_invalid_enum(self):

@@ -8,6 +8,7 @@ import pytest
 
 from cchc_model import (
     Appendix,
+    CchcError,
     Finding,
     Header,
     IndicatorValue,
@@ -87,7 +88,7 @@ class TestValidate:
 
     def test_default_rules_run(self):
         """Without rules=, the library's rule set runs."""
-        result = validate(Report(Header("X")))
+        result = validate(Report(Header("X", title="BÁO CÁO")))
         assert [f.rule for f in result.findings] == ["report.draft"]
 
 
@@ -123,3 +124,90 @@ class TestValidationReport:
     def test_severity_labels(self):
         """Severities have Vietnamese names."""
         assert [s.label for s in Severity] == ["lỗi", "cảnh báo", "thông tin"]
+
+
+class TestReadingResults:
+    """A ValidationReport reads well from Python."""
+
+    def _result(self) -> ValidationReport:
+        return ValidationReport((
+            Finding("a.one", Severity.ERROR, "Lỗi một.", path="$.header", codes=("3.1.3",)),
+            Finding("b.two", Severity.WARNING, "Cảnh báo hai.", codes=("2.1",)),
+            Finding("b.three", Severity.INFO, "Thông tin ba."),
+        ))
+
+    def test_str_is_the_cli_summary(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """print(validate(r)) prints what `cchc validate` prints."""
+        from cchc_model._cli import main
+
+        main(["validate", "--example"])
+        printed = capsys.readouterr().out
+        assert str(validate(_reference())) + "\n" == printed
+
+    def test_str_lists_by_severity(self) -> None:
+        """The summary groups findings by severity and ends with the verdict."""
+        assert str(self._result()).splitlines() == [
+            "LỖI (error): 1",
+            "  a.one $.header [3.1.3]: Lỗi một.",
+            "CẢNH BÁO (warning): 1",
+            "  b.two $ [2.1]: Cảnh báo hai.",
+            "THÔNG TIN (info): 1",
+            "  b.three $: Thông tin ba.",
+            "KHÔNG ĐẠT (failed): 1 lỗi, 1 cảnh báo, 1 thông tin",
+        ]
+
+    def test_severity_prints_as_value(self) -> None:
+        """A severity prints as its value, formats as its label, and equals its value."""
+        assert f"{Severity.INFO}" == "info"
+        assert str(Severity.WARNING) == "warning"
+        assert f"{Severity.ERROR:label}" == "lỗi"
+        assert Severity.ERROR == "error"
+
+    def test_counts_plain(self) -> None:
+        """counts is keyed by the plain values and prints plainly; a Severity looks it up."""
+        counts = self._result().counts
+        assert repr(counts) == "{'error': 1, 'warning': 1, 'info': 1}"
+        assert counts[Severity.ERROR] == 1
+
+    def test_filter(self) -> None:
+        """filter selects by severity, rule prefix, codes and path."""
+        result = self._result()
+        assert [f.rule for f in result.filter(severity="error").findings] == ["a.one"]
+        assert [f.rule for f in result.filter(severity=[Severity.ERROR, "info"]).findings] == [
+            "a.one", "b.three"
+        ]
+        assert [f.rule for f in result.filter(rule="b.").findings] == ["b.two", "b.three"]
+        assert [f.rule for f in result.filter(codes=["2.1"]).findings] == ["b.two"]
+        assert [f.rule for f in result.filter(path="$.header").findings] == ["a.one"]
+        assert result.filter(rule="b.").ok
+
+    def test_to_frame(self) -> None:
+        """to_frame gives one row per finding with plain columns."""
+        pytest.importorskip("pandas")
+        frame = self._result().to_frame()
+        assert list(frame.columns) == ["rule", "severity", "codes", "path", "message",
+                                       "message_en"]
+        assert frame["severity"].tolist() == ["error", "warning", "info"]
+        assert frame["codes"].tolist() == ["3.1.3", "2.1", ""]
+
+    def test_finding_checks_types(self) -> None:
+        """A finding's severity may be given as its value; other types are refused."""
+        assert Finding("x", "warning", "m").severity is Severity.WARNING
+        with pytest.raises(TypeError, match=r"Finding\.codes"):
+            Finding("x", Severity.INFO, "m", codes="3.1.3")
+
+
+def _reference() -> Report:
+    from cchc_model.examples import reference_report
+
+    return reference_report()
+
+
+class TestRuleChecks:
+    def test_rule_types(self) -> None:
+        """A rule's check must be callable, its severity a Severity or its value."""
+        with pytest.raises(TypeError, match=r"^Rule\.check phải là Callable"):
+            Rule("x", Severity.INFO, "m", check=3)  # type: ignore[arg-type]
+        with pytest.raises(CchcError, match="severity must be"):
+            Rule("x", "fatal", "m", check=lambda rule, subject: ())  # type: ignore[arg-type]
+        assert Rule("x", "info", "m", check=lambda r, s: ()).severity is Severity.INFO  # type: ignore[arg-type]

@@ -10,10 +10,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_model import (
+    Appendix,
     CaseProcessing,
     CchcError,
     FinancialAutonomy,
     GovernmentLevel,
+    IndicatorValue,
     Staffing,
     StructureError,
     TthcCounts,
@@ -107,11 +109,28 @@ class TestTyped:
         with pytest.raises(TypeError):
             Staffing(civil_reduced_since_2015=1.5)  # type: ignore[arg-type]
 
-    @pytest.mark.parametrize("bad", ["nhiều", "NaN", "1e99", "Infinity"])
-    def test_bad_percent_text(self, bad: str) -> None:
+    @pytest.mark.parametrize("bad", ["nhiều", "10,5", "12"])
+    def test_percent_text_refused(self, bad: str) -> None:
+        """A string where a percentage belongs is refused with a one-line TypeError."""
+        with pytest.raises(TypeError, match=r"Staffing\.civil_reduced_since_2015") as info:
+            Staffing(civil_reduced_since_2015=bad)  # type: ignore[arg-type]
+        assert "\n" not in str(info.value)
+        assert "parse_percent" in str(info.value)
+
+    @pytest.mark.parametrize("bad", [Decimal("NaN"), Decimal("1e99"), Decimal("Infinity")])
+    def test_bad_percent(self, bad: Decimal) -> None:
         """A percentage that is not a finite decimal of sensible size is a CchcError."""
-        with pytest.raises(CchcError, match="tỷ lệ"):
+        with pytest.raises(CchcError, match="civil_reduced_since_2015"):
             Staffing(civil_reduced_since_2015=bad)
+
+    def test_count_text_refused(self) -> None:
+        """TthcCounts(total="1.607,5") says which field and what it got, on one line."""
+        with pytest.raises(TypeError) as info:
+            TthcCounts(total="1.607,5")  # type: ignore[arg-type]
+        assert str(info.value).startswith(
+            "TthcCounts.total phải là int hoặc None, nhận '1.607,5' (str)"
+        )
+        assert "Attribute(" not in str(info.value)
 
     def test_counts_checked(self) -> None:
         """A count must be an int."""
@@ -120,7 +139,7 @@ class TestTyped:
 
     def test_wrong_value_in_appendix(self) -> None:
         """A value of the wrong kind names its row."""
-        a = catalogue_2023().build({"3.1.3": "nhiều"})
+        a = Appendix((IndicatorValue("3.1.3", "nhiều"),))
         with pytest.raises(StructureError) as info:
             TthcCounts.from_appendix(a)
         assert str(info.value) == (

@@ -21,7 +21,6 @@ from cchc_model._io.tables import read_appendix, write_appendix
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
 from cchc_model._rules.default import validate
-from cchc_model._rules.engine import Severity, ValidationReport
 from cchc_model._values.references import ReferenceMatch, extract_references
 
 __all__ = ["main"]
@@ -57,25 +56,6 @@ def _load_target(path: str) -> Report | Appendix:
     return reader(Path(path))
 
 
-def _format_text(result: ValidationReport) -> str:
-    lines: list[str] = []
-    for severity in Severity:
-        group = [f for f in result.findings if f.severity is severity]
-        if not group:
-            continue
-        lines.append(f"{severity.label.upper()} ({severity.value}): {len(group)}")
-        for finding in group:
-            codes = f" [{', '.join(finding.codes)}]" if finding.codes else ""
-            lines.append(f"  {finding.rule} {finding.path}{codes}: {finding.message}")
-    counts = result.counts
-    verdict = "ĐẠT (ok)" if result.ok else "KHÔNG ĐẠT (failed)"
-    lines.append(
-        f"{verdict}: {counts[Severity.ERROR]} lỗi, {counts[Severity.WARNING]} cảnh báo, "
-        f"{counts[Severity.INFO]} thông tin"
-    )
-    return "\n".join(lines)
-
-
 def _cmd_validate(args: argparse.Namespace) -> int:
     if args.example == (args.path is not None):
         raise InputError("cần đúng một trong PATH hoặc --example (give PATH or --example)")
@@ -84,7 +64,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(_format_text(result))
+        print(result)
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
@@ -282,7 +262,7 @@ def _cmd_consolidate(args: argparse.Namespace) -> int:
     else:
         print(f"Đã tổng hợp {len(consolidation.units)}/{len(files)} đơn vị vào {args.out} "
               f"(combined {len(consolidation.units)} of {len(files)} units)")
-        print(_format_text(result))
+        print(result)
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
@@ -306,40 +286,105 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     print(f"Đã ghi {len(files) - len(failed)}/{len(files)} đơn vị vào {args.out} "
           f"(wrote {len(files) - len(failed)} of {len(files)} units)")
     return EXIT_FINDINGS if failed else EXIT_OK
+_EXIT_CODES = """\
+mã thoát (exit codes):
+  0  xong, không có lỗi (done; validate found no error-severity finding)
+  1  validate tìm thấy lỗi (validate found at least one error-severity finding)
+  2  không dùng được đầu vào: một dòng trên stderr (unusable input: one line on stderr)"""
+
+_INPUTS = """\
+đầu vào (inputs):
+  .json                     báo cáo do `cchc example` hoặc dumps() ghi
+                            (a report as dumps() writes it)
+  .tsv .txt .md .xlsx       bảng phụ lục: STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú
+                            (an appendix table in the form's layout)"""
+
+
+def _help(description: str, *parts: str) -> dict[str, object]:
+    return {
+        "description": description,
+        "epilog": "\n\n".join((*parts, _EXIT_CODES)),
+        "formatter_class": argparse.RawDescriptionHelpFormatter,
+    }
+
+
+def _version() -> str:
+    from cchc_model import __version__  # noqa: PLC0415 - the front door, read when asked
+
+    return f"cchc {__version__}"
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cchc",
-        description="Kiểm tra và xử lý báo cáo cải cách hành chính (CCHC reports).",
+        **_help(  # type: ignore[arg-type]
+            "Kiểm tra và xử lý báo cáo cải cách hành chính (CCHC reports): validate, example, "
+            "refs, render, consolidate, facts. `cchc COMMAND --help` nói rõ từng lệnh "
+            "(explains each command).",
+        ),
     )
+    parser.add_argument("--version", action="version", version=_version())
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     validate_cmd = commands.add_parser(
-        "validate", help="kiểm tra báo cáo hoặc bảng phụ lục (validate a report or appendix)"
+        "validate", help="kiểm tra báo cáo hoặc bảng phụ lục (validate a report or appendix)",
+        **_help(  # type: ignore[arg-type]
+            "Kiểm tra báo cáo hoặc bảng phụ lục theo các quy tắc của thư viện và in các phát "
+            "hiện (validate a report or an appendix table against the library's rules).",
+            _INPUTS,
+            "định dạng (--format):\n"
+            "  text  tóm tắt theo mức độ, như print(validate(r)) (a summary by severity)\n"
+            '  json  {"ok": bool, "findings": [{"rule", "severity", "codes", "path", '
+            '"message", "message_en"}]}',
+        ),
     )
     validate_cmd.add_argument("path", nargs="?", metavar="PATH",
                               help="report .json, or an appendix table (.tsv/.txt/.md/.xlsx)")
     validate_cmd.add_argument("--example", action="store_true",
                               help="the embedded reference report (Ninh Thuận, 2023)")
-    validate_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    validate_cmd.add_argument("--format", choices=("text", "json"), default="text",
+                              help="text (default) or json; see below")
     validate_cmd.set_defaults(run=_cmd_validate)
 
     example_cmd = commands.add_parser(
-        "example", help="in báo cáo mẫu dạng JSON (write the reference report as JSON)"
+        "example", help="in báo cáo mẫu dạng JSON (write the reference report as JSON)",
+        **_help(  # type: ignore[arg-type]
+            "Ghi báo cáo mẫu (Sở LĐTBXH Ninh Thuận, 2023) dạng JSON mà load() đọc được "
+            "(write the embedded reference report as the JSON that load() reads).",
+        ),
     )
     example_cmd.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
     example_cmd.set_defaults(run=_cmd_example)
 
     refs_cmd = commands.add_parser(
-        "refs", help="liệt kê văn bản được trích dẫn (list the legal references in a text file)"
+        "refs", help="liệt kê văn bản được trích dẫn (list the legal references in a text file)",
+        **_help(  # type: ignore[arg-type]
+            "Liệt kê các văn bản được trích dẫn trong một tệp văn bản UTF-8 (list the legal "
+            "documents cited in a UTF-8 text file).",
+            "định dạng (--format):\n"
+            "  text  PATH:LINE:COLUMN: số/ký hiệu <tab> trích dẫn, cảnh báo thụt lề\n"
+            "        (one citation a line, its warnings indented)\n"
+            '  json  {"path", "references": [{"line", "column", "start", "end", "text", '
+            '"citation", "doc_type", "number", "year", "symbol", ...}]}',
+        ),
     )
     refs_cmd.add_argument("path", metavar="PATH", help="a UTF-8 text file")
-    refs_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    refs_cmd.add_argument("--format", choices=("text", "json"), default="text",
+                          help="text (default) or json; see below")
     refs_cmd.set_defaults(run=_cmd_refs)
 
     render_cmd = commands.add_parser(
-        "render", help="trình bày báo cáo (render a report or appendix: Markdown, HTML, Word)"
+        "render", help="trình bày báo cáo (render a report or appendix: Markdown, HTML, Word)",
+        **_help(  # type: ignore[arg-type]
+            "Trình bày báo cáo hoặc bảng phụ lục dạng Markdown, HTML hoặc Word (render a "
+            "report or an appendix table as Markdown, HTML or Word).",
+            _INPUTS,
+            "đầu ra (--to):\n"
+            "  markdown  văn bản Markdown (Markdown text)\n"
+            "  html      trang HTML, các phát hiện được đánh dấu (an HTML page, findings marked)\n"
+            "  docx      tệp Word theo thể thức Nghị định 30/2020 (a Word file in the Decree 30 "
+            "layout; needs the docx extra)",
+        ),
     )
     render_cmd.add_argument("path", nargs="?", metavar="PATH",
                             help="report .json, or an appendix table (.tsv/.txt/.md/.xlsx)")
@@ -358,6 +403,18 @@ def _parser() -> argparse.ArgumentParser:
     consolidate_cmd = commands.add_parser(
         "consolidate",
         help="tổng hợp phụ lục của nhiều đơn vị (combine many units' appendices into one)",
+        **_help(  # type: ignore[arg-type]
+            "Tổng hợp phụ lục số liệu của nhiều đơn vị thành một (combine the appendices of "
+            "many units into one): chỉ tiêu đếm được cộng, tỷ số cộng tử và mẫu, câu trả lời "
+            "mã hóa được đếm theo từng mã. Tên đơn vị là tên tệp bỏ phần đuôi (a unit is named "
+            "by its file's stem). In các phát hiện: đơn vị thiếu, nộp trùng, khác biểu mẫu hay "
+            "kỳ báo cáo, giá trị không cộng được, và kết quả kiểm tra phụ lục tổng hợp.",
+            _INPUTS,
+            "kết quả (--out): .xlsx, .tsv hoặc .md, bảng phụ lục theo biểu mẫu\n"
+            "  (the combined appendix in the form's layout)\n"
+            "--expected FILE: mỗi dòng một tên đơn vị phải báo cáo; dòng bắt đầu bằng # bỏ qua\n"
+            "  (one expected unit a line; lines starting with # are ignored)",
+        ),
     )
     consolidate_cmd.add_argument(
         "paths", nargs="+", metavar="DIR_OR_FILE",
@@ -372,7 +429,16 @@ def _parser() -> argparse.ArgumentParser:
     consolidate_cmd.set_defaults(run=_cmd_consolidate)
 
     facts_cmd = commands.add_parser(
-        "facts", help="ghi bảng dữ kiện Parquet (write the units' figures as Parquet)"
+        "facts", help="ghi bảng dữ kiện Parquet (write the units' figures as Parquet)",
+        **_help(  # type: ignore[arg-type]
+            "Ghi số liệu của nhiều đơn vị thành bảng dạng dài Parquet, mỗi dòng một đơn vị và "
+            "một chỉ tiêu, để truy vấn bằng DuckDB (write the units' figures in long form as "
+            "Parquet, one row per unit and indicator, for DuckDB). Cần gói phụ `table` "
+            "(needs the `table` extra: pyarrow).",
+            _INPUTS,
+            "kết quả (--out): một tệp .parquet, hoặc một thư mục chia theo năm và loại kỳ\n"
+            "  (a .parquet file, or a folder partitioned by year and period kind)",
+        ),
     )
     facts_cmd.add_argument("paths", nargs="+", metavar="DIR_OR_FILE",
                            help="unit files or folders of them, as for consolidate")

@@ -9,10 +9,11 @@ is ``02/8/2023``, ``05/02/2023``, ``14/12/2023`` and the date line of a document
 from __future__ import annotations
 
 import re
-from datetime import date
+from datetime import date, datetime
 
 import attrs
 
+from cchc_model._base.checks import of_type, type_only
 from cchc_model._base.errors import CchcError, DateParseError
 from cchc_model._base.text import normalize_text
 
@@ -56,8 +57,9 @@ def _check_date_parts(instance: DocumentDate, attribute: object, value: int | No
             date(instance.year, instance.month, instance.day)
         except ValueError:
             raise CchcError(
-                "ngày không tồn tại (no such date): "
-                f"{instance.day}/{instance.month}/{instance.year}"
+                f"ngày không tồn tại: {instance.day}/{instance.month}/{instance.year} "
+                f"(no such date: DocumentDate takes year, month, day; "
+                f"got year={instance.year}, month={instance.month}, day={instance.day})"
             ) from None
 
 
@@ -69,11 +71,21 @@ class DocumentDate:
     False
     >>> DocumentDate(2023, 12, 14).as_date()
     datetime.date(2023, 12, 14)
-    """
 
-    year: int
-    month: int | None = attrs.field(default=None, validator=_check_date_parts)
-    day: int | None = None
+    The order is year, month, day (as :class:`datetime.date`'s), and an impossible date says
+    so:
+
+    >>> DocumentDate(18, 9, 2025)
+    Traceback (most recent call last):
+    ...
+    cchc_model.CchcError: ngày không tồn tại: 2025/9/18 (no such date: DocumentDate takes year, month, day; got year=18, month=9, day=2025)
+    """  # noqa: E501
+
+    year: int = attrs.field(validator=of_type(int))
+    month: int | None = attrs.field(default=None, validator=of_type(int, optional=True))
+    day: int | None = attrs.field(
+        default=None, validator=[of_type(int, optional=True), _check_date_parts]
+    )
 
     @property
     def is_complete(self) -> bool:
@@ -90,6 +102,28 @@ class DocumentDate:
     def of(cls, day: date) -> DocumentDate:
         """The complete document date of *day*."""
         return cls(day.year, day.month, day.day)
+
+
+def to_document_date(value: DocumentDate | date | None) -> DocumentDate | None:
+    """A converter: a :class:`datetime.date` becomes the complete :class:`DocumentDate`.
+
+    Anything else is left for the field's validator (:data:`DOCUMENT_DATE`) to refuse.
+    """
+    if value is None or value.__class__ is DocumentDate:
+        return value
+    if isinstance(value, datetime):
+        return DocumentDate.of(value.date())
+    if isinstance(value, date):
+        return DocumentDate.of(value)
+    return value
+
+
+type_only(to_document_date)
+
+#: The validator of a field that :func:`to_document_date` converts.
+DOCUMENT_DATE = of_type(
+    DocumentDate, optional=True, expected="DocumentDate, datetime.date hoặc None"
+)
 
 
 def _day_part(day: int) -> str:

@@ -19,6 +19,7 @@ __all__ = [
     "RuleError",
     "StructureError",
     "UnitError",
+    "extra_hint",
 ]
 
 
@@ -149,6 +150,18 @@ class RuleError(CchcError):
 
 
 _QUOTE_LIMIT = 80
+
+
+def extra_hint(extra: str) -> str:
+    """How to install an optional extra, from PyPI and from a source checkout.
+
+    >>> extra_hint("docx")
+    "pip install 'cchc-model[docx]' (từ mã nguồn / from a checkout: pip install -e '.[docx]')"
+    """
+    return (
+        f"pip install 'cchc-model[{extra}]' "
+        f"(từ mã nguồn / from a checkout: pip install -e '.[{extra}]')"
+    )
 
 
 def _quote(text: str) -> str:

@@ -13,6 +13,7 @@ from datetime import date
 
 import attrs
 
+from cchc_model._base.checks import of_type, wrong_type
 from cchc_model._base.errors import CchcError
 
 __all__ = ["DISTRICT_ABOLISHED_ON", "GovernmentLevel", "PeriodKind", "ReportingPeriod"]
@@ -74,9 +75,11 @@ class ReportingPeriod:
     '6 tháng đầu năm 2024'
     """
 
-    kind: PeriodKind
-    year: int = attrs.field(validator=_check_year)
-    quarter_number: int | None = attrs.field(default=None, validator=_check_quarter)
+    kind: PeriodKind = attrs.field(validator=of_type(PeriodKind))
+    year: int = attrs.field(validator=[of_type(int), _check_year])
+    quarter_number: int | None = attrs.field(
+        default=None, validator=[of_type(int, optional=True), _check_quarter]
+    )
 
     @classmethod
     def annual(cls, year: int) -> ReportingPeriod:
@@ -94,8 +97,28 @@ class ReportingPeriod:
         return cls(PeriodKind.NINE_MONTHS, year)
 
     @classmethod
-    def quarter(cls, year: int, quarter: int) -> ReportingPeriod:
-        """Quarter *quarter* (1–4) of *year*: data from the 15th of the month before it."""
+    def quarter(cls, year: int, quarter: int | str) -> ReportingPeriod:
+        """Quarter *quarter* (1–4, or ``"I"``–``"IV"`` as reports write it) of *year*.
+
+        Its data run from the 15th of the month before the quarter.
+
+        >>> ReportingPeriod.quarter(2025, "III") == ReportingPeriod.quarter(2025, 3)
+        True
+        >>> ReportingPeriod.quarter(2025, "V")
+        Traceback (most recent call last):
+        ...
+        cchc_model.CchcError: quý phải từ 1 đến 4 hoặc I đến IV (quarter must be 1 to 4 or I to IV): 'V'
+        """  # noqa: E501
+        if isinstance(quarter, str):
+            roman = quarter.strip().upper()
+            if roman not in _ROMAN:
+                raise CchcError(
+                    "quý phải từ 1 đến 4 hoặc I đến IV "
+                    f"(quarter must be 1 to 4 or I to IV): {quarter!r}"
+                )
+            quarter = _ROMAN.index(roman) + 1
+        elif not isinstance(quarter, int) or isinstance(quarter, bool):
+            raise wrong_type("ReportingPeriod.quarter()", "int hoặc 'I'–'IV'", quarter)
         return cls(PeriodKind.QUARTER, year, quarter)
 
     @property

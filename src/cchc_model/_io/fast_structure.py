@@ -4,8 +4,9 @@ The cattrs converter in :mod:`cchc_model._io.serialization` reports every proble
 path, and pays for that on every field of every document: a hook call, a ``try`` and a
 wrapper per value. Most documents are valid, so :func:`build` writes plain Python for each
 class instead: exact type checks inline (``x.__class__ is str`` keeps ``True`` out of an
-``int`` and ``"1"`` out of both), one call per nested object, the class's own ``__init__``
-(so its validators run). The generated code accepts a subset of what the converter accepts;
+``int`` and ``"1"`` out of both), one call per nested object, and each instance made as its
+``__init__`` makes it, minus the type checks and conversions the code has just made itself
+(its value checks run). The generated code accepts a subset of what the converter accepts;
 on anything else it raises, and the caller asks the converter, which then names the path and
 the problem. So the errors are the converter's, and only valid documents take the fast path.
 """
@@ -18,6 +19,8 @@ from collections.abc import Callable
 from typing import Any, Union, get_args, get_origin, get_type_hints
 
 import attrs
+
+from cchc_model._base.checks import is_type_only
 
 __all__ = ["build"]
 
@@ -55,7 +58,7 @@ class _Generator:
         self.fallback = fallback
         self.namespace: dict[str, Any] = {
             "_fail": _unsupported, "_dict": dict, "_list": list, "_tuple": tuple, "_map": map,
-            "len": len,
+            "len": len, "_new": object.__new__, "_set": object.__setattr__,
         }
         self.names: dict[Any, str] = {}
         self.pending: list[type] = []
@@ -125,6 +128,53 @@ class _Generator:
             f"{indent}{target} = _tuple(_items)",
         ]
 
+    def construct(self, cls: type, fields: list[attrs.Attribute[Any]]) -> list[str]:
+        """Code that makes the instance as ``__init__`` would, minus the checks made above.
+
+        The values are already of their exact types (the lines above checked them), so the
+        converters and validators that only check or normalise types
+        (:func:`~cchc_model._base.checks.type_only`) would do nothing: they are skipped. Every
+        other converter and validator runs, in ``__init__``'s order.
+        """
+        lines = [f"    i = _new({self.constant(cls, 'cls')})"]
+        for index, field in enumerate(fields):
+            conv = field.converter
+            if conv is None or is_type_only(conv):
+                continue
+            if isinstance(conv, attrs.Converter):
+                # The model's converters are plain functions; leave any other to __init__.
+                return [f"    return {self.constant(cls, 'cls')}(**{{"
+                        + ", ".join(f"{f.alias!r}: a{k}" for k, f in enumerate(fields))
+                        + "})"]
+            lines.append(f"    a{index} = {self.constant(conv, 'converter')}(a{index})")
+        lines.extend(f"    _set(i, {field.name!r}, a{index})" for index, field in enumerate(fields))
+        for field in attrs.fields(cls):
+            if field.init:
+                continue
+            default = field.default
+            if isinstance(default, attrs.Factory):  # type: ignore[arg-type]
+                factory = self.constant(default.factory, "factory")
+                made = f"{factory}(i)" if default.takes_self else f"{factory}()"
+            elif default is attrs.NOTHING:
+                continue
+            else:
+                made = self.constant(default, "default")
+            lines.append(f"    _set(i, {field.name!r}, {made})")
+        for index, field in enumerate(fields):
+            validator = field.validator
+            if validator is None:
+                continue
+            lines.extend(
+                f"    {self.constant(check, 'validator')}"
+                f"(i, {self.constant(field, 'field')}, a{index})"
+                for check in getattr(validator, "_validators", (validator,))
+                if not is_type_only(check)
+            )
+        if hasattr(cls, "__attrs_post_init__"):
+            lines.append("    i.__attrs_post_init__()")
+        lines.append("    return i")
+        return lines
+
     def define(self, cls: type) -> None:
         name = self.names[cls]
         hints = get_type_hints(cls)
@@ -139,7 +189,6 @@ class _Generator:
             "    if o.__class__ is not _dict: _fail()",
             f"    n = {required}",
         ]
-        arguments = []
         for i, field in enumerate(fields):
             target = f"a{i}"
             if field.default is attrs.NOTHING:
@@ -152,9 +201,8 @@ class _Generator:
                 lines.extend(self.lines_for(hints[field.name], "v", target, "        "))
                 lines.append("    else:")
                 lines.append(f"        {target} = {self.constant(field.default, 'default')}")
-            arguments.append(f"{field.alias}={target}" if field.kw_only else target)
         # Every key read was a field; any other key is unknown.
         lines.append("    if n != len(o): _fail()")
-        lines.append(f"    return {self.constant(cls, 'cls')}({', '.join(arguments)})")
+        lines.extend(self.construct(cls, fields))
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102 - our own source

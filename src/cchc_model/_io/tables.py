@@ -26,7 +26,7 @@ from typing import Any, Literal, overload
 
 import attrs
 
-from cchc_model._base.errors import AppendixParseError, CchcError, InputError
+from cchc_model._base.errors import AppendixParseError, CchcError, InputError, extra_hint
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._values.kinds import Value, ValueKind, format_value, label_key, parse_value
@@ -169,8 +169,8 @@ def _openpyxl() -> Any:
         return importlib.import_module("openpyxl")
     except ImportError:
         raise InputError(
-            "cần gói openpyxl để dùng tệp .xlsx: pip install 'cchc-model[xlsx]' "
-            "(install the xlsx extra to read and write .xlsx)"
+            "cần gói openpyxl để dùng tệp .xlsx (install the xlsx extra to read and write "
+            ".xlsx): " + extra_hint("xlsx")
         ) from None
 
 
@@ -583,8 +583,13 @@ def _table_rows(appendix: Appendix) -> Iterator[tuple[str, ...]]:
         definition = None
         if definitions is not None and id(row) not in extra:
             definition = definitions.get(row.code)
+        stt, label, unit = row.stt, row.label, row.unit
+        if definition is not None and not (stt or label or unit):
+            # A row built from a bare value: its cells are the form's.
+            filled = definition.row(None)
+            stt, label, unit = filled.stt, filled.label, filled.unit
         yield (
-            _clean(row.stt), _clean(row.label), _clean(row.unit),
+            _clean(stt), _clean(label), _clean(unit),
             _cell_value(row, definition), _clean(row.note),
         )
 

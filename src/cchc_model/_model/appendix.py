@@ -20,11 +20,12 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.errors import CchcError
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.mapping import IndexedMapping
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
-from cchc_model._values.kinds import Value, label_key
+from cchc_model._values.kinds import Value, ValueKind, label_key
 
 __all__ = ["Appendix", "Catalogue", "catalogue", "catalogue_2023"]
 
@@ -63,9 +64,9 @@ class Catalogue(IndexedMapping[IndicatorDef]):
     ('3.1.1', '3.1.2', '3.1.3')
     """
 
-    form: str
-    indicators: tuple[IndicatorDef, ...]
-    title: str = ""
+    form: str = attrs.field(validator=of_type(str))
+    indicators: tuple[IndicatorDef, ...] = attrs.field(**tuple_of(IndicatorDef))
+    title: str = attrs.field(default="", validator=of_type(str))
     _index: dict[str, IndicatorDef] = attrs.field(
         init=False, repr=False, eq=False, hash=False,
         default=attrs.Factory(_catalogue_index, takes_self=True),
@@ -110,14 +111,29 @@ class Catalogue(IndexedMapping[IndicatorDef]):
     ) -> Appendix:
         """An appendix of this form from values by code, rows in form order.
 
-        Rows given as :class:`IndicatorValue` are kept as they are; plain values get their
-        cells (STT, label, unit, the value as written) from the catalogue.
+        Rows given as :class:`IndicatorValue` (alone or as the value of a code) are kept as
+        they are; plain values get their
+        cells (STT, label, unit, the value as written) from the catalogue. A string is read
+        as the row's kind of value is written in Vietnamese (``"1.607"`` is 1607 in a count
+        row, ``"33,37%"`` 33.37 in a percentage row, ``"Có"`` 1 on a yes/no scale); a string
+        that is not such a value, where the row wants a number, is a
+        :class:`~cchc_model.CchcError`.
+
+        .. versionchanged:: 0.2.0
+           Strings are read by the row's kind, or refused.
 
         >>> from cchc_model import Ratio, catalogue_2023
         >>> a = catalogue_2023().build({"3.1.3": 138, "2.1": Ratio(12, 12)})
         >>> list(a), a["3.1.3"].raw, a["2.1"].raw
         (['2.1', '3.1.3'], '138', '12/12')
-        """
+        >>> b = catalogue_2023().build({"3.1.3": "1.607", "4.2.5": "10,5%", "1.5": "Có"})
+        >>> b.value("3.1.3"), b.value("4.2.5"), b.value("1.5")
+        (1607, Decimal('10.5'), 1)
+        >>> catalogue_2023().build({"3.1.3": "nhiều"})
+        Traceback (most recent call last):
+        ...
+        cchc_model.CchcError: chỉ tiêu 3.1.3 cần số đếm, không đọc được 'nhiều' (indicator 3.1.3 wants a count value, cannot read 'nhiều')
+        """  # noqa: E501
         notes = notes or {}
         items = values.items() if isinstance(values, Mapping) else values
         rows: list[IndicatorValue] = []
@@ -126,11 +142,14 @@ class Catalogue(IndexedMapping[IndicatorDef]):
                 rows.append(item)
                 continue
             code, value = item
+            if isinstance(value, IndicatorValue):
+                rows.append(value)
+                continue
             if code not in self._index:
                 raise CchcError(
                     f"biểu mẫu {self.form} không có chỉ tiêu {code!r} (unknown indicator code)"
                 )
-            rows.append(self._index[code].row(value, note=notes.get(code, "")))
+            rows.append(_built_row(self._index[code], value, notes.get(code, "")))
         rows.sort(key=lambda row: self.position(row.code))
         return Appendix(tuple(rows), title=title or self.title, form=self.form)
 
@@ -153,6 +172,30 @@ class Catalogue(IndexedMapping[IndicatorDef]):
         return f"<Catalogue {self.form}: {len(self.indicators)} indicators>"
 
 
+_KIND_VI = {
+    ValueKind.COUNT: "số đếm",
+    ValueKind.PERCENT: "tỷ lệ phần trăm",
+    ValueKind.RATIO: "tỷ số hoặc số đếm",
+    ValueKind.CODED: "mã trả lời",
+    ValueKind.HEADING: "không có giá trị (dòng tiêu đề)",
+}
+
+
+def _built_row(definition: IndicatorDef, value: Value, note: str) -> IndicatorValue:
+    """The row of *definition* holding *value*; a string is read by the row's kind."""
+    if not isinstance(value, str) or definition.kind is ValueKind.TEXT:
+        return definition.row(value, note=note)
+    parsed = definition.parse(value)
+    if isinstance(parsed, str):
+        kind = definition.kind
+        raise CchcError(
+            f"chỉ tiêu {definition.code} cần {_KIND_VI.get(kind, kind.value)}, "
+            f"không đọc được {value!r} "
+            f"(indicator {definition.code} wants a {kind.value} value, cannot read {value!r})"
+        )
+    return attrs.evolve(definition.row(parsed, note=note), raw=value.strip())
+
+
 def _unique_codes(
     instance: Appendix, attribute: attrs.Attribute[tuple[IndicatorValue, ...]],
     rows: tuple[IndicatorValue, ...],
@@ -162,6 +205,11 @@ def _unique_codes(
         if row.code in seen:
             raise CchcError(f"mã chỉ tiêu bị trùng (duplicate indicator code): {row.code!r}")
         seen.add(row.code)
+
+
+_ROWS_HINT = "dùng Catalogue.build({mã: giá trị}) (use Catalogue.build({code: value}))"
+_ROWS = tuple_of(IndicatorValue, hint=_ROWS_HINT)
+_ROWS["validator"] = [_ROWS["validator"], _unique_codes]
 
 
 @attrs.frozen
@@ -180,10 +228,12 @@ class Appendix(IndexedMapping[IndicatorValue]):
     ['3.1.3']
     """
 
-    rows: tuple[IndicatorValue, ...] = attrs.field(default=(), validator=_unique_codes)
-    title: str = ""
-    form: str = "2023"
-    extra: tuple[IndicatorValue, ...] = ()
+    rows: tuple[IndicatorValue, ...] = attrs.field(default=(), **_ROWS)
+    title: str = attrs.field(default="", validator=of_type(str))
+    form: str = attrs.field(default="2023", validator=of_type(str))
+    extra: tuple[IndicatorValue, ...] = attrs.field(
+        default=(), **tuple_of(IndicatorValue, hint=_ROWS_HINT)
+    )
     _index: dict[str, IndicatorValue] = attrs.field(
         init=False, repr=False, eq=False, hash=False,
         default=attrs.Factory(lambda self: {row.code: row for row in self.rows}, takes_self=True),
@@ -204,11 +254,30 @@ class Appendix(IndexedMapping[IndicatorValue]):
     def value(self, code: str) -> Value:
         """The value of *code*, or ``None`` when the row is absent or blank.
 
-        >>> Appendix((IndicatorValue("3.1.3", 138),)).value("3.1.1") is None
-        True
+        A code the form does not have is a :class:`KeyError`, so a mistyped code is not
+        taken for a blank row.
+
+        .. versionchanged:: 0.2.0
+           A :class:`KeyError` for a code the form does not have.
+
+        >>> a = Appendix((IndicatorValue("3.1.3", 138),))
+        >>> a.value("3.1.3"), a.value("3.1.1") is None
+        (138, True)
+        >>> a.value("3.1.4")
+        Traceback (most recent call last):
+        ...
+        KeyError: "biểu mẫu 2023 không có chỉ tiêu '3.1.4' (form 2023 has no indicator '3.1.4')"
         """
         row = self._index.get(code)
-        return None if row is None else row.value
+        if row is not None:
+            return row.value
+        factory = _CATALOGUES.get(self.form)
+        if factory is not None and code not in factory():
+            raise KeyError(
+                f"biểu mẫu {self.form} không có chỉ tiêu {code!r} "
+                f"(form {self.form} has no indicator {code!r})"
+            )
+        return None
 
 
 # --- versions ----------------------------------------------------------------------------

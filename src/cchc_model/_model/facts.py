@@ -15,6 +15,7 @@ from typing import TypeAlias
 
 import attrs
 
+from cchc_model._base.checks import decimal_of, of_type, to_decimal, tuple_of, type_only
 from cchc_model._base.errors import CchcError
 from cchc_model._base.numbers import MoneyScale, decimal_problem
 
@@ -29,20 +30,31 @@ __all__ = [
 ]
 
 
-def _non_negative_int(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+def _non_negative(instance: object, attribute: attrs.Attribute[int], value: int) -> None:
+    if value < 0:
+        where = f"{type(instance).__name__}.{attribute.name}"
         raise CchcError(
-            f"{attribute.name} phải là số nguyên không âm "
-            f"(must be a non-negative integer): {value!r}"
+            f"{where} phải là số nguyên không âm (must be a non-negative integer): {value!r}"
         )
 
 
+@type_only  # the fast load path checks its decimals itself
 def _finite_decimal(instance: object, attribute: attrs.Attribute[Decimal], value: Decimal) -> None:
-    if not isinstance(value, Decimal):
-        raise CchcError(f"{attribute.name} phải là Decimal (must be a Decimal): {value!r}")
     problem = decimal_problem(value)
     if problem is not None:
-        raise CchcError(f"{attribute.name} {problem}: {value!r}")
+        raise CchcError(f"{type(instance).__name__}.{attribute.name} {problem}: {value!r}")
+
+
+def _decimal() -> Decimal:
+    return attrs.field(  # type: ignore[no-any-return]
+        converter=to_decimal, validator=[decimal_of(), _finite_decimal]
+    )
+
+
+def _text(default: str | None = None) -> str:
+    if default is None:
+        return attrs.field(validator=of_type(str))  # type: ignore[no-any-return]
+    return attrs.field(default=default, validator=of_type(str))
 
 
 @attrs.frozen
@@ -53,19 +65,19 @@ class CountFact:
     ``label`` what distinguishes this count from its siblings (``trước hạn``, ``cấp tỉnh``).
     """
 
-    value: int = attrs.field(validator=_non_negative_int)
-    unit: str
-    label: str = ""
-    text: str = ""
+    value: int = attrs.field(validator=[of_type(int), _non_negative])
+    unit: str = _text()
+    label: str = _text("")
+    text: str = _text("")
 
 
 @attrs.frozen
 class PercentFact:
     """A percentage stated on its own, in percent points: "100% công chức" is 100."""
 
-    value: Decimal = attrs.field(validator=_finite_decimal)
-    label: str = ""
-    text: str = ""
+    value: Decimal = _decimal()
+    label: str = _text("")
+    text: str = _text("")
 
 
 @attrs.frozen
@@ -76,11 +88,11 @@ class MoneyFact:
     Decimal('3700000000.0')
     """
 
-    amount: Decimal = attrs.field(validator=_finite_decimal)
-    scale: MoneyScale = MoneyScale.DONG
-    qualifier: str = ""
-    label: str = ""
-    text: str = ""
+    amount: Decimal = _decimal()
+    scale: MoneyScale = attrs.field(default=MoneyScale.DONG, validator=of_type(MoneyScale))
+    qualifier: str = _text("")
+    label: str = _text("")
+    text: str = _text("")
 
     @property
     def vnd(self) -> Decimal:
@@ -92,11 +104,11 @@ class MoneyFact:
 class RatioFact:
     """A ratio written with a slash: "7/7 huyện, thành phố", "3.878/15.127"."""
 
-    numerator: Decimal = attrs.field(validator=_finite_decimal)
-    denominator: Decimal = attrs.field(validator=_finite_decimal)
-    unit: str = ""
-    label: str = ""
-    text: str = ""
+    numerator: Decimal = _decimal()
+    denominator: Decimal = _decimal()
+    unit: str = _text("")
+    label: str = _text("")
+    text: str = _text("")
 
 
 @attrs.frozen
@@ -107,12 +119,12 @@ class RateFact:
     tell a rounding from an error.
     """
 
-    numerator: Decimal = attrs.field(validator=_finite_decimal)
-    denominator: Decimal = attrs.field(validator=_finite_decimal)
-    stated: Decimal = attrs.field(validator=_finite_decimal)
-    unit: str = ""
-    label: str = ""
-    text: str = ""
+    numerator: Decimal = _decimal()
+    denominator: Decimal = _decimal()
+    stated: Decimal = _decimal()
+    unit: str = _text("")
+    label: str = _text("")
+    text: str = _text("")
 
 
 @attrs.frozen
@@ -123,11 +135,11 @@ class TotalFact:
     should add up to the total) or as a selection ("trong đó: tiếp nhận qua mạng 232").
     """
 
-    total: CountFact
-    parts: tuple[CountFact, ...]
-    complete: bool = True
-    label: str = ""
-    text: str = ""
+    total: CountFact = attrs.field(validator=of_type(CountFact))
+    parts: tuple[CountFact, ...] = attrs.field(**tuple_of(CountFact))
+    complete: bool = attrs.field(default=True, validator=of_type(bool))
+    label: str = _text("")
+    text: str = _text("")
 
 
 Fact: TypeAlias = CountFact | PercentFact | MoneyFact | RatioFact | RateFact | TotalFact

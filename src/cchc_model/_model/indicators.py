@@ -13,6 +13,7 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_model._base.checks import of_type, to_tuple, tuple_of, type_only, wrong_type
 from cchc_model._base.errors import CchcError
 from cchc_model._base.numbers import decimal_problem
 from cchc_model._values.kinds import (
@@ -28,6 +29,24 @@ from cchc_model._values.kinds import (
 __all__ = ["IndicatorDef", "IndicatorValue"]
 
 
+@type_only  # the fast load path checks the values it reads itself
+def _check_value(instance: object, attribute: object, value: Value) -> None:
+    """Refuse what JSON could not carry back: other types, bool, absurd decimals."""
+    if value is None or type(value) in (int, str, Ratio):
+        return
+    if isinstance(value, Decimal):
+        problem = decimal_problem(value)
+        if problem is None:
+            return
+        raise CchcError(f"IndicatorValue.value {problem}: {value!r}")
+    raise wrong_type(
+        "IndicatorValue.value", "int, Decimal, Ratio, str hoặc None", value,
+        "số lẻ viết Decimal('0.5') (write fractions as Decimal('0.5'))" if isinstance(value, float)
+        else "",
+        expected_en="int, Decimal, Ratio, str or None",
+    )
+
+
 @attrs.frozen
 class IndicatorValue:
     """One row of the appendix.
@@ -40,31 +59,26 @@ class IndicatorValue:
     row came from, not part of its value, so it takes no part in equality.
     """
 
-    code: str
-    value: Value = attrs.field(default=None, validator=lambda i, a, v: _check_value(v))
-    raw: str = ""
-    note: str = ""
-    label: str = ""
-    unit: str = ""
-    stt: str = ""
-    line: int | None = attrs.field(default=None, eq=False)
+    code: str = attrs.field(validator=of_type(str))
+    value: Value = attrs.field(default=None, validator=_check_value)
+    raw: str = attrs.field(default="", validator=of_type(str))
+    note: str = attrs.field(default="", validator=of_type(str))
+    label: str = attrs.field(default="", validator=of_type(str))
+    unit: str = attrs.field(default="", validator=of_type(str))
+    stt: str = attrs.field(default="", validator=of_type(str))
+    line: int | None = attrs.field(default=None, eq=False, validator=of_type(int, optional=True))
 
 
-
-def _check_value(value: object) -> None:
-    """Refuse what JSON could not carry back: other types, bool, absurd decimals."""
-    if value is None or type(value) in (int, str, Ratio):
+def _check_terms(
+    instance: object, attribute: object, value: tuple[str, ...] | None
+) -> None:
+    if value is None:
         return
-    if isinstance(value, Decimal):
-        problem = decimal_problem(value)
-        if problem is None:
-            return
-        raise CchcError(f"giá trị {problem}: {value!r}")
-    raise CchcError(
-        "giá trị phải là int, Decimal, Ratio, str hoặc None "
-        f"(value must be int, Decimal, Ratio, str or None): {value!r}"
-    )
-
+    if len(value) != 2 or not all(isinstance(code, str) for code in value):
+        raise wrong_type(
+            f"{type(instance).__name__}.terms", "None hoặc cặp hai mã chỉ tiêu", value,
+            expected_en="None or a pair of indicator codes",
+        )
 
 
 @attrs.frozen
@@ -90,19 +104,25 @@ class IndicatorDef:
     '3.1.3.'
     """
 
-    code: str
-    label: str
-    label_en: str
-    kind: ValueKind
-    unit: str = ""
-    scale: CodedScale | None = None
-    aggregation: Aggregation = Aggregation.NONE
-    form_unit: str = ""
-    hint: str = ""
-    parts: tuple[str, ...] = ()
-    parts_complete: bool = True
-    cumulative: bool = False
-    terms: tuple[str, str] | None = None
+    code: str = attrs.field(validator=of_type(str))
+    label: str = attrs.field(validator=of_type(str))
+    label_en: str = attrs.field(validator=of_type(str))
+    kind: ValueKind = attrs.field(validator=of_type(ValueKind))
+    unit: str = attrs.field(default="", validator=of_type(str))
+    scale: CodedScale | None = attrs.field(
+        default=None, validator=of_type(CodedScale, optional=True)
+    )
+    aggregation: Aggregation = attrs.field(
+        default=Aggregation.NONE, validator=of_type(Aggregation)
+    )
+    form_unit: str = attrs.field(default="", validator=of_type(str))
+    hint: str = attrs.field(default="", validator=of_type(str))
+    parts: tuple[str, ...] = attrs.field(default=(), **tuple_of(str))
+    parts_complete: bool = attrs.field(default=True, validator=of_type(bool))
+    cumulative: bool = attrs.field(default=False, validator=of_type(bool))
+    terms: tuple[str, ...] | None = attrs.field(
+        default=None, converter=attrs.converters.optional(to_tuple), validator=_check_terms
+    )
 
     @property
     def parent(self) -> str | None:

@@ -11,11 +11,22 @@ from collections.abc import Iterator
 
 import attrs
 
-from cchc_model._base.dates import DocumentDate
+from cchc_model._base.checks import of_type, tuple_of
+from cchc_model._base.dates import DOCUMENT_DATE, DocumentDate, to_document_date
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
-from cchc_model._model.facts import Fact
+from cchc_model._model.facts import (
+    CountFact,
+    Fact,
+    MoneyFact,
+    PercentFact,
+    RateFact,
+    RatioFact,
+    TotalFact,
+)
 from cchc_model._values.references import DocumentType, ReferenceMatch
+
+_FACTS = (CountFact, PercentFact, MoneyFact, RatioFact, RateFact, TotalFact)
 
 __all__ = [
     "Header",
@@ -50,23 +61,45 @@ class Paragraph:
     ``facts`` the figures it states.
     """
 
-    text: str
-    kind: ParagraphKind = ParagraphKind.PLAIN
-    references: tuple[ReferenceMatch, ...] = ()
-    facts: tuple[Fact, ...] = ()
+    text: str = attrs.field(validator=of_type(str))
+    kind: ParagraphKind = attrs.field(
+        default=ParagraphKind.PLAIN, validator=of_type(ParagraphKind)
+    )
+    references: tuple[ReferenceMatch, ...] = attrs.field(
+        default=(),
+        **tuple_of(
+            ReferenceMatch,
+            hint="một trích dẫn trong đoạn văn là ReferenceMatch, từ extract_references() "
+            "(a citation in a paragraph is a ReferenceMatch, from extract_references())",
+        ),
+    )
+    facts: tuple[Fact, ...] = attrs.field(default=(), **tuple_of(*_FACTS, expected="Fact"))
+
+
+def _section_number(value: str) -> str:
+    """A section's number without its dot or parenthesis: ``"I."`` → ``"I"``."""
+    if not isinstance(value, str):
+        return value  # the validator names the wrong type
+    return value.strip().rstrip(".)").strip()
 
 
 @attrs.frozen
 class Section:
     """A numbered part of the report: ``I. CÔNG TÁC CHỈ ĐẠO…``, ``1. Cải cách thể chế``.
 
-    ``number`` is the numbering as written without its dot (``"I"``, ``"2"``, ``"a"``).
+    ``number`` is the numbering as written without its dot (``"I"``, ``"2"``, ``"a"``); a
+    number given with its dot or closing parenthesis has it taken off.
+
+    >>> Section("I.", "KẾT QUẢ").number, Section("a)", "Tiếp nhận").number
+    ('I', 'a')
     """
 
-    number: str
-    heading: str
-    paragraphs: tuple[Paragraph, ...] = ()
-    subsections: tuple[Section, ...] = ()
+    number: str = attrs.field(converter=_section_number, validator=of_type(str))
+    heading: str = attrs.field(validator=of_type(str))
+    paragraphs: tuple[Paragraph, ...] = attrs.field(default=(), **tuple_of(Paragraph))
+    subsections: tuple[Section, ...] = attrs.field(
+        default=(), **tuple_of(expected="Section", later=lambda: (Section,))
+    )
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first, in document order."""
@@ -84,17 +117,29 @@ class Header:
     ``legal_basis`` is the "Thực hiện …" paragraph that states why the report is made.
     """
 
-    agency: str
-    parent_agency: str = ""
-    doc_type: DocumentType = DocumentType.REPORT
-    number: int | None = None
-    symbol: str = ""
-    place: str = ""
-    date: DocumentDate | None = None
-    title: str = ""
-    subtitle: str = ""
-    period: ReportingPeriod | None = None
-    legal_basis: Paragraph | None = None
+    agency: str = attrs.field(validator=of_type(str))
+    parent_agency: str = attrs.field(default="", validator=of_type(str))
+    doc_type: DocumentType = attrs.field(
+        default=DocumentType.REPORT, validator=of_type(DocumentType)
+    )
+    number: int | None = attrs.field(
+        default=None,
+        validator=of_type(int, optional=True, hint="số văn bản là số nguyên, ví dụ 412 "
+                          "(the document number is an int, e.g. 412)"),
+    )
+    symbol: str = attrs.field(default="", validator=of_type(str))
+    place: str = attrs.field(default="", validator=of_type(str))
+    date: DocumentDate | None = attrs.field(
+        default=None, converter=to_document_date, validator=DOCUMENT_DATE
+    )
+    title: str = attrs.field(default="", validator=of_type(str))
+    subtitle: str = attrs.field(default="", validator=of_type(str))
+    period: ReportingPeriod | None = attrs.field(
+        default=None, validator=of_type(ReportingPeriod, optional=True)
+    )
+    legal_basis: Paragraph | None = attrs.field(
+        default=None, validator=of_type(Paragraph, optional=True)
+    )
 
     @property
     def number_symbol(self) -> str:
@@ -127,9 +172,15 @@ class Signature:
     ``("GIÁM ĐỐC", "PHÓ GIÁM ĐỐC")`` with ``authority=SigningAuthority.DEPUTY``.
     """
 
-    signer: str
-    titles: tuple[str, ...] = ()
-    authority: SigningAuthority | None = None
+    signer: str = attrs.field(validator=of_type(str))
+    titles: tuple[str, ...] = attrs.field(
+        default=(),
+        **tuple_of(str, hint="một chức danh cũng viết trong tuple: (\"GIÁM ĐỐC\",) "
+                   "(one title is a tuple too: (\"GIÁM ĐỐC\",))"),
+    )
+    authority: SigningAuthority | None = attrs.field(
+        default=None, validator=of_type(SigningAuthority, optional=True)
+    )
 
     @property
     def lines(self) -> tuple[str, ...]:
@@ -149,8 +200,8 @@ class Signature:
 class Recipient:
     """One line of "Nơi nhận": the recipient and a note such as ``tổng hợp``."""
 
-    name: str
-    note: str = ""
+    name: str = attrs.field(validator=of_type(str))
+    note: str = attrs.field(default="", validator=of_type(str))
 
 
 @attrs.frozen
@@ -162,14 +213,22 @@ class Report:
     "Lưu:" line (``("VT", "VPS")``).
     """
 
-    header: Header
-    introduction: tuple[Paragraph, ...] = ()
-    sections: tuple[Section, ...] = ()
-    closing: tuple[Paragraph, ...] = ()
-    recipients: tuple[Recipient, ...] = ()
-    archive: tuple[str, ...] = ()
-    signature: Signature | None = None
-    appendix: Appendix | None = None
+    header: Header = attrs.field(validator=of_type(Header))
+    introduction: tuple[Paragraph, ...] = attrs.field(default=(), **tuple_of(Paragraph))
+    sections: tuple[Section, ...] = attrs.field(default=(), **tuple_of(Section))
+    closing: tuple[Paragraph, ...] = attrs.field(default=(), **tuple_of(Paragraph))
+    recipients: tuple[Recipient, ...] = attrs.field(
+        default=(),
+        **tuple_of(Recipient, hint="mỗi nơi nhận là Recipient(\"Sở Nội vụ\") "
+                   "(each recipient is a Recipient(\"Sở Nội vụ\"))"),
+    )
+    archive: tuple[str, ...] = attrs.field(default=(), **tuple_of(str))
+    signature: Signature | None = attrs.field(
+        default=None, validator=of_type(Signature, optional=True)
+    )
+    appendix: Appendix | None = attrs.field(
+        default=None, validator=of_type(Appendix, optional=True)
+    )
 
     @property
     def is_draft(self) -> bool:

@@ -9,11 +9,12 @@ Blank fields (``None``) have no row.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
-from typing import ClassVar, TypeVar
+from decimal import Decimal
+from typing import Any, ClassVar, TypeVar
 
 import attrs
 
+from cchc_model._base.checks import decimal_of, of_type, to_optional_decimal, type_only
 from cchc_model._base.errors import CchcError, StructureError
 from cchc_model._base.numbers import decimal_problem
 from cchc_model._base.periods import GovernmentLevel
@@ -27,28 +28,28 @@ V = TypeVar("V", bound="_View")
 _HUNDRED = Decimal(100)
 
 
-def _percent(value: object) -> Decimal | None:
-    """A percentage field's value as a Decimal; a str is read as a Python decimal literal."""
-    if value is None:
-        return None
-    if isinstance(value, int) and not isinstance(value, bool):
-        number = Decimal(value)
-    elif isinstance(value, Decimal):
-        number = value
-    elif isinstance(value, str):
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise CchcError(f"tỷ lệ không hợp lệ (invalid percentage): {value!r}") from None
-    else:
-        raise TypeError(f"a percentage must be a Decimal or an int, not {type(value).__name__}")
-    problem = decimal_problem(number)
+_STRING_HINT = (
+    "đọc chuỗi số bằng parse_number/parse_percent trước "
+    "(read a written number with parse_number or parse_percent first)"
+)
+
+
+@type_only  # the fast load path never builds a view
+def _finite(instance: object, field: attrs.Attribute[Any], value: Decimal | None) -> None:
+    problem = None if value is None else decimal_problem(value)
     if problem is not None:
-        raise CchcError(f"tỷ lệ {problem}: {value!r}")
-    return number
+        raise CchcError(f"{type(instance).__name__}.{field.name} {problem}: {value!r}")
 
 
-_INT = attrs.validators.optional(attrs.validators.instance_of(int))
+def _percent() -> Decimal | None:
+    """A percentage field: an int becomes a Decimal; strings and floats are refused."""
+    return attrs.field(  # type: ignore[no-any-return]
+        default=None, converter=to_optional_decimal,
+        validator=[decimal_of(optional=True, hint=_STRING_HINT), _finite],
+    )
+
+
+_INT = of_type(int, optional=True, hint=_STRING_HINT)
 
 
 class _View:
@@ -85,7 +86,7 @@ class _View:
             value = appendix.value(code)
             if value is None:
                 continue
-            wants_int = fields[name].validator is not None
+            wants_int = fields[name].converter is None
             ok = (type(value) is int) if wants_int else (
                 isinstance(value, int | Decimal) and not isinstance(value, bool)
             )
@@ -208,13 +209,13 @@ class CaseProcessing(_View):
     resolved_on_time: int | None = attrs.field(default=None, validator=_INT)
     resolved_late: int | None = attrs.field(default=None, validator=_INT)
     pending: int | None = attrs.field(default=None, validator=_INT)
-    on_time_rate_department: Decimal | None = attrs.field(default=None, converter=_percent)
-    on_time_rate_district: Decimal | None = attrs.field(default=None, converter=_percent)
-    on_time_rate_commune: Decimal | None = attrs.field(default=None, converter=_percent)
-    on_time_rate_land: Decimal | None = attrs.field(default=None, converter=_percent)
-    on_time_rate_construction: Decimal | None = attrs.field(default=None, converter=_percent)
-    online_rate_level3: Decimal | None = attrs.field(default=None, converter=_percent)
-    online_rate_level4: Decimal | None = attrs.field(default=None, converter=_percent)
+    on_time_rate_department: Decimal | None = _percent()
+    on_time_rate_district: Decimal | None = _percent()
+    on_time_rate_commune: Decimal | None = _percent()
+    on_time_rate_land: Decimal | None = _percent()
+    on_time_rate_construction: Decimal | None = _percent()
+    online_rate_level3: Decimal | None = _percent()
+    online_rate_level4: Decimal | None = _percent()
 
     @property
     def received(self) -> int | None:
@@ -272,11 +273,11 @@ class Staffing(_View):
     civil_present: int | None = attrs.field(default=None, validator=_INT)
     labour_contracts: int | None = attrs.field(default=None, validator=_INT)
     civil_reduced: int | None = attrs.field(default=None, validator=_INT)
-    civil_reduced_since_2015: Decimal | None = attrs.field(default=None, converter=_percent)
+    civil_reduced_since_2015: Decimal | None = _percent()
     sncl_quota: int | None = attrs.field(default=None, validator=_INT)
     sncl_present: int | None = attrs.field(default=None, validator=_INT)
     sncl_reduced: int | None = attrs.field(default=None, validator=_INT)
-    sncl_reduced_since_2015: Decimal | None = attrs.field(default=None, converter=_percent)
+    sncl_reduced_since_2015: Decimal | None = _percent()
 
     @property
     def civil_vacancies(self) -> int | None:

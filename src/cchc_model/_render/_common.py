@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 
 import attrs
 
-from cchc_model._base.dates import BLANK_DATE_FIELD, format_date_line
+from cchc_model._base.dates import BLANK_DATE_FIELD, format_date, format_date_line
 from cchc_model._io.tables import _ordered, _table_rows
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.indicators import IndicatorValue
@@ -51,10 +51,23 @@ def heading_text(section: Section) -> str:
     return f"{section.number}. {section.heading}" if section.number else section.heading
 
 
-def paragraph_text(paragraph: Paragraph) -> str:
-    """The paragraph as printed: a bullet's mark before its text."""
+def has_own_marker(paragraph: Paragraph) -> bool:
+    """Whether a bullet's text already starts with its mark (``"- Ban hành …"``)."""
     marker = paragraph.kind.marker
-    return f"{marker} {paragraph.text}" if marker else paragraph.text
+    return bool(marker) and paragraph.text.lstrip().startswith(f"{marker} ")
+
+
+def bullet_body(paragraph: Paragraph) -> str:
+    """A bullet's text without the mark it may already start with."""
+    if has_own_marker(paragraph):
+        return paragraph.text.lstrip()[2:].lstrip()
+    return paragraph.text
+
+
+def paragraph_text(paragraph: Paragraph) -> str:
+    """The paragraph as printed: a bullet's mark before its text, written once."""
+    marker = paragraph.kind.marker
+    return f"{marker} {bullet_body(paragraph)}" if marker else paragraph.text
 
 
 def recipient_lines(report: Report) -> list[str]:
@@ -67,6 +80,30 @@ def recipient_lines(report: Report) -> list[str]:
     if report.archive:
         lines.append("- Lưu: " + ", ".join(report.archive))
     return [line + ("." if i == len(lines) - 1 else ";") for i, line in enumerate(lines)]
+
+
+def attachment_line(report: Report) -> str:
+    """``(Kèm theo Báo cáo số 412/BC-SYT ngày 18/9/2025 của SỞ Y TẾ)`` under the appendix title.
+
+    A draft keeps its blanks (``số    /BC-SLĐTBXH``, ``ngày    /11/2023``); a part the header
+    lacks is left out.
+    """
+    header = report.header
+    parts = [f"Kèm theo {header.doc_type.label}"]
+    if header.symbol.strip() or header.number is not None:
+        number = "   " if header.number is None else f"{header.number:02d}"
+        parts.append(f"số {number}/{header.symbol.strip()}")
+    written = header.date
+    if written is not None:
+        complete = written.as_date()
+        if complete is not None:
+            parts.append(f"ngày {format_date(complete)}")
+        else:
+            month = "   " if written.month is None else str(written.month)
+            parts.append(f"ngày    /{month}/{written.year}")
+    if header.agency.strip():
+        parts.append(f"của {' '.join(header.agency.split())}")
+    return "(" + " ".join(parts) + ")"
 
 
 def appendix_title_lines(title: str) -> list[str]:

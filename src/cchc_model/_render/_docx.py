@@ -9,13 +9,14 @@ appendix table on a page of its own. Needs the optional ``docx`` extra (python-d
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import io
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from cchc_model._base.errors import InputError
+from cchc_model._base.errors import InputError, extra_hint
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
 from cchc_model._render._common import (
@@ -25,6 +26,7 @@ from cchc_model._render._common import (
     RECIPIENTS_LABEL,
     appendix_rows,
     appendix_title_lines,
+    attachment_line,
     body,
     date_line,
     is_group_row,
@@ -59,8 +61,8 @@ def _modules() -> Any:
         return importlib.import_module("docx")
     except ImportError:
         raise InputError(
-            "cần gói python-docx để tạo tệp .docx: pip install 'cchc-model[docx]' "
-            "(install the docx extra to write Word documents)"
+            "cần gói python-docx để tạo tệp .docx (install the docx extra to write Word "
+            "documents): " + extra_hint("docx")
         ) from None
 
 
@@ -281,7 +283,9 @@ class _Writer:
         else:
             self.para(right)
 
-    def appendix(self, appendix: Appendix, *, page_break: bool) -> None:
+    def appendix(
+        self, appendix: Appendix, *, page_break: bool, report: Report | None = None
+    ) -> None:
         from docx.oxml import OxmlElement  # noqa: PLC0415
         from docx.oxml.ns import qn  # noqa: PLC0415
 
@@ -290,6 +294,8 @@ class _Writer:
         first.paragraph_format.page_break_before = page_break
         for line in lines[1:]:
             self.para(self.doc, line, bold=True)
+        if report is not None:
+            self.para(self.doc, attachment_line(report), italic=True)
         self.para(self.doc, after=6)
         rows = list(appendix_rows(appendix))
         table = self.table(1 + len(rows), _APPENDIX_COLUMNS_MM, style="Table Grid")
@@ -314,11 +320,23 @@ class _Writer:
             properties.title = " ".join(
                 t for t in (header.title, header.subtitle) if t.strip()
             )
-            properties.author = header.agency
+            properties.author = " ".join(header.agency.split())
+            properties.last_modified_by = properties.author
         elif appendix is not None:
             properties.title = " ".join(appendix.title.split())
         properties.language = "vi-VN"
         properties.comments = ""
+        # The template's own dates (2013) are not this document's: use the date of issue
+        # (its first day when a draft leaves the day blank), or none. Never the clock, so
+        # the same report gives the same bytes.
+        issued = _issued(report)
+        element = properties._element  # python-docx has no public way to drop a date
+        if issued is None:
+            element._remove_created()
+            element._remove_modified()
+        else:
+            properties.created = issued
+            properties.modified = issued
 
     def save(self) -> bytes:
         # The template's thumbnail shows python-docx's own page, not this document.
@@ -329,6 +347,15 @@ class _Writer:
         buffer = io.BytesIO()
         self.doc.save(buffer)
         return _normalised(buffer.getvalue())
+
+
+def _issued(report: Report | None) -> dt.datetime | None:
+    """When the document was issued, as core properties take it (midnight, UTC)."""
+    if report is None or report.header.date is None:
+        return None
+    written = report.header.date
+    day = dt.date(written.year, written.month or 1, written.day or 1)
+    return dt.datetime(day.year, day.month, day.day, tzinfo=dt.timezone.utc)
 
 
 def _normalised(package: bytes) -> bytes:
@@ -367,7 +394,7 @@ def render_docx(
         writer.body(document)
         writer.foot(document)
         if document.appendix is not None:
-            writer.appendix(document.appendix, page_break=True)
+            writer.appendix(document.appendix, page_break=True, report=document)
         writer.properties(document, document.appendix)
     else:
         writer.appendix(document, page_break=False)

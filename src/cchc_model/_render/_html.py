@@ -20,8 +20,10 @@ from cchc_model._render._common import (
     Marks,
     appendix_rows,
     appendix_title_lines,
+    attachment_line,
     body,
     date_line,
+    has_own_marker,
     is_group_row,
     number_line,
     recipient_lines,
@@ -63,6 +65,7 @@ _CSS = """
 .cchc-signer{margin-top:60pt}
 .cchc-appendix{margin-top:36pt;break-before:page}
 .cchc-appendix-title{font-weight:bold;text-align:center;margin:0}
+.cchc-appendix-attachment{font-style:italic;text-align:center;margin:0}
 .cchc-table{width:100%;font-size:12pt;margin-top:12pt;table-layout:fixed}
 .cchc-table th,.cchc-table td{border:1px solid #444;padding:2pt 4pt;vertical-align:top}
 .cchc-table th{text-align:center}
@@ -149,7 +152,7 @@ def _marked_text(paragraph: Paragraph, path: str, marks: Marks) -> str:
                 _e(text[start:end]), "</mark>"]
         at = end
     out.append(_e(text[at:]))
-    marker = paragraph.kind.marker
+    marker = "" if has_own_marker(paragraph) else paragraph.kind.marker
     return (f"{marker} " if marker else "") + "".join(out)
 
 
@@ -218,9 +221,13 @@ def _foot(report: Report) -> str:
             f'<td class="cchc-signature">{right}</td></tr></table>')
 
 
-def _appendix(appendix: Appendix, marks: Marks, checked: bool) -> str:
+def _appendix(
+    appendix: Appendix, marks: Marks, checked: bool, report: Report | None = None
+) -> str:
     lines = appendix_title_lines(appendix.title)
     title = "".join(_p(line, "cchc-appendix-title") for line in lines)
+    if report is not None:
+        title += _p(attachment_line(report), "cchc-appendix-attachment")
     head = "".join(f'<th scope="col">{_e(name)}</th>' for name in COLUMNS)
     widths: tuple[int, ...] = (9, 45, 14, 12, 20)
     if checked:
@@ -302,7 +309,7 @@ def render_html(
         marks = Marks.place(findings, codes=codes, paths=paths)
         content = _head(document) + _body(document, marks) + _foot(document)
         if document.appendix is not None:
-            content += _appendix(document.appendix, marks, findings is not None)
+            content += _appendix(document.appendix, marks, findings is not None, document)
         if findings is not None:
             content = _summary(_all(findings), marks.unplaced) + content
         header = document.header

@@ -12,6 +12,7 @@ from cchc_model._render._common import (
     NATIONAL_NAME,
     RECIPIENTS_LABEL,
     body,
+    bullet_body,
     date_line,
     number_line,
     recipient_lines,
@@ -63,9 +64,9 @@ def _report(report: Report) -> str:
             marks = "#" * min(block.level + 1, 6)
             blocks.append(f"{marks} {_escape(block.text, line_start=False)}")
         elif block.paragraph is not None and block.paragraph.kind is ParagraphKind.BULLET:
-            blocks.append("- " + _escape(block.paragraph.text))
+            blocks.append("- " + _escape(bullet_body(block.paragraph)))
         elif block.paragraph is not None and block.paragraph.kind is ParagraphKind.SUB_BULLET:
-            blocks.append("  + " + _escape(block.paragraph.text))
+            blocks.append("  + " + _escape(bullet_body(block.paragraph)))
         else:
             blocks.append(_escape(block.text))
     recipients = recipient_lines(report)

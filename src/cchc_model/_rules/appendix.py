@@ -106,6 +106,19 @@ def _unknown(rule: Rule, subject: Subject) -> Iterator[Finding]:
         )
 
 
+def _unknown_codes(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    found = appendix_and_catalogue(subject)
+    if found is None:
+        return
+    appendix, catalogue = found
+    for row in appendix.rows:
+        if row.code not in catalogue:
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), where=_where(row),
+                where_en=_where_en(row), code=row.code, form=appendix.form,
+            )
+
+
 def _is_number(value: object) -> bool:
     return isinstance(value, int | Decimal) and not isinstance(value, bool)
 
@@ -240,6 +253,17 @@ APPENDIX_RULES: tuple[Rule, ...] = (
         "one); it is kept as written but not checked.",
         basis=_FORM,
         description="A row of the table matches no indicator of the form by code and label.",
+    ),
+    Rule(
+        "appendix.unknown_code",
+        Severity.ERROR,
+        "{where}biểu mẫu {form} không có chỉ tiêu mã {code}; dòng không được kiểm tra.",
+        check=_unknown_codes,
+        message_en="{where_en}form {form} has no indicator {code}; the row is not checked.",
+        basis=_FORM,
+        description="A row is keyed by a code the form does not have (a mistyped code such "
+        "as ``3.1.4``); rows read from a table that match nothing go to ``extra`` and "
+        "``appendix.unknown_row`` instead.",
     ),
     Rule(
         "appendix.value_kind",

@@ -12,6 +12,7 @@ from cchc_model._model.report import Report
 from cchc_model._rules.appendix import APPENDIX_RULES
 from cchc_model._rules.engine import Rule, ValidationReport, run
 from cchc_model._rules.facts import FACT_RULES
+from cchc_model._rules.header import HEADER_RULES
 from cchc_model._rules.levels import LEVEL_RULES
 from cchc_model._rules.prose import PROSE_RULES
 from cchc_model._rules.references import REFERENCE_RULES
@@ -25,6 +26,7 @@ def default_rules() -> tuple[Rule, ...]:
     """Every rule of the library, in the order their findings are listed."""
     return (
         *REPORT_RULES,
+        *HEADER_RULES,
         *REFERENCE_RULES,
         *APPENDIX_RULES,
         *RELATION_RULES,

@@ -9,11 +9,14 @@ rules, and pass it to :func:`~cchc_model.validate`.
 from __future__ import annotations
 
 import enum
+import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
 
 import attrs
 
+from cchc_model._base.checks import of_type, tuple_of
+from cchc_model._base.errors import CchcError, extra_hint
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
@@ -29,17 +32,51 @@ __all__ = [
 ]
 
 
-class Severity(enum.Enum):
-    """How bad a finding is. Only ``ERROR`` makes a report fail validation."""
+class Severity(str, enum.Enum):
+    """How bad a finding is. Only ``ERROR`` makes a report fail validation.
+
+    A severity is its value as a string: it prints as ``error``, equals ``"error"`` and
+    looks up a dict keyed by ``"error"``; ``format(s, "label")`` gives the Vietnamese name.
+
+    .. versionchanged:: 0.2.0
+       A ``str``: prints as its value, equals and hashes as it.
+
+    >>> s = Severity.ERROR
+    >>> str(s), f"{s}", f"{s:label}", s == "error"
+    ('error', 'error', 'lỗi', True)
+    """
 
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
 
+    __hash__ = str.__hash__
+
+    def __str__(self) -> str:
+        return self.value
+
+    def __format__(self, spec: str) -> str:
+        if spec == "label":
+            return self.label
+        return format(self.value, spec)
+
     @property
     def label(self) -> str:
         """The Vietnamese name: ``lỗi``, ``cảnh báo``, ``thông tin``."""
         return {"error": "lỗi", "warning": "cảnh báo", "info": "thông tin"}[self.value]
+
+
+def _severity(value: Severity | str) -> Severity:
+    """A severity given as its value (``"error"``) becomes the member."""
+    if isinstance(value, str) and not isinstance(value, Severity):
+        try:
+            return Severity(value)
+        except ValueError:
+            raise CchcError(
+                "mức độ phải là 'error', 'warning' hoặc 'info' "
+                f"(severity must be 'error', 'warning' or 'info'): {value!r}"
+            ) from None
+    return value
 
 
 @attrs.frozen
@@ -50,12 +87,12 @@ class Finding:
     ``$.sections[1].paragraphs[4]``); ``codes`` the indicator codes concerned.
     """
 
-    rule: str
-    severity: Severity
-    message: str
-    path: str = "$"
-    codes: tuple[str, ...] = ()
-    message_en: str = ""
+    rule: str = attrs.field(validator=of_type(str))
+    severity: Severity = attrs.field(converter=_severity, validator=of_type(Severity))
+    message: str = attrs.field(validator=of_type(str))
+    path: str = attrs.field(default="$", validator=of_type(str))
+    codes: tuple[str, ...] = attrs.field(default=(), **tuple_of(str))
+    message_en: str = attrs.field(default="", validator=of_type(str))
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of DESIGN §4, with the English message alongside."""
@@ -77,9 +114,11 @@ class Subject:
     JSON path prefix of the appendix (``$.appendix`` in a report, ``$`` on its own).
     """
 
-    report: Report | None
-    appendix: Appendix | None
-    period: ReportingPeriod | None = None
+    report: Report | None = attrs.field(validator=of_type(Report, optional=True))
+    appendix: Appendix | None = attrs.field(validator=of_type(Appendix, optional=True))
+    period: ReportingPeriod | None = attrs.field(
+        default=None, validator=of_type(ReportingPeriod, optional=True)
+    )
 
     @property
     def appendix_path(self) -> str:
@@ -115,14 +154,14 @@ class Rule:
     'Xin chào CCHC'
     """
 
-    id: str
-    severity: Severity
-    message: str
-    check: Check = attrs.field(eq=False, repr=False)
-    message_en: str = ""
-    codes: tuple[str, ...] = ()
-    basis: str = ""
-    description: str = ""
+    id: str = attrs.field(validator=of_type(str))
+    severity: Severity = attrs.field(converter=_severity, validator=of_type(Severity))
+    message: str = attrs.field(validator=of_type(str))
+    check: Check = attrs.field(eq=False, repr=False, validator=of_type(Callable))  # type: ignore[arg-type]
+    message_en: str = attrs.field(default="", validator=of_type(str))
+    codes: tuple[str, ...] = attrs.field(default=(), **tuple_of(str))
+    basis: str = attrs.field(default="", validator=of_type(str))
+    description: str = attrs.field(default="", validator=of_type(str))
 
     def finding(
         self,
@@ -147,10 +186,99 @@ class Rule:
 class ValidationReport:
     """The findings of a validation run.
 
-    ``ok`` is true when no finding is an error.
+    ``ok`` is true when no finding is an error. ``str()`` of it (and so ``print``) is the
+    text summary ``cchc validate`` prints.
+
+    .. versionchanged:: 0.2.0
+       ``str()`` is the text summary; :attr:`counts` is keyed by the severities' values;
+       :meth:`filter` and :meth:`to_frame`.
+
+    >>> r = ValidationReport((Finding("demo.rule", Severity.WARNING, "Một cảnh báo.",
+    ...                               codes=("3.1.3",)),))
+    >>> print(r)
+    CẢNH BÁO (warning): 1
+      demo.rule $ [3.1.3]: Một cảnh báo.
+    ĐẠT (ok): 0 lỗi, 1 cảnh báo, 0 thông tin
+    >>> r.counts
+    {'error': 0, 'warning': 1, 'info': 0}
+    >>> len(r.filter(severity="error").findings), len(r.filter(codes=["3.1.3"]).findings)
+    (0, 1)
     """
 
-    findings: tuple[Finding, ...] = ()
+    findings: tuple[Finding, ...] = attrs.field(default=(), **tuple_of(Finding))
+
+    def __str__(self) -> str:
+        lines: list[str] = []
+        for severity in Severity:
+            group = [f for f in self.findings if f.severity is severity]
+            if not group:
+                continue
+            lines.append(f"{severity.label.upper()} ({severity.value}): {len(group)}")
+            for finding in group:
+                codes = f" [{', '.join(finding.codes)}]" if finding.codes else ""
+                lines.append(f"  {finding.rule} {finding.path}{codes}: {finding.message}")
+        counts = self.counts
+        verdict = "ĐẠT (ok)" if self.ok else "KHÔNG ĐẠT (failed)"
+        lines.append(
+            f"{verdict}: {counts['error']} lỗi, {counts['warning']} cảnh báo, "
+            f"{counts['info']} thông tin"
+        )
+        return "\n".join(lines)
+
+    def filter(
+        self,
+        *,
+        severity: Severity | str | Iterable[Severity | str] | None = None,
+        rule: str | None = None,
+        codes: Iterable[str] | None = None,
+        path: str | None = None,
+    ) -> ValidationReport:
+        """The findings that match every criterion given.
+
+        *severity* is one severity or several (members or values); *rule* a prefix of the
+        rule id; *codes* indicator codes, any of which the finding concerns; *path* a prefix
+        of the finding's path.
+
+        .. versionadded:: 0.2.0
+        """
+        wanted: frozenset[str] | None
+        if severity is None:
+            wanted = None
+        elif isinstance(severity, str):
+            wanted = frozenset((Severity(severity).value,))
+        else:
+            wanted = frozenset(Severity(s).value for s in severity)
+        code_set = None if codes is None else frozenset(codes)
+        return ValidationReport(tuple(
+            f for f in self.findings
+            if (wanted is None or f.severity.value in wanted)
+            and (rule is None or f.rule.startswith(rule))
+            and (code_set is None or not code_set.isdisjoint(f.codes))
+            and (path is None or f.path.startswith(path))
+        ))
+
+    def to_frame(self) -> Any:
+        """The findings as a :class:`pandas.DataFrame`, one row each (the ``pandas`` extra).
+
+        Columns: ``rule``, ``severity`` (its value), ``codes`` (joined by ``", "``),
+        ``path``, ``message``, ``message_en``.
+
+        .. versionadded:: 0.2.0
+        """
+        try:
+            # An optional extra, imported when asked; it ships no type hints here.
+            pd = importlib.import_module("pandas")
+        except ImportError:
+            raise ImportError(
+                "cần gói pandas cho to_frame() (to_frame() needs pandas): "
+                + extra_hint("pandas")
+            ) from None
+        columns = ["rule", "severity", "codes", "path", "message", "message_en"]
+        rows = [
+            [f.rule, f.severity.value, ", ".join(f.codes), f.path, f.message, f.message_en]
+            for f in self.findings
+        ]
+        return pd.DataFrame(rows, columns=columns)
 
     @property
     def ok(self) -> bool:
@@ -158,11 +286,14 @@ class ValidationReport:
         return not any(f.severity is Severity.ERROR for f in self.findings)
 
     @property
-    def counts(self) -> dict[Severity, int]:
-        """How many findings of each severity, every severity listed."""
-        counts = dict.fromkeys(Severity, 0)
+    def counts(self) -> dict[str, int]:
+        """How many findings of each severity, every severity listed, keyed by its value.
+
+        A :class:`Severity` looks the dict up as well: ``counts[Severity.ERROR]``.
+        """
+        counts = dict.fromkeys((s.value for s in Severity), 0)
         for finding in self.findings:
-            counts[finding.severity] += 1
+            counts[finding.severity.value] += 1
         return counts
 
     def _repr_html_(self) -> str:

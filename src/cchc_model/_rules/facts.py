@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
+from cchc_model._base.errors import CchcError
 from cchc_model._base.numbers import format_number, format_percent
-from cchc_model._model.facts import RateFact, TotalFact
+from cchc_model._model.facts import PercentFact, RateFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._values.kinds import ValueKind
 
 __all__ = ["FACT_RULES", "rate_agreement"]
 
@@ -117,6 +119,35 @@ def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
         )
 
 
+def _is_fraction(value: object) -> bool:
+    return isinstance(value, Decimal) and 0 < value < 1
+
+
+def _fractions(rule: Rule, subject: Subject) -> Iterator[Finding]:
+    for path, fact in _fact_paths(subject):
+        if isinstance(fact, PercentFact) and _is_fraction(fact.value):
+            yield rule.finding(
+                path, value=fact.value, percent=format_percent(fact.value * _HUNDRED)
+            )
+    appendix = subject.appendix
+    if appendix is None:
+        return
+    try:
+        catalogue = appendix.catalogue
+    except CchcError:
+        return
+    for row in appendix.rows:
+        definition = catalogue.get(row.code)
+        if definition is None or definition.kind is not ValueKind.PERCENT:
+            continue
+        if _is_fraction(row.value):
+            assert isinstance(row.value, Decimal)  # noqa: S101 - checked by _is_fraction
+            yield rule.finding(
+                subject.code_path(row.code), codes=(row.code,), value=row.value,
+                percent=format_percent(row.value * _HUNDRED),
+            )
+
+
 FACT_RULES: tuple[Rule, ...] = (
     Rule(
         "facts.total_parts",
@@ -137,5 +168,17 @@ FACT_RULES: tuple[Rule, ...] = (
         "{computed}{why_en}.",
         description="A percentage stated with its numerator and denominator agrees with them "
         "within the precision it is written with.",
+    ),
+    Rule(
+        "facts.percent_fraction",
+        Severity.WARNING,
+        "Tỷ lệ {value} nằm giữa 0 và 1: có phải là phân số thay cho {percent}? Tỷ lệ được "
+        "ghi bằng điểm phần trăm (0–100).",
+        check=_fractions,
+        message_en="Percentage {value} lies between 0 and 1: is it a fraction meant as "
+        "{percent}? Percentages are in percent points (0–100).",
+        description="A percentage (a stated one, or an appendix row of percentages) between 0 "
+        "and 1 is most likely a fraction given where percent points belong "
+        "(``Decimal(\"0.9977\")`` for 99,77 %).",
     ),
 )

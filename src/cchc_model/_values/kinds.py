@@ -18,6 +18,7 @@ from typing import TypeAlias
 
 import attrs
 
+from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.errors import CchcError, NumberParseError
 from cchc_model._base.numbers import parse_number
 
@@ -43,8 +44,8 @@ class Ratio:
     '3/4'
     """
 
-    numerator: int
-    denominator: int
+    numerator: int = attrs.field(validator=of_type(int))
+    denominator: int = attrs.field(validator=of_type(int))
 
     def __str__(self) -> str:
         return f"{self.numerator}/{self.denominator}"
@@ -100,7 +101,9 @@ class CodedScale:
     1
     """
 
-    choices: tuple[tuple[str, int], ...]
+    choices: tuple[tuple[str, int], ...] = attrs.field(
+        **tuple_of(tuple, expected="tuple[str, int]")
+    )
 
     _CHOICE = re.compile(r"\s*(.+?)\s*=\s*(\d+)")
 

@@ -25,6 +25,7 @@ from datetime import date
 
 import attrs
 
+from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.dates import date_from_match, format_date
 from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
@@ -265,15 +266,17 @@ class LegalDocumentRef:
        ``number_suffix``, :attr:`system`.
     """
 
-    doc_type: DocumentType | None
-    number: int
-    symbol: str
-    year: int | None = None
-    issued_on: date | None = None
-    issuer: str | None = None
-    subject: str | None = None
-    warnings: tuple[str, ...] = attrs.field(default=(), eq=False)
-    number_suffix: str = ""
+    doc_type: DocumentType | None = attrs.field(
+        validator=of_type(DocumentType, optional=True)
+    )
+    number: int = attrs.field(validator=of_type(int))
+    symbol: str = attrs.field(validator=of_type(str))
+    year: int | None = attrs.field(default=None, validator=of_type(int, optional=True))
+    issued_on: date | None = attrs.field(default=None, validator=of_type(date, optional=True))
+    issuer: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
+    subject: str | None = attrs.field(default=None, validator=of_type(str, optional=True))
+    warnings: tuple[str, ...] = attrs.field(default=(), eq=False, **tuple_of(str))
+    number_suffix: str = attrs.field(default="", validator=of_type(str))
 
     @property
     def number_symbol(self) -> str:
@@ -419,10 +422,10 @@ class ReferenceMatch:
     ``parse_reference(text) == ref``.
     """
 
-    ref: LegalDocumentRef
-    start: int
-    end: int
-    text: str
+    ref: LegalDocumentRef = attrs.field(validator=of_type(LegalDocumentRef))
+    start: int = attrs.field(validator=of_type(int))
+    end: int = attrs.field(validator=of_type(int))
+    text: str = attrs.field(validator=of_type(str))
 
 
 # --- the grammar -----------------------------------------------------------------------------
