@@ -21,6 +21,7 @@ so reading is linear in the length of the text, also on adversarial input.
 
 from __future__ import annotations
 
+import itertools
 import re
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
@@ -334,29 +335,31 @@ class _Reader:
         return None
 
     def _ratio(self, i: int, token: _Token) -> None:
+        """"7/7 huyện"; "3.878/15.127 (…) chiếm 25,63%" is a rate."""
         text = self.text
-        at = token.end
-        if text.startswith(" (", at) or text.startswith("(", at):
-            close = text.find(")", at, at + 160)
-            inner = text[at:close] if close >= 0 else ""
-            if close >= 0 and "(" not in inner[inner.index("(") + 1:] and not any(
-                t.start < close for t in self.tokens[i + 1:i + 2]
-            ):
+        unit, end = token.unit, token.end
+        if not unit:
+            named = _UNIT_AFTER.get().match(text, end, min(len(text), end + 40))
+            if named is not None:
+                unit, end = named.group(1), named.end()
+        at = end
+        if text.startswith((" (", "("), at):
+            open_at = text.index("(", at)
+            close = _closing(text, open_at, 160)
+            following = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(text)
+            if close is not None and following > close:
                 at = close + 1
         percent = self._percent_after(i, at)
-        if percent is not None:
-            percent.used = token.used = True
-            unit = token.unit or _first_unit(text, token.end)
-            fact: Fact = RateFact(token.value, token.second, percent.value, unit,
-                                  _words_after(text, percent.end), text[token.start:percent.end])
-            self.match(fact, token.start, percent.end)
-            return
-        unit = token.unit or _first_unit(text, token.end)
-        end = token.end
-        if unit and not token.unit:
-            end = text.index(unit, token.end) + len(unit) if unit in text[token.end:token.end + 8
-                                                                       + len(unit)] else end
         token.used = True
+        if percent is not None:
+            percent.used = True
+            self.match(
+                RateFact(token.value, token.second, percent.value, unit,
+                         _label_before(text, token.start) or _words_after(text, percent.end),
+                         text[token.start:percent.end]),
+                token.start, percent.end,
+            )
+            return
         label = _label_before(text, token.start) or _words_after(text, end)
         self.match(RatioFact(token.value, token.second, unit, label, text[token.start:end]),
                    token.start, end)
@@ -418,16 +421,16 @@ class _Reader:
             return
         self._colon_selection(i, token)
 
-    def _parts_in(self, i: int, begin: int, end: int, depth: int, unit: str,
+    def _parts_in(self, i: int, span: tuple[int, int], depth: int, unit: str,
                   separators: str) -> list[_Token]:
-        """The first count of each part between *begin* and *end* (parts split at
-        *separators* at bracket *depth*)."""
+        """The first count of each part of *span*, parts split at *separators* at *depth*."""
+        begin, end = span
         text = self.text
         parts: list[_Token] = []
-        cuts = _cuts(text, begin, end, depth, separators)
+        cuts = _cuts(text, begin, end, separators)
         j = i + 1
         tokens = self.tokens
-        for left, right in zip(cuts, cuts[1:], strict=False):
+        for left, right in itertools.pairwise(cuts):
             while j < len(tokens) and tokens[j].start < left:
                 j += 1
             k = j
@@ -443,7 +446,7 @@ class _Reader:
 
     def _breakdown(self, i: int, token: _Token, begin: int, end: int, depth: int, *,
                    bounded: bool, end_at: int) -> None:
-        parts = self._parts_in(i, begin, end, depth, token.unit, ";")
+        parts = self._parts_in(i, (begin, end), depth, token.unit, ";")
         if not parts:
             return
         total = token.value
@@ -515,10 +518,12 @@ class _Reader:
                 if depth == 0:
                     break
                 depth -= 1
-            elif depth == 0 and (ch in ";\n" or (ch == "." and not text[end + 1:end + 2].isdigit())):
+            elif depth == 0 and (
+                ch in ";\n" or (ch == "." and not text[end + 1:end + 2].isdigit())
+            ):
                 break
             end += 1
-        parts = self._parts_in(i, begin, end, token.depth, token.unit, ",")
+        parts = self._parts_in(i, (begin, end), token.depth, token.unit, ",")
         if len(parts) < 2:
             return
         self._total(token, parts, True, token.start, begin)
@@ -571,10 +576,7 @@ class _Reader:
         elif token.kind == "level":
             unit = _inherited_unit(text, token.start)
             if unit and _is_int(token.value):
-                number_at = token.end - len(text[token.start:token.end].split()[-1])
-                fact = CountFact(int(token.value), unit, token.unit,
-                                 text[token.start:token.end])
-                del number_at
+                fact = CountFact(int(token.value), unit, token.unit, text[start:end])
         elif token.kind == "percent":
             lead = _RATE_LEAD.search(text, max(0, start - 30), start)
             if lead is not None:
@@ -604,7 +606,7 @@ def _closing(text: str, open_at: int, limit: int) -> int | None:
     return None
 
 
-def _cuts(text: str, begin: int, end: int, depth: int, separators: str) -> list[int]:
+def _cuts(text: str, begin: int, end: int, separators: str) -> list[int]:
     """*begin*, the separators at the starting depth, and where the run ends."""
     cuts = [begin]
     level = 0
@@ -623,7 +625,6 @@ def _cuts(text: str, begin: int, end: int, depth: int, separators: str) -> list[
             break
         at += 1
     cuts.append(at)
-    del depth
     return cuts
 
 
@@ -639,8 +640,10 @@ _UNIT_AFTER = Lazy(lambda: re.compile(
 
 
 def _inherited_unit(text: str, at: int) -> str:
-    """The counted thing named last before *at* in the same sentence ("số lượng TTHC … :
-    cấp tỉnh là 103"), or ``""``."""
+    """The counted thing named last before *at* in its sentence, or ``""``.
+
+    In "số lượng TTHC …: cấp tỉnh là 103" the 103 counts TTHC.
+    """
     begin = max(0, at - 300)
     window = text[begin:at]
     stop = max(window.rfind(". "), window.rfind("\n"))

@@ -14,8 +14,9 @@ import attrs
 from cchc_model._base.dates import DocumentDate
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.fact_grammar import extract_facts
 from cchc_model._model.facts import Fact
-from cchc_model._values.references import DocumentType, ReferenceMatch
+from cchc_model._values.references import DocumentType, ReferenceMatch, extract_references
 
 __all__ = [
     "Header",
@@ -54,6 +55,33 @@ class Paragraph:
     kind: ParagraphKind = ParagraphKind.PLAIN
     references: tuple[ReferenceMatch, ...] = ()
     facts: tuple[Fact, ...] = ()
+
+    @classmethod
+    def of(cls, text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
+        """A paragraph with the citations and figures its text states, found by the readers.
+
+        A tool that builds a report writes each figure once, in the text; the citations come
+        from :func:`~cchc_model.extract_references` and the figures from
+        :func:`~cchc_model.extract_facts`.
+
+        .. versionadded:: 0.2.0
+
+        >>> p = Paragraph.of("Đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55).")
+        >>> p.facts[0].total.value, [part.value for part in p.facts[0].parts]
+        (486, [430, 55])
+        >>> Paragraph.of("Thực hiện Kế hoạch số 3170/KH-SLĐTBXH.").references[0].ref.number_symbol
+        '3170/KH-SLĐTBXH'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"Paragraph.of() takes a str, not {type(text).__name__}")
+        if not isinstance(kind, ParagraphKind):
+            raise TypeError(f"kind must be a ParagraphKind, not {type(kind).__name__}")
+        return cls(
+            text,
+            kind,
+            tuple(extract_references(text)),
+            tuple(match.fact for match in extract_facts(text)),
+        )
 
 
 @attrs.frozen
