@@ -208,20 +208,24 @@ def _heading(block_text: str) -> tuple[str, str, str] | None:
             rest = ""
     else:
         head, rest = text, None
-    head = _unescape(head.replace("**", "") if rest is not None else head).strip()
+    if rest is None:
+        # A plain numbered line is a heading only when a colon ends a short heading; an
+        # escaped number (``1\\.``, as Markdown writers protect a paragraph) is not one.
+        match = _HEADING_NUMBER.match(head)
+        if match is None:
+            return None
+        number, title = match.group("number"), match.group("title")
+        cut = title.find(": ")
+        if cut < 0 or cut > 150 or (not number.isdigit() and not _is_roman(number)):
+            return None
+        return number, _unescape(title[:cut + 1]).strip(), _unescape(title[cut + 2:]).strip()
+    head = _unescape(head.replace("**", "")).strip()
     match = _HEADING_NUMBER.match(head)
     if match is None:
         if text.startswith("#") and head:
             return "", head, ""
         return None
-    number, title = match.group("number"), match.group("title").strip()
-    if rest is None:
-        # A plain numbered line is a heading only when a colon ends a short heading.
-        cut = title.find(": ")
-        if cut < 0 or cut > 150 or (not number.isdigit() and not _is_roman(number)):
-            return None
-        return number, title[:cut + 1], title[cut + 2:].strip()
-    return number, title, _unescape(rest.strip())
+    return match.group("number"), match.group("title").strip(), _unescape(rest.strip())
 
 
 def _is_roman(number: str) -> bool:
@@ -307,7 +311,7 @@ class _Body:
         self.in_closing = False
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if self.sections and _key(paragraph.text).startswith(_CLOSING_START):
+        if _key(paragraph.text).startswith(_CLOSING_START):
             self.in_closing = True
         if self.in_closing:
             self.closing.append(paragraph)
