@@ -520,7 +520,7 @@ def prose(draw: st.DrawFn) -> str:
 
 
 readable_paragraphs = st.builds(
-    lambda text, kind: Paragraph.of(text, kind), prose(), st.sampled_from(ParagraphKind)
+    Paragraph.of, prose(), st.sampled_from(ParagraphKind)
 )
 _ROMAN = ("I", "II", "III", "IV", "V", "VI")
 

@@ -101,7 +101,8 @@ class TestSources:
 class TestNotAReport:
     def test_table_only(self):
         """A text that is just the appendix table raises AppendixOnlyError."""
-        table = "STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n3.1.3.\tTổng số TTHC\tThủ tục\t138\t\n"
+        table = ("STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n"
+                 "3.1.3.\tTổng số TTHC\tThủ tục\t138\t\n")
         with pytest.raises(AppendixOnlyError, match="phụ lục"):
             read_report(table.encode(), format="txt")
         with pytest.raises(AppendixOnlyError):
