@@ -24,7 +24,7 @@ from __future__ import annotations
 import itertools
 import re
 from bisect import bisect_left
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 import attrs
@@ -41,9 +41,9 @@ from cchc_model._model.facts import (
     RatioFact,
     TotalFact,
 )
-from cchc_model._values.references import MAX_TEXT_LENGTH, extract_references
+from cchc_model._values.references import MAX_TEXT_LENGTH, ReferenceMatch, extract_references
 
-__all__ = ["COUNTED_THINGS", "MAX_FACT_TEXT_LENGTH", "FactMatch", "extract_facts"]
+__all__ = ["COUNTED_THINGS", "MAX_FACT_TEXT_LENGTH", "FactMatch", "extract_facts", "facts_of"]
 
 #: Longest text :func:`extract_facts` reads; longer text is refused at once.
 MAX_FACT_TEXT_LENGTH = MAX_TEXT_LENGTH
@@ -92,11 +92,7 @@ _BREAKDOWN_LEAD = re.compile(rf"{_OSP}[.,;:]?{_OSP}trong{_SP}đó(?:{_SP}có)?{_
 _CONSISTS_LEAD = re.compile(
     rf"(?:{_SP}[^\W\d_]{{1,12}}){{0,6}}{_SP}(?:bao{_SP})?gồm{_OSP}:?", re.IGNORECASE
 )
-_LABEL_BEFORE = re.compile(
-    rf"((?:[^\W\d_][\w,-]{{0,30}}{_SP}){{0,5}}[^\W\d_][\w-]{{0,30}})(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
-)
 _CITATION_TAIL = re.compile(rf"{_SP}(?:của|về){_SP}")
-_LABEL_WORD = re.compile(r"[^\W\d_][\w-]{0,30}")
 _LABELLED_PART = re.compile(
     rf"{_OSP}(?P<label>[^\W\d_][\w-]{{0,30}}(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,4}})"
     rf"{_OSP}:?{_OSP}(?P<num>{_NUM}){_NUM_END}(?P<tail>(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,3}})"
@@ -109,41 +105,48 @@ _UNIT_MENTION = Lazy(lambda: re.compile(
     re.IGNORECASE,
 ))
 
-# One pattern finds every token, left to right; what is not a figure (links, dates, years,
-# clauses) is matched first so that its digits are not read as figures.
+# A figure starts at a digit: the tokens are matched only where a run of digits begins, so
+# the text between figures costs one scan for digits. Dates, month-years and year ranges are
+# matched first so that their digits are not read as figures.
+_DIGITS = re.compile(r"[0-9]+")
+_BRACKETS = re.compile(r"[()]")
+# What ends or splits a clause: brackets, separators, a line break, a full stop that is not
+# inside a number.
+_CLAUSE_MARKS = re.compile(r"[();,\n]|\.(?![0-9])")
 _TOKENS = Lazy(lambda: re.compile(
     rf"""
       (?P<skip>
-          https?://[^\s<>()]{{1,300}}
-        | [\w.+-]{{1,64}}@[\w-]{{1,63}}(?:\.[\w-]{{1,63}}){{1,8}}
-        | (?<![\w/])[0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}(?![\w/])
-        | (?<![\w/.,])[0-9]{{1,2}}/(?:19|20)[0-9]{{2}}(?![\w/])
-        | (?<!\w)(?:19|20)[0-9]{{2}}{_OSP}[-–]{_OSP}(?:19|20)[0-9]{{2}}(?!\w)
-        | (?<!\w)(?:năm|giai{_SP}đoạn|Điều|điều|khoản|Khoản|điểm|Chương|chương|Mục|mục
-                   |Phần|phần|cấp{_SP}độ|mức{_SP}độ|ISO|TCVN|khóa|Khóa|lần{_SP}thứ|phiên{_SP}bản
-                   |tháng|quý|Quý|ngày|Ngày|kỳ|số{_SP}điện{_SP}thoại)
-          {_SP}[0-9]{{1,6}}(?:[:./][0-9]{{1,4}}){{0,2}}(?!\w)
-        | [0-9]{{1,2}}{_SP}tháng(?!\w)
+          [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}(?![\w/])
+        | [0-9]{{1,2}}/(?:19|20)[0-9]{{2}}(?![\w/])
+        | (?:19|20)[0-9]{{2}}{_OSP}[-–]{_OSP}(?:19|20)[0-9]{{2}}(?!\w)
       )
-    | (?P<lev>(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})
-      (?P<lnum>{_NUM_START}[0-9]{{1,3}}(?:\.[0-9]{{3}}){{0,4}}){_NUM_END}
-      (?={_OSP}(?:[;.,)]|$)))
     | (?P<ratio>
-          {_NUM_START}(?P<rnum>{_NUM})(?:{_SP}(?P<rscale>nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+          (?P<rnum>{_NUM})(?:{_SP}(?P<rscale>nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
           {_OSP}/{_OSP}
           (?P<rden>{_NUM}){_NUM_END}(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
       )
-    | (?P<percent>{_NUM_START}(?P<pnum>{_NUM}){_PCT})
-    | (?P<money>
-          (?:(?P<qual>{"|".join(_QUALIFIERS)}){_SP})?
-          {_NUM_START}(?P<mnum>{_NUM}){_NUM_END}{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w)
-      )
-    | (?P<count>{_NUM_START}(?P<cnum>{_NUM}){_NUM_END}
+    | (?P<percent>(?P<pnum>{_NUM}){_PCT})
+    | (?P<money>(?P<mnum>{_NUM}){_NUM_END}{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
+    | (?P<count>(?P<cnum>{_NUM}){_NUM_END}
           (?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?
       )
     """,
     re.VERBOSE,
 ))
+# Words after which a number is not a figure: years, clauses, levels of service, standards.
+_SKIP_BEFORE = re.compile(
+    rf"(?<!\w)(?:năm|giai{_SP}đoạn|[Đđ]iều|[Kk]hoản|điểm|[Cc]hương|[Mm]ục|[Pp]hần|cấp{_SP}độ"
+    rf"|mức{_SP}độ|ISO|TCVN|[Kk]hóa|lần{_SP}thứ|phiên{_SP}bản|tháng|[Qq]uý|[Nn]gày|kỳ"
+    rf"|điện{_SP}thoại){_SP}$"
+)
+_LEVEL_BEFORE = re.compile(
+    rf"(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
+)
+_LEVEL_AFTER = re.compile(rf"{_OSP}(?:[;.,)]|$)")
+_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({'|'.join(_QUALIFIERS)}){_SP}$")
+_LINKS = re.compile(r"https?://[^\s<>()]{1,300}")
+_MAIL_DOMAIN = re.compile(r"(?<=[\w.+-])@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_NOT_BEFORE_NUMBER = frozenset("_.,/@-")
 
 
 @attrs.frozen
@@ -186,43 +189,65 @@ _SCALES = {"nghìn": MoneyScale.THOUSAND, "ngàn": MoneyScale.THOUSAND,
            "triệu": MoneyScale.MILLION, "tỷ": MoneyScale.BILLION, "tỉ": MoneyScale.BILLION}
 
 
-def _tokens(text: str) -> list[_Token]:
-    """The figures of *text* outside citations, each with its bracket depth."""
-    # Only a citation's head (type, number, symbol, date) is masked: the subject after "về"
-    # may run on to figures of the report's own ("… về thí điểm … và thực hiện 7/7 huyện").
+def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tuple[int, int]]:
+    """Spans whose digits are no figures: citations' heads, links and mail domains."""
+    if references is None:
+        references = extract_references(text, max_length=len(text) + 1)
     spans = []
-    for ref in extract_references(text, max_length=len(text) + 1):
+    for ref in references:
+        # Only a citation's head (type, number, symbol, date) is masked: the subject after
+        # "về" may run on to the report's own figures ("… về thí điểm … thực hiện 7/7 huyện").
         tail = _CITATION_TAIL.search(ref.text)
         spans.append((ref.start, ref.start + tail.start() if tail else ref.end))
+    spans += [m.span() for m in _LINKS.finditer(text)]
+    spans += [m.span() for m in _MAIL_DOMAIN.finditer(text)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Token]:
+    """The figures of *text* outside citations and links, each with its bracket depth."""
+    spans = _masked(text, references)
     starts = [s for s, _ in spans]
+    pattern = _TOKENS.get()
     tokens: list[_Token] = []
-    depth, counted_to = 0, 0
-    for match in _TOKENS.get().finditer(text):
+    depth, counted_to, done = 0, 0, 0
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        if start < done:
+            continue
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in _NOT_BEFORE_NUMBER:
+            continue
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        done = match.end()
         kind = match.lastgroup
         if kind == "skip" or kind is None:
             continue
-        if kind == "lev":
-            kind = "level"
-        start, end = match.start(), match.end()
-        i = bisect_left(starts, end)
+        i = bisect_left(starts, done)
         if i and spans[i - 1][1] > start:
-            continue  # inside a citation
+            continue  # inside a citation or a link
+        if _SKIP_BEFORE.search(text, max(0, start - 24), start):
+            continue
         segment = text[counted_to:start]
         depth = max(0, depth + segment.count("(") - segment.count(")"))
         counted_to = start
-        token = _token(match, kind, depth)
+        token = _token(text, match, kind, depth)
         if token is not None:
             tokens.append(token)
     return tokens
 
 
-def _token(match: re.Match[str], kind: str, depth: int) -> _Token | None:
+def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | None:
     start, end = match.start(), match.end()
-    if kind == "level":
-        value = _number(match.group("lnum"))
-        if value is None:
-            return None
-        return _Token("level", start, end, depth, value, match.group("level"))
     if kind == "ratio":
         numerator, denominator = _number(match.group("rnum")), _number(match.group("rden"))
         if numerator is None or denominator is None:
@@ -238,13 +263,21 @@ def _token(match: re.Match[str], kind: str, depth: int) -> _Token | None:
         if value is None:
             return None
         scale = _SCALES.get((match.group("SCALE") or "").lower(), MoneyScale.DONG)
-        return _Token("money", start, end, depth, value, scale=scale,
-                      qualifier=match.group("qual") or "")
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
+        if qualifier is not None:
+            return _Token("money", qualifier.start(), end, depth, value, scale=scale,
+                          qualifier=qualifier.group(1))
+        return _Token("money", start, end, depth, value, scale=scale)
     value = _number(match.group("cnum"))
     if value is None:
         return None
     unit = match.group("unit")
-    return _Token("count" if unit else "bare", start, end, depth, value, unit or "")
+    if unit:
+        return _Token("count", start, end, depth, value, unit)
+    level = _LEVEL_BEFORE.search(text, max(0, start - 40), start)
+    if level is not None and _LEVEL_AFTER.match(text, end):
+        return _Token("level", level.start(), end, depth, value, level.group("level"))
+    return None
 
 
 # --- facts from tokens ---------------------------------------------------------------------
@@ -277,17 +310,23 @@ def _words_after(text: str, at: int) -> str:
 
 
 def _label_before(text: str, at: int) -> str:
-    """``X`` of "X là N" / "X: N" just before *at*, or ``""``."""
-    before = text[max(0, at - 200):at]
-    match = _LABEL_BEFORE.search(before)
-    if match is None:
+    """``X`` of "X là N" / "X: N" just before *at* (at most six words), or ``""``."""
+    before = text[max(0, at - 120):at].rstrip()
+    if before.endswith(":"):
+        before = before[:-1]
+    elif before.endswith(" là"):
+        before = before[:-3]
+    else:
         return ""
-    words = match.group(1).split()
-    for cut in range(len(words) - 1, -1, -1):
-        if words[cut].endswith((",", ";", ".")):
-            words = words[cut + 1:]
+    words: list[str] = []
+    for word in reversed(before.split()):
+        if (
+            len(words) == 6 or not word[0].isalpha() or any(ch.isdigit() for ch in word)
+            or word.endswith((",", ";", ".", ":", "(", ")")) or "/" in word or "@" in word
+        ):
             break
-    return " ".join(words).strip(" ,;")
+        words.append(word)
+    return " ".join(reversed(words))
 
 
 def _count(text: str, token: _Token, label: str | None = None) -> CountFact | None:
@@ -299,9 +338,9 @@ def _count(text: str, token: _Token, label: str | None = None) -> CountFact | No
 
 
 class _Reader:
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, references: Sequence[ReferenceMatch] | None) -> None:
         self.text = text
-        self.tokens = _tokens(text)
+        self.tokens = _tokens(text, references)
         self.found: list[FactMatch] = []
 
     def match(self, fact: Fact, start: int, end: int) -> None:
@@ -507,22 +546,20 @@ class _Reader:
     def _consists(self, i: int, token: _Token, begin: int) -> None:
         """"15 đơn khiếu nại gồm: 5 đơn …, 2 đơn …, 8 đơn …": a complete breakdown."""
         text = self.text
-        end = begin
-        limit = min(len(text), begin + _WINDOW)
+        end = min(len(text), begin + _WINDOW)
         depth = 0
-        while end < limit:
-            ch = text[end]
+        for mark in _CLAUSE_MARKS.finditer(text, begin, end):
+            ch = mark.group()
             if ch == "(":
                 depth += 1
             elif ch == ")":
                 if depth == 0:
+                    end = mark.start()
                     break
                 depth -= 1
-            elif depth == 0 and (
-                ch in ";\n" or (ch == "." and not text[end + 1:end + 2].isdigit())
-            ):
+            elif depth == 0 and ch != ",":
+                end = mark.start()
                 break
-            end += 1
         parts = self._parts_in(i, (begin, end), token.depth, token.unit, ",")
         if len(parts) < 2:
             return
@@ -595,14 +632,10 @@ class _Reader:
 def _closing(text: str, open_at: int, limit: int) -> int | None:
     """The bracket that closes the one at *open_at*, within *limit* characters."""
     depth = 0
-    for at in range(open_at, min(len(text), open_at + limit)):
-        ch = text[at]
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return at
+    for mark in _BRACKETS.finditer(text, open_at, min(len(text), open_at + limit)):
+        depth += 1 if mark.group() == "(" else -1
+        if depth == 0:
+            return mark.start()
     return None
 
 
@@ -610,21 +643,21 @@ def _cuts(text: str, begin: int, end: int, separators: str) -> list[int]:
     """*begin*, the separators at the starting depth, and where the run ends."""
     cuts = [begin]
     level = 0
-    at = begin
-    while at < end:
-        ch = text[at]
+    for mark in _CLAUSE_MARKS.finditer(text, begin, end):
+        ch, at = mark.group(), mark.start()
         if ch == "(":
             level += 1
         elif ch == ")":
             level -= 1
             if level < 0:
-                break
+                cuts.append(at)
+                return cuts
         elif level == 0 and ch in separators:
             cuts.append(at + 1)
         elif level == 0 and ch == "\n":
-            break
-        at += 1
-    cuts.append(at)
+            cuts.append(at)
+            return cuts
+    cuts.append(end)
     return cuts
 
 
@@ -655,8 +688,9 @@ def _inherited_unit(text: str, at: int) -> str:
     return last
 
 
-def _scan(text: str) -> Iterator[FactMatch]:
-    yield from _Reader(text).run()
+def facts_of(text: str, references: Sequence[ReferenceMatch]) -> list[FactMatch]:
+    """:func:`extract_facts` for a text whose citations are already found."""
+    return _Reader(text, references).run()
 
 
 def extract_facts(text: str, *, max_length: int = MAX_FACT_TEXT_LENGTH) -> list[FactMatch]:
@@ -690,4 +724,4 @@ def extract_facts(text: str, *, max_length: int = MAX_FACT_TEXT_LENGTH) -> list[
             f"văn bản quá dài để tìm số liệu: {len(text)} ký tự, tối đa {max_length} "
             f"(text too long to scan for figures: {len(text)} characters, at most {max_length})"
         )
-    return list(_scan(text))
+    return _Reader(text, None).run()

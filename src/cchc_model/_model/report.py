@@ -14,7 +14,7 @@ import attrs
 from cchc_model._base.dates import DocumentDate
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
-from cchc_model._model.fact_grammar import extract_facts
+from cchc_model._model.fact_grammar import facts_of
 from cchc_model._model.facts import Fact
 from cchc_model._values.references import DocumentType, ReferenceMatch, extract_references
 
@@ -76,11 +76,9 @@ class Paragraph:
             raise TypeError(f"Paragraph.of() takes a str, not {type(text).__name__}")
         if not isinstance(kind, ParagraphKind):
             raise TypeError(f"kind must be a ParagraphKind, not {type(kind).__name__}")
+        references = extract_references(text)
         return cls(
-            text,
-            kind,
-            tuple(extract_references(text)),
-            tuple(match.fact for match in extract_facts(text)),
+            text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
         )
 
 
