@@ -62,6 +62,8 @@ _DATE_LINE = re.compile(
     r"(?P<month>[0-9]{1,2})?\s{0,8}năm\s{0,3}(?P<year>[0-9]{4})\s{0,3}$",
     re.IGNORECASE,
 )
+_DATE_START = re.compile(r",\s{0,3}ngày(?:\s{1,8}[0-9]{1,2})?(?:\s{1,8}tháng)?\s{0,8}$",
+                         re.IGNORECASE)
 _HEADING_NUMBER = re.compile(
     r"^(?P<number>[IVXLC]{1,7}|[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}|[a-zđ])[.)]\s{1,3}(?P<title>\S.*)$"
 )
@@ -386,7 +388,8 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
             head.seen = True
             continue
         dated = _date(line)
-        if dated is None and i < len(lines) and re.search(r"ngày\s{0,8}$", line):
+        if dated is None and i < len(lines) and _DATE_START.search(line):
+            # A conversion may split the date line: "Ninh Thuận, ngày" / "tháng 11 năm 2023".
             dated = _date(f"{line} {_plain(lines[i])}")
             if dated is not None:
                 i += 1
