@@ -527,3 +527,21 @@ class TestRobustness:
             parse_reference(text)
         for m in extract_references(text):
             assert text[m.start:m.end] == m.text
+
+
+class TestScanAroundCores:
+    """The grammar is tried only around numbers followed by "/" or "-": the same matches."""
+
+    @given(st.lists(st.one_of(
+        legal_document_refs().map(str), filler_sentences,
+        st.sampled_from(["Kế hoạch số ", "số 12/", "ngày 02/8/2023", " về việc ", "; ", "\n",
+                         "Quyết định ", "40-CT/TU", "12/12", "x" * 700]),
+    ), max_size=12).map("".join))
+    def test_same_as_scanning_everywhere(self, text: str):
+        """Scanning around cores finds exactly what scanning every position finds."""
+        from cchc_model._base.text import nfc_with_offsets, same_length_cleanup  # noqa: PLC0415
+        from cchc_model._values.references import _CITATION, _citations  # noqa: PLC0415
+
+        normal, _ = nfc_with_offsets(same_length_cleanup(text))
+        everywhere = [m.span() for m in _CITATION.get().finditer(normal)]
+        assert [m.span() for m in _citations(normal)] == everywhere

@@ -505,14 +505,46 @@ def _subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     return normalize_text(text[begin:end]), end
 
 
+# Every citation has a core: a number of up to six digits, not inside a word, followed by "/"
+# or "-"; a match begins at most _REACH characters before its core (the longest type name,
+# "số:" and the spaces between). The grammar is tried only around such cores, and in a window
+# of _WINDOW characters, so the prose between citations costs one scan for cores.
+_CORE_START = re.compile(r"(?<![\w./-])[0-9]{1,6}[/-]")
+_REACH = 48
+_WINDOW = 600
+_MARGIN = 300  # longer than any citation's head: a match ending nearer the window's end is
+#                looked for again in the whole text
+
+
+def _citations(normal: str) -> Iterator[re.Match[str]]:
+    """The grammar's matches in *normal*, as ``finditer`` finds them, found faster."""
+    pattern = _CITATION.get()
+    done = 0
+    size = len(normal)
+    for core in _CORE_START.finditer(normal):
+        at = core.start()
+        if at < done:
+            continue
+        begin = max(done, at - _REACH)
+        end = min(size, at + _WINDOW)
+        match = pattern.search(normal, begin, end)
+        if match is None:
+            continue  # a match starting by this core would lie inside the window
+        if end < size and match.end() > end - _MARGIN:
+            # Near the window's end a lookahead or an optional date may have been cut off.
+            match = pattern.search(normal, begin, min(size, match.start() + _WINDOW))
+            if match is None:
+                continue
+        done = match.end()
+        yield match
+
+
 def _scan(text: str) -> Iterator[ReferenceMatch]:
     """Every citation of *text*, in order; spans index *text* itself."""
     cleaned = same_length_cleanup(text)
     normal, offsets = nfc_with_offsets(cleaned)
     cores = [
-        core
-        for core in (_core(m, normal) for m in _CITATION.get().finditer(normal))
-        if core is not None
+        core for core in (_core(m, normal) for m in _citations(normal)) if core is not None
     ]
     for i, core in enumerate(cores):
         limit = cores[i + 1].start if i + 1 < len(cores) else len(normal)
