@@ -539,8 +539,8 @@ class TestScanAroundCores:
     ), max_size=12).map("".join))
     def test_same_as_scanning_everywhere(self, text: str):
         """Scanning around cores finds exactly what scanning every position finds."""
-        from cchc_model._base.text import nfc_with_offsets, same_length_cleanup  # noqa: PLC0415
-        from cchc_model._values.references import _CITATION, _citations  # noqa: PLC0415
+        from cchc_model._base.text import nfc_with_offsets, same_length_cleanup
+        from cchc_model._values.references import _CITATION, _citations
 
         normal, _ = nfc_with_offsets(same_length_cleanup(text))
         everywhere = [m.span() for m in _CITATION.get().finditer(normal)]
