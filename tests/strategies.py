@@ -20,6 +20,7 @@ from cchc_model import (
     CountFact,
     DocumentDate,
     DocumentType,
+    FactMatch,
     FinancialAutonomy,
     Finding,
     Header,
@@ -107,6 +108,7 @@ rate_facts = st.builds(RateFact, decimals, decimals, decimals, short_texts, shor
 total_facts = st.builds(TotalFact, count_facts, st.lists(count_facts, max_size=3).map(tuple),
                         st.booleans(), short_texts, short_texts)
 facts = st.one_of(count_facts, percent_facts, money_facts, ratio_facts, rate_facts, total_facts)
+fact_matches = st.builds(FactMatch, facts, st.integers(0, 1000), st.integers(0, 1000), texts)
 paragraphs = st.builds(
     Paragraph,
     texts,
@@ -470,6 +472,7 @@ MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     CodedScale: coded_scales,
     CountFact: count_facts,
     DocumentDate: document_dates(),
+    FactMatch: fact_matches,
     FinancialAutonomy: financial_autonomy,
     Finding: findings,
     Header: headers,

@@ -91,6 +91,8 @@ _ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 
 def _unescape(text: str) -> str:
     """Markdown's backslash escapes undone, after the markup of a conversion is taken out."""
+    if "\\" not in text:
+        return _unmark(text)
     out: list[str] = []
     last = 0
     for match in _ESCAPE.finditer(text):
@@ -102,8 +104,10 @@ def _unescape(text: str) -> str:
 
 
 def _unmark(text: str) -> str:
-    text = _LINK.sub(r"\1", text)
-    text = _AUTOLINK.sub(r"\1", text)
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
     return text.replace("***", "")
 
 

@@ -199,8 +199,10 @@ def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tupl
         # "về" may run on to the report's own figures ("… về thí điểm … thực hiện 7/7 huyện").
         tail = _CITATION_TAIL.search(ref.text)
         spans.append((ref.start, ref.start + tail.start() if tail else ref.end))
-    spans += [m.span() for m in _LINKS.finditer(text)]
-    spans += [m.span() for m in _MAIL_DOMAIN.finditer(text)]
+    if "://" in text:
+        spans += [m.span() for m in _LINKS.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _MAIL_DOMAIN.finditer(text)]
     spans.sort()
     merged: list[tuple[int, int]] = []
     for start, end in spans:
@@ -320,9 +322,11 @@ def _label_before(text: str, at: int) -> str:
         return ""
     words: list[str] = []
     for word in reversed(before.split()):
+        if "://" in word or "@" in word:
+            continue  # a link names where, not what: "qua cổng … https://… là 1.607 hồ sơ"
         if (
             len(words) == 6 or not word[0].isalpha() or any(ch.isdigit() for ch in word)
-            or word.endswith((",", ";", ".", ":", "(", ")")) or "/" in word or "@" in word
+            or word.endswith((",", ";", ".", ":", "(", ")")) or "/" in word
         ):
             break
         words.append(word)
