@@ -131,7 +131,8 @@ def _plain(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).lower().split())
+    """*text* lower-cased with single spaces (the text is NFC already)."""
+    return " ".join(text.lower().split())
 
 
 @attrs.define
@@ -317,7 +318,7 @@ class _Body:
         self.in_closing = False
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if _key(paragraph.text).startswith(_CLOSING_START):
+        if _key(paragraph.text[:40]).startswith(_CLOSING_START):
             self.in_closing = True
         if self.in_closing:
             self.closing.append(paragraph)
@@ -409,12 +410,16 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
 
 
 def _is_foot_start(block: _Block) -> bool:
+    if "nhận" not in block.lines[0].lower():
+        return False
     first = _key(_plain(block.lines[0]))
     return first.startswith("nơi nhận")
 
 
 def _is_signature_block(block: _Block) -> bool:
     """A bold block of capitals (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``)."""
+    if not block.lines[0].lstrip().startswith("**"):
+        return False
     lines = block.hard_lines()
     text = " ".join(lines).strip()
     if not (text.startswith("**") and text.endswith("**")) or text.startswith("***"):
@@ -582,7 +587,7 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
         )
 
     legal_basis = None
-    if body.introduction and not head.stray and _key(body.introduction[0].text).startswith(
+    if body.introduction and not head.stray and _key(body.introduction[0].text[:40]).startswith(
         _BASIS_STARTS
     ):
         legal_basis = body.introduction.pop(0)
