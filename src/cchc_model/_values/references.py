@@ -506,35 +506,49 @@ def _subject(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 
 # Every citation has a core: a number of up to six digits, not inside a word, followed by "/"
-# or "-"; a match begins at most _REACH characters before its core (the longest type name,
-# "số:" and the spaces between). The grammar is tried only around such cores, and in a window
-# of _WINDOW characters, so the prose between citations costs one scan for cores.
+# or "-". A match begins at the core or, with its type name, at the start of a word at most
+# _REACH characters before it (the longest type name, "số:" and the spaces between). The
+# grammar is tried only at those places, so prose between citations costs one scan for cores,
+# and a text full of cores costs a few attempts per core.
 _CORE_START = re.compile(r"(?<![\w./-])[0-9]{1,6}[/-]")
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
 _REACH = 48
 _WINDOW = 600
 _MARGIN = 300  # longer than any citation's head: a match ending nearer the window's end is
-#                looked for again in the whole text
+#                tried again with more text after it
+
+
+def _match_at(pattern: re.Pattern[str], normal: str, at: int) -> re.Match[str] | None:
+    """``pattern.match`` at *at*, seeing as much text after it as the match needs."""
+    size = len(normal)
+    end = min(size, at + _WINDOW)
+    match = pattern.match(normal, at, end)
+    if match is not None and end < size and match.end() > end - _MARGIN:
+        match = pattern.match(normal, at)
+    return match
 
 
 def _citations(normal: str) -> Iterator[re.Match[str]]:
     """The grammar's matches in *normal*, as ``finditer`` finds them, found faster."""
     pattern = _CITATION.get()
-    done = 0
-    size = len(normal)
+    done = after_core = 0
     for core in _CORE_START.finditer(normal):
         at = core.start()
+        # Between a match's start and its core there are words and no digit: a match for
+        # this core starts after the digits of the one before.
+        begin = max(done, at - _REACH, after_core)
+        after_core = at + len(core.group()) - 1
         if at < done:
             continue
-        begin = max(done, at - _REACH)
-        end = min(size, at + _WINDOW)
-        match = pattern.search(normal, begin, end)
+        match = None
+        for word in _WORD_START.finditer(normal, begin, at):
+            match = _match_at(pattern, normal, word.start())
+            if match is not None:
+                break
         if match is None:
-            continue  # a match starting by this core would lie inside the window
-        if end < size and match.end() > end - _MARGIN:
-            # Near the window's end a lookahead or an optional date may have been cut off.
-            match = pattern.search(normal, begin, min(size, match.start() + _WINDOW))
-            if match is None:
-                continue
+            match = _match_at(pattern, normal, at)
+        if match is None:
+            continue
         done = match.end()
         yield match
 
