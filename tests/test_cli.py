@@ -229,6 +229,17 @@ class TestValidateReports:
         assert "KHÔNG ĐẠT" in lines[2]
         assert lines[3].startswith("3 tệp (files): 2 đọc được, 1 không đọc được, 1 không đạt")
 
+    def test_folder_progress_on_a_terminal(self, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+        """On a terminal, stderr shows which file is being read, then clears the line."""
+        write_appendix(catalogue_2023().build({"3.1.1": 4}), "tsv", path=tmp_path / "a.tsv")
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        assert main(["validate", str(tmp_path)]) == 0
+        err = capsys.readouterr().err
+        assert "[1/1] a.tsv" in err
+        assert err.endswith("\r")
+
     def test_folder_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """--format json lists every file with how it was read."""
         write_appendix(catalogue_2023().build({"3.1.1": 4}), "tsv", path=tmp_path / "a.tsv")
