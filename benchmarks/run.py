@@ -317,6 +317,31 @@ def main() -> int:
                  "python-docx: open, walk every paragraph and table cell", t_word, t_walk,
                  "≤ 2×"))
 
+    from cchc_model import extract_facts, read_report  # noqa: PLC0415
+
+    report_bytes = table_text.encode("utf-8")
+    text_number, text_repeat = (1, 3) if args.smoke else (5, 7)
+    t_report = median_seconds(lambda: read_report(report_bytes, format="txt"),
+                              number=text_number, repeat=text_repeat)
+    t_table = median_seconds(lambda: read_appendix(table_text), number=text_number,
+                             repeat=text_repeat)
+    rows.append(("read_report (the reference report's text)",
+                 "read_appendix of the same text", t_report, t_table, "≤ 3×"))
+    t_refs = median_seconds(
+        lambda: [extract_references(p.text) for _, p in report.paragraphs()],
+        number=text_number, repeat=text_repeat)
+    rows.append(("  of which extract_references of its paragraphs",
+                 "read_appendix of the same text", t_refs, t_table, ""))
+    # Adversarial figures: brackets, "Trong đó" and "gồm" lists that never close. Reading
+    # twice the text costs twice the time: the grammar is linear.
+    fact_size = 10_000 if args.smoke else 200_000
+    nasty = ("1 hồ sơ (trong đó: 2 hồ sơ; " + "3 hồ sơ gồm: 4 hồ sơ, " + "cấp tỉnh là 5; ")
+    nasty = (nasty * (2 * fact_size // len(nasty) + 1))
+    t_half = median_seconds(lambda: extract_facts(nasty[:fact_size]), number=1, repeat=3)
+    t_whole = median_seconds(lambda: extract_facts(nasty[:2 * fact_size]), number=1, repeat=3)
+    rows.append((f"extract_facts, {2 * fact_size:,} chars of adversarial text",
+                 f"{fact_size:,} chars of it", t_whole, t_half, "≤ 2.5×"))
+
     units = 20 if args.smoke else 10_000
     tables = unit_tables(units)
     start = time.perf_counter()

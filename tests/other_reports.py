@@ -166,7 +166,7 @@ def ubnd_huyen_q2_2024() -> Report:
     })
     return Report(
         header, sections=(body,), recipients=(Recipient("UBND tỉnh"), Recipient("Sở Nội vụ")),
-        signature=Signature("Lê Văn Cường", titles=("CHỦ TỊCH",),
+        signature=Signature("Lê Văn Cường", titles=("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
                             authority=SigningAuthority.ON_BEHALF),
         appendix=appendix,
     )
@@ -201,7 +201,7 @@ def ubnd_xa_2025(*, tasks_done: int = 14) -> Report:
     })
     return Report(
         header, sections=(body,), recipients=(Recipient("UBND tỉnh"),),
-        signature=Signature("Phạm Thị Dung", titles=("CHỦ TỊCH",),
+        signature=Signature("Phạm Thị Dung", titles=("ỦY BAN NHÂN DÂN", "CHỦ TỊCH"),
                             authority=SigningAuthority.ON_BEHALF),
         appendix=appendix,
     )

@@ -21,6 +21,7 @@ from cchc_model import (
     CountFact,
     DocumentDate,
     DocumentType,
+    FactMatch,
     FinancialAutonomy,
     Finding,
     Header,
@@ -110,6 +111,7 @@ rate_facts = st.builds(RateFact, decimals, decimals, decimals, short_texts, shor
 total_facts = st.builds(TotalFact, count_facts, st.lists(count_facts, max_size=3).map(tuple),
                         st.booleans(), short_texts, short_texts)
 facts = st.one_of(count_facts, percent_facts, money_facts, ratio_facts, rate_facts, total_facts)
+fact_matches = st.builds(FactMatch, facts, st.integers(0, 1000), st.integers(0, 1000), texts)
 paragraphs = st.builds(
     Paragraph,
     texts,
@@ -566,6 +568,7 @@ MODEL_STRATEGIES: dict[type, st.SearchStrategy[Any]] = {
     Consolidation: consolidations,
     CountFact: count_facts,
     DocumentDate: document_dates(),
+    FactMatch: fact_matches,
     FinancialAutonomy: financial_autonomy,
     Finding: findings,
     Header: headers,
@@ -614,9 +617,9 @@ def _found(text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
     return Paragraph(text, kind, tuple(extract_references(text)))
 
 
-prose = st.builds(lambda start, words, citation: f"{start} {words}{citation}.",
+word_prose = st.builds(lambda start, words, citation: f"{start} {words}{citation}.",
                   st.sampled_from(_PROSE_STARTS), plain_text, st.sampled_from(_CITATIONS))
-word_paragraphs = st.builds(_found, prose, st.sampled_from(ParagraphKind))
+word_paragraphs = st.builds(_found, word_prose, st.sampled_from(ParagraphKind))
 section_numbers = st.one_of(
     st.just(""),
     st.sampled_from(("I", "II", "III", "IV", "V", "1", "2", "12", "1.1", "2.3.1", "a", "b", "đ")),
@@ -645,7 +648,7 @@ def word_headers(draw: st.DrawFn) -> Header:
         subtitle = f"Công tác cải cách hành chính {period.label}"
     else:
         subtitle = draw(st.one_of(st.just(""), _NO_PERIOD))
-    basis = draw(st.one_of(st.none(), prose.map(lambda t: _found(f"Thực hiện {t}"))))
+    basis = draw(st.one_of(st.none(), word_prose.map(lambda t: _found(f"Thực hiện {t}"))))
     return Header(
         agency=draw(plain_text).upper(),
         parent_agency=draw(st.one_of(st.just(""), plain_text.map(str.upper))),
@@ -691,3 +694,104 @@ word_reports = st.builds(
     signature=st.one_of(st.none(), word_signatures()),
     appendix=st.one_of(st.none(), appendices(max_rows=12)),
 )
+# --- whole reports as text (read_report) ---
+
+_UPPER_WORD = st.text(alphabet=_LETTERS.upper()[:20] + "ĐƯƠÂÊÔ", min_size=1, max_size=8)
+upper_text = st.lists(_UPPER_WORD, min_size=1, max_size=5).map(" ".join)
+#: Prose with the characters Markdown gives a meaning to, so that escaping is exercised.
+_MARKUP = st.sampled_from(["a*b", "x_y", "[ghi chú]", "<1>", "a|b", "c\\d", "`mã`", "#5", "1."])
+_PROSE_START = st.sampled_from(["Sở", "Đã", "Kết quả", "Tiếp tục", "UBND huyện", "Năm nay"])
+_FIGURES = st.sampled_from([
+    "", " đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55)", " thực hiện 7/7 huyện",
+    " đạt 98,5%", " cấp tỉnh là 103", " trên 3,7 tỷ đồng", " 06 Quyết định công bố",
+    " theo Kế hoạch số 3170/KH-SLĐTBXH ngày 02/12/2022",
+])
+
+
+@st.composite
+def prose(draw: st.DrawFn) -> str:
+    """A sentence as reports write one: it starts with a word and ends with a full stop."""
+    words = draw(st.lists(st.one_of(plain_text, _MARKUP), max_size=4))
+    return " ".join([draw(_PROSE_START), *words]) + draw(_FIGURES) + draw(
+        st.sampled_from([".", ";", ":"]))
+
+
+readable_paragraphs = st.builds(
+    Paragraph.of, prose(), st.sampled_from(ParagraphKind)
+)
+_ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+@st.composite
+def readable_sections(draw: st.DrawFn) -> tuple[Section, ...]:
+    """Sections numbered I., II. with subsections 1., 2. and below them a., b."""
+
+    def section(number: str, heading: str, depth: int) -> Section:
+        paragraphs = tuple(draw(st.lists(readable_paragraphs, max_size=2)))
+        subs: tuple[Section, ...] = ()
+        if depth < 2:
+            labels = [str(i) for i in range(1, 4)] if depth == 0 else ["a", "b", "c"]
+            count = draw(st.integers(0, 2))
+            subs = tuple(
+                section(labels[i], "Về " + draw(plain_text) + ":", depth + 1)
+                for i in range(count)
+            )
+        return Section(number, heading, paragraphs, subs)
+
+    count = draw(st.integers(0, 3))
+    return tuple(section(_ROMAN[i], draw(upper_text), 0) for i in range(count))
+
+
+_PERIOD_FACTORIES = (
+    ReportingPeriod.annual, ReportingPeriod.half_year, ReportingPeriod.nine_months,
+)
+
+
+@st.composite
+def readable_reports(draw: st.DrawFn) -> Report:
+    """Reports as agencies write them, whose Markdown a reader can take back exactly.
+
+    Agency lines in capitals, a symbol, a place without comma, a title and a subtitle that
+    names the period, a legal basis that starts "Thực hiện", sections numbered I./1./a.,
+    prose that ends its sentences, a closing "Trên đây là báo cáo …", recipients whose names
+    carry no bracket, a signature with at least one title in capitals, and any appendix.
+    """
+    year = draw(st.integers(2015, 2030))
+    period = draw(st.one_of(
+        st.builds(lambda f: f(year), st.sampled_from(_PERIOD_FACTORIES)),
+        st.builds(lambda q: ReportingPeriod.quarter(year, q), st.integers(1, 4)),
+    ))
+    month = draw(st.one_of(st.none(), st.integers(1, 12)))
+    day = draw(st.one_of(st.none(), st.integers(1, 28))) if month is not None else None
+    header = Header(
+        agency=draw(upper_text),
+        parent_agency=draw(st.one_of(st.just(""), upper_text)),
+        number=draw(st.one_of(st.none(), st.integers(1, 9999))),
+        symbol="BC-" + draw(_UPPER_WORD),
+        place=draw(st.sampled_from(["Ninh Thuận", "Hà Nội", "Tiền Giang", "Phan Rang"])),
+        date=DocumentDate(year, month, day),
+        title="BÁO CÁO",
+        subtitle=f"Kết quả công tác cải cách hành chính {period.label}",
+        period=period,
+        legal_basis=draw(st.one_of(st.none(), prose().map(
+            lambda t: Paragraph.of("Thực hiện " + t)))),
+    )
+    closing = draw(st.one_of(st.just(()), plain_text.map(
+        lambda t: (Paragraph.of(f"Trên đây là báo cáo {t}./."),))))
+    signature = Signature(
+        "Nguyễn Văn " + draw(plain_text).capitalize(),
+        tuple(draw(st.lists(upper_text, min_size=1, max_size=2))),
+        draw(st.one_of(st.none(), st.sampled_from(SigningAuthority))),
+    )
+    return Report(
+        header=header,
+        introduction=tuple(draw(st.lists(readable_paragraphs, max_size=2))),
+        sections=draw(readable_sections()),
+        closing=closing,
+        recipients=tuple(draw(st.lists(st.builds(
+            Recipient, plain_text.map(lambda t: "Sở " + t),
+            st.one_of(st.just(""), plain_text)), max_size=3))),
+        archive=tuple(draw(st.lists(_UPPER_WORD, max_size=2))),
+        signature=signature,
+        appendix=draw(st.one_of(st.none(), appendices(max_rows=8))),
+    )

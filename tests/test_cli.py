@@ -126,10 +126,15 @@ class TestEntryPoints:
 class TestValidateTables:
     """`cchc validate` on appendix tables."""
 
-    def test_validate_reference_table(self, capsys: pytest.CaptureFixture[str]) -> None:
-        """The reference report's appendix validates with the 1.2 numbering warning."""
-        assert main(["validate", str(REFERENCE), "--format", "json"]) == 0
+    def test_validate_reference_table(self, capsys: pytest.CaptureFixture[str],
+                                      tmp_path: Path) -> None:
+        """The reference report's appendix alone validates with the 1.2 numbering warnings."""
+        text = REFERENCE.read_text(encoding="utf-8")
+        path = tmp_path / "appendix.txt"
+        path.write_text(text[text.index("**PHỤ LỤC**"):], encoding="utf-8")
+        assert main(["validate", str(path), "--format", "json"]) == 0
         result = json.loads(capsys.readouterr().out)
+        assert result["read_as"] == "appendix"
         rules = [f["rule"] for f in result["findings"]]
         assert rules.count("appendix.stt_mismatch") == 1
 
@@ -146,14 +151,18 @@ class TestValidateTables:
 
 
     def test_unusable_table(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-        """A file with no table exits 2 with a one-line message."""
+        """A file with no report and no table exits 2 with a one-line message."""
         path = tmp_path / "empty.txt"
         path.write_text("nothing here\n", encoding="utf-8")
         assert main(["validate", str(path)]) == 2
         err = capsys.readouterr().err
         assert err.startswith("cchc: ")
-        assert "no appendix table found" in err
+        assert "no report found" in err
         assert err.count("\n") == 1
+        table = tmp_path / "empty.tsv"
+        table.write_text("nothing here\n", encoding="utf-8")
+        assert main(["validate", str(table)]) == 2
+        assert "no appendix table found" in capsys.readouterr().err
 
 
     def test_missing_extra(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -164,6 +173,108 @@ class TestValidateTables:
         monkeypatch.setitem(sys.modules, "openpyxl", None)
         assert main(["validate", str(path)]) == 2
         assert "cchc-model[xlsx]" in capsys.readouterr().err
+
+
+class TestValidateReports:
+    """`cchc validate` on whole text reports, and on folders."""
+
+    def test_whole_report(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """The reference text is read as a report: prose, citation and appendix findings."""
+        code, out, _ = run(capsys, "validate", str(REFERENCE))
+        assert code == 1
+        assert out.splitlines()[0].endswith("đọc như báo cáo (read as a report)")
+        for rule in ("facts.total_parts", "refs.conflicting_symbols", "appendix.stt_mismatch"):
+            assert rule in out
+
+    def test_whole_report_json(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--format json says how the file was read."""
+        code, out, _ = run(capsys, "validate", str(REFERENCE), "--format", "json")
+        data = json.loads(out)
+        assert (code, data["read_as"], data["ok"]) == (1, "report", False)
+
+    def test_table_read_as_appendix(self, capsys: pytest.CaptureFixture[str],
+                                    tmp_path: Path) -> None:
+        """A .md that is only a table is read as an appendix, and says so."""
+        path = tmp_path / "a.md"
+        write_appendix(catalogue_2023().build({"3.1.1": 4}), "markdown", path=path)
+        code, out, _ = run(capsys, "validate", str(path))
+        assert code == 0
+        assert "đọc như phụ lục (read as an appendix)" in out.splitlines()[0]
+
+    def test_docx_refused(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A Word file is unusable input (exit 2) naming the Word reader."""
+        path = tmp_path / "r.docx"
+        path.write_bytes(b"PK\x03\x04")
+        code, _, err = run(capsys, "validate", str(path))
+        assert code == 2
+        assert "docx" in err
+
+    def test_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """A folder: one line per file, a summary, exit 1 when any file has errors."""
+        (tmp_path / "ref.txt").write_text(REFERENCE.read_text(encoding="utf-8"),
+                                          encoding="utf-8")
+        write_appendix(catalogue_2023().build({"3.1.1": 4}), "tsv", path=tmp_path / "a.tsv")
+        (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+        (tmp_path / "notes.pdf").write_bytes(b"%PDF")
+        code, out, err = run(capsys, "validate", str(tmp_path))
+        lines = out.splitlines()
+        assert code == 1
+        assert err == ""  # no progress bar when stderr is not a terminal
+        assert [line.split(":", 1)[0] for line in lines[:3]] == [
+            str(tmp_path / name) for name in ("a.tsv", "broken.json", "ref.txt")
+        ]
+        assert "đọc như phụ lục" in lines[0]
+        assert "ĐẠT (ok)" in lines[0]
+        assert "KHÔNG ĐỌC ĐƯỢC" in lines[1]
+        assert "KHÔNG ĐẠT" in lines[2]
+        assert lines[3].startswith("3 tệp (files): 2 đọc được, 1 không đọc được, 1 không đạt")
+
+    def test_folder_progress_on_a_terminal(self, tmp_path: Path,
+                                           monkeypatch: pytest.MonkeyPatch,
+                                           capsys: pytest.CaptureFixture[str]) -> None:
+        """On a terminal, stderr shows which file is being read, then clears the line."""
+        write_appendix(catalogue_2023().build({"3.1.1": 4}), "tsv", path=tmp_path / "a.tsv")
+        monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+        assert main(["validate", str(tmp_path)]) == 0
+        err = capsys.readouterr().err
+        assert "[1/1] a.tsv" in err
+        assert err.endswith("\r")
+
+    def test_folder_json(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+        """--format json lists every file with how it was read."""
+        write_appendix(catalogue_2023().build({"3.1.1": 4}), "tsv", path=tmp_path / "a.tsv")
+        code, out, _ = run(capsys, "validate", str(tmp_path), "--format", "json")
+        data = json.loads(out)
+        assert code == 0
+        assert data["ok"] is True
+        assert data["files"][0]["read_as"] == "appendix"
+
+    def test_folder_nothing_readable(self, capsys: pytest.CaptureFixture[str],
+                                     tmp_path: Path) -> None:
+        """A folder in which no file can be read exits 2."""
+        assert run(capsys, "validate", str(tmp_path))[0] == 2
+        (tmp_path / "broken.json").write_text("{", encoding="utf-8")
+        assert run(capsys, "validate", str(tmp_path))[0] == 2
+
+
+class TestImport:
+    def test_import_text_report(self, capsys: pytest.CaptureFixture[str],
+                                tmp_path: Path) -> None:
+        """`cchc import` writes the model of a text report as JSON that loads back."""
+        target = tmp_path / "r.json"
+        code, _, _ = run(capsys, "import", str(REFERENCE), "--out", str(target))
+        assert code == 0
+        report = load(target)
+        assert report.sections == reference_report().sections
+
+    def test_import_not_a_report(self, capsys: pytest.CaptureFixture[str],
+                                 tmp_path: Path) -> None:
+        """A file with no report is unusable input."""
+        path = tmp_path / "t.txt"
+        path.write_text("", encoding="utf-8")
+        code, _, err = run(capsys, "import", str(path))
+        assert code == 2
+        assert "không tìm thấy báo cáo" in err
 
 
 class TestPipes:

@@ -6,10 +6,12 @@ import pytest
 
 import cchc_model
 from cchc_model import (
+    AppendixOnlyError,
     AppendixParseError,
     CchcError,
     DateParseError,
     InputError,
+    NotAReportError,
     NumberFormatError,
     NumberParseError,
     ParseError,
@@ -19,8 +21,9 @@ from cchc_model import (
     UnitError,
 )
 
-ALL = (AppendixParseError, DateParseError, InputError, NumberFormatError, NumberParseError,
-       ParseError, ReferenceParseError, RuleError, StructureError, UnitError)
+ALL = (AppendixOnlyError, AppendixParseError, DateParseError, InputError, NotAReportError,
+       NumberFormatError, NumberParseError, ParseError, ReferenceParseError, RuleError,
+       StructureError, UnitError)
 
 
 class TestTree:

@@ -735,3 +735,4 @@ class TestRobustness:
             parse_reference(text)
         for m in extract_references(text):
             assert text[m.start:m.end] == m.text
+

@@ -32,3 +32,16 @@ class TestTthcByLevel:
     def test_other_counts_are_not_compared(self) -> None:
         """A count of case files at provincial level is not a count of procedures."""
         assert run(CountFact(500, "hồ sơ", "cấp tỉnh")) == []
+
+    def test_some_procedures_of_a_level_are_not_all(self) -> None:
+        """"Rà soát 12 thủ tục hành chính cấp huyện" counts the procedures reviewed, not 3.1.3.b."""
+        reviewed = Paragraph.of("Rà soát 12 thủ tục hành chính cấp huyện.").facts
+        assert [f.label for f in reviewed] == ["cấp huyện"]
+        assert run(*reviewed) == []
+
+    def test_level_stated_from_the_text(self) -> None:
+        """The same level count read from prose is compared: "cấp huyện: 20" is not 19."""
+        stated = Paragraph.of("Số TTHC thuộc thẩm quyền: cấp tỉnh là 103; cấp huyện: 20.").facts
+        assert [(p, c) for p, _, c in run(*stated)] == [
+            ("$.sections[0].paragraphs[0].facts[1]", ("3.1.3.b",)),
+        ]

@@ -10,10 +10,12 @@ from typing import TYPE_CHECKING
 
 from cchc_model._base.dates import DocumentDate, format_date, format_date_line, parse_date
 from cchc_model._base.errors import (
+    AppendixOnlyError,
     AppendixParseError,
     CchcError,
     DateParseError,
     InputError,
+    NotAReportError,
     NumberFormatError,
     NumberParseError,
     ParseError,
@@ -43,6 +45,7 @@ from cchc_model._io.serialization import (
     load,
 )
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue, catalogue_2023
+from cchc_model._model.fact_grammar import FactMatch, extract_facts
 from cchc_model._model.facts import (
     CountFact,
     Fact,
@@ -78,6 +81,7 @@ from cchc_model._values.references import (
 if TYPE_CHECKING:
     from cchc_model._base.units import is_unit_label, quantity, unit_for_label
     from cchc_model._io.fact_table import fact_table, write_fact_table
+    from cchc_model._io.reports import MAX_REPORT_BYTES, read_report
     from cchc_model._io.tables import (
         MAX_TABLE_BYTES,
         MAX_TABLE_ROWS,
@@ -102,6 +106,8 @@ if TYPE_CHECKING:
 # are not needed to build, load or dump a report: their modules load on first use of one of
 # their names, so ``import cchc_model`` stays cheap (PEP 562).
 _LAZY = {
+    "MAX_REPORT_BYTES": "cchc_model._io.reports",
+    "read_report": "cchc_model._io.reports",
     "MAX_TABLE_BYTES": "cchc_model._io.tables",
     "MAX_TABLE_ROWS": "cchc_model._io.tables",
     "read_appendix": "cchc_model._io.tables",
@@ -152,12 +158,14 @@ __all__ = [
     "MAX_DOCUMENT_ITEMS",
     "MAX_NUMBER_DIGITS",
     "MAX_REFERENCE_LENGTH",
+    "MAX_REPORT_BYTES",
     "MAX_TABLE_BYTES",
     "MAX_TABLE_ROWS",
     "MAX_TEXT_LENGTH",
     "SCHEMA_VERSION",
     "Aggregation",
     "Appendix",
+    "AppendixOnlyError",
     "AppendixParseError",
     "CaseProcessing",
     "Catalogue",
@@ -169,6 +177,7 @@ __all__ = [
     "DocumentDate",
     "DocumentType",
     "Fact",
+    "FactMatch",
     "FinancialAutonomy",
     "Finding",
     "GovernmentLevel",
@@ -179,6 +188,7 @@ __all__ = [
     "LegalDocumentRef",
     "MoneyFact",
     "MoneyScale",
+    "NotAReportError",
     "NumberFormatError",
     "NumberParseError",
     "Paragraph",
@@ -215,6 +225,7 @@ __all__ = [
     "consolidate",
     "default_rules",
     "dumps",
+    "extract_facts",
     "extract_references",
     "fact_table",
     "format_date",
@@ -234,6 +245,7 @@ __all__ = [
     "parse_reference",
     "quantity",
     "read_appendix",
+    "read_report",
     "render_docx",
     "render_html",
     "render_markdown",

@@ -15,25 +15,28 @@ from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
 
-from cchc_model._base.errors import CchcError, InputError
-from cchc_model._io.serialization import load
+from cchc_model._base.errors import AppendixOnlyError, CchcError, InputError
+from cchc_model._io.reports import read_report
+from cchc_model._io.serialization import dumps, load
 from cchc_model._io.tables import read_appendix, write_appendix
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
 from cchc_model._rules.default import validate
+from cchc_model._rules.engine import ValidationReport
 from cchc_model._values.references import ReferenceMatch, extract_references
 
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 
-#: How each kind of file is read: a report, or an appendix table. A new reader is one line.
-_READERS: dict[str, Callable[[Path], Report | Appendix]] = {
-    ".json": load,
-    ".tsv": read_appendix,
-    ".txt": read_appendix,
-    ".md": read_appendix,
-    ".xlsx": read_appendix,
+_TABLE_SUFFIXES = (".tsv", ".xlsx")
+_REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
+#: The suffixes of the files the command reads, as reports or appendix tables.
+_SUFFIXES = (".json", *_REPORT_SUFFIXES, *_TABLE_SUFFIXES)
+#: How a file was read, as the output says it.
+READ_AS = {
+    "report": "đọc như báo cáo (read as a report)",
+    "appendix": "đọc như phụ lục (read as an appendix)",
 }
 
 
@@ -43,29 +46,110 @@ def _example_report() -> Report:
     return reference_report()
 
 
-def _load_target(path: str) -> Report | Appendix:
-    """A report or an appendix, read as its suffix says (:data:`_READERS`)."""
+def _read_target(path: str | Path) -> tuple[Report | Appendix, str]:
+    """The report or appendix in *path*, and which of the two it is.
+
+    A report comes from ``.json``, ``.md``, ``.txt`` or ``.docx``, an appendix from a table
+    file; a text file that is only a table is an appendix.
+    """
     suffix = Path(path).suffix.lower()
-    reader = _READERS.get(suffix)
-    if reader is None:
-        known = ", ".join(_READERS)
-        raise InputError(
-            f"không nhận dạng được loại tệp (unknown file type) {suffix or '(none)'}: {path}; "
-            f"cần {known}"
-        )
-    return reader(Path(path))
+    if suffix == ".json":
+        return load(Path(path)), "report"
+    if suffix in _REPORT_SUFFIXES:
+        try:
+            return read_report(Path(path)), "report"
+        except AppendixOnlyError:
+            return read_appendix(Path(path)), "appendix"
+    if suffix in _TABLE_SUFFIXES:
+        return read_appendix(Path(path)), "appendix"
+    raise InputError(
+        f"không nhận dạng được loại tệp (unknown file type) {suffix or '(none)'}: {path}; "
+        "cần .json, .md, .txt, .docx, .tsv hoặc .xlsx"
+    )
+
+
+def _load_target(path: str | Path) -> Report | Appendix:
+    return _read_target(path)[0]
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
     if args.example == (args.path is not None):
         raise InputError("cần đúng một trong PATH hoặc --example (give PATH or --example)")
-    target = _example_report() if args.example else _load_target(args.path)
+    if args.path is not None and Path(args.path).is_dir():
+        return _validate_folder(Path(args.path), args.format)
+    target: Report | Appendix
+    if args.example:
+        target, read_as = _example_report(), "report"
+    else:
+        target, read_as = _read_target(args.path)
     result = validate(target)
     if args.format == "json":
-        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+        data = {"read_as": read_as, **result.to_dict()}
+        print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
+        if args.path is not None:
+            print(f"{args.path}: {READ_AS[read_as]}")
         print(result)
     return EXIT_OK if result.ok else EXIT_FINDINGS
+
+
+def _summary(result: ValidationReport) -> str:
+    """The verdict line of the summary: ``ĐẠT (ok): 0 lỗi, 1 cảnh báo, 0 thông tin``."""
+    return str(result).rpartition("\n")[2]
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES)
+    except OSError as error:
+        raise InputError(f"không đọc được thư mục (cannot read folder) {str(folder)!r}: "
+                         f"{error.strerror}") from None
+
+
+def _validate_folder(folder: Path, output: str) -> int:
+    """Every report and appendix file of *folder*: one line each, progress on a terminal."""
+    files = _folder_files(folder)
+    progress = sys.stderr.isatty()
+    rows: list[dict[str, object]] = []
+    lines: list[str] = []
+    failed = read = 0
+    for number, path in enumerate(files, start=1):
+        if progress:
+            sys.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}")
+            sys.stderr.flush()
+        try:
+            target, read_as = _read_target(str(path))
+            result = validate(target)
+        except CchcError as error:
+            message = " ".join(str(error).split())
+            rows.append({"path": str(path), "error": message})
+            lines.append(f"{path}: KHÔNG ĐỌC ĐƯỢC (unusable): {message}")
+            continue
+        read += 1
+        failed += not result.ok
+        rows.append({"path": str(path), "read_as": read_as, **result.to_dict()})
+        lines.append(f"{path}: {READ_AS[read_as]}; {_summary(result)}")
+    if progress:
+        sys.stderr.write("\r" + " " * 72 + "\r")
+        sys.stderr.flush()
+    if output == "json":
+        print(json.dumps({"ok": failed == 0 and read > 0, "files": rows},
+                         ensure_ascii=False, indent=2))
+    else:
+        lines.append(
+            f"{len(files)} tệp (files): {read} đọc được, {len(files) - read} không đọc được, "
+            f"{failed} không đạt"
+        )
+        print("\n".join(lines))
+    if failed:
+        return EXIT_FINDINGS
+    return EXIT_OK if read else EXIT_UNUSABLE
+
+
+def _cmd_import(args: argparse.Namespace) -> int:
+    report = read_report(Path(args.path))
+    _write_text(args.out, dumps(report) + "\n")
+    return EXIT_OK
 
 
 def _write_text(out: str | None, text: str) -> None:
@@ -183,10 +267,10 @@ def _unit_files(paths: Sequence[str]) -> list[Path]:
         path = Path(given)
         if path.is_dir():
             files.extend(sorted(
-                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _READERS
+                p for p in path.iterdir() if p.is_file() and p.suffix.lower() in _SUFFIXES
             ))
         elif path.is_file():
-            if path.suffix.lower() not in _READERS:
+            if path.suffix.lower() not in _SUFFIXES:
                 _load_target(given)  # raises: the file type is unknown
             files.append(path)
         else:
@@ -194,7 +278,7 @@ def _unit_files(paths: Sequence[str]) -> list[Path]:
     if not files:
         raise InputError(
             "không có tệp số liệu nào để đọc (no unit files found): cần "
-            + ", ".join(_READERS)
+            + ", ".join(_SUFFIXES)
         )
     return files
 
@@ -223,7 +307,7 @@ def _read_units(files: Sequence[Path], progress: _Progress
     for done, path in enumerate(files, start=1):
         progress(done, path.stem)
         try:
-            unit: Report | Appendix | CchcError = _READERS[path.suffix.lower()](path)
+            unit: Report | Appendix | CchcError = _load_target(path)
         except CchcError as error:
             unit = error
         yield path.stem, unit
@@ -338,13 +422,23 @@ def _parser() -> argparse.ArgumentParser:
             '"message", "message_en"}]}',
         ),
     )
-    validate_cmd.add_argument("path", nargs="?", metavar="PATH",
-                              help="report .json, or an appendix table (.tsv/.txt/.md/.xlsx)")
+    validate_cmd.add_argument(
+        "path", nargs="?", metavar="PATH",
+        help="a report (.json, .md, .txt, .docx), an appendix table (.tsv, .xlsx, or a .txt/.md "
+        "that is only a table), or a folder of them",
+    )
     validate_cmd.add_argument("--example", action="store_true",
                               help="the embedded reference report (Ninh Thuận, 2023)")
     validate_cmd.add_argument("--format", choices=("text", "json"), default="text",
                               help="text (default) or json; see below")
     validate_cmd.set_defaults(run=_cmd_validate)
+
+    import_cmd = commands.add_parser(
+        "import", help="đọc báo cáo vào mô hình JSON (read a Word or text report into JSON)"
+    )
+    import_cmd.add_argument("path", metavar="REPORT", help="a report .md, .txt or .docx")
+    import_cmd.add_argument("--out", metavar="FILE", help="write to FILE instead of stdout")
+    import_cmd.set_defaults(run=_cmd_import)
 
     example_cmd = commands.add_parser(
         "example", help="in báo cáo mẫu dạng JSON (write the reference report as JSON)",

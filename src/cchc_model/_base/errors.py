@@ -8,10 +8,12 @@ the rule. Messages are Vietnamese first, English after.
 from __future__ import annotations
 
 __all__ = [
+    "AppendixOnlyError",
     "AppendixParseError",
     "CchcError",
     "DateParseError",
     "InputError",
+    "NotAReportError",
     "NumberFormatError",
     "NumberParseError",
     "ParseError",
@@ -48,6 +50,29 @@ class InputError(CchcError):
     """The input cannot be used at all: a missing file, unreadable bytes, an unknown format."""
 
     default_message = "không dùng được dữ liệu đầu vào (unusable input)"
+
+
+class NotAReportError(InputError):
+    """The input holds no report: no title, no section, no prose.
+
+    .. versionadded:: 0.2.0
+    """
+
+    default_message = "không tìm thấy báo cáo (no report found)"
+
+
+class AppendixOnlyError(NotAReportError):
+    """The input is a statistics table and nothing else, not a whole report.
+
+    Read it with :func:`~cchc_model.read_appendix`; ``cchc validate`` does so by itself.
+
+    .. versionadded:: 0.2.0
+    """
+
+    default_message = (
+        "tệp chỉ có bảng số liệu, không có báo cáo: đọc như phụ lục "
+        "(only a table, no report: read it as an appendix)"
+    )
 
 
 class ParseError(CchcError):
@@ -174,8 +199,9 @@ def _quote(text: str) -> str:
 # Tracebacks, reprs and pickles name the public path (``cchc_model.CchcError``), where users
 # import the errors from, not this private module.
 for _error in (
-    AppendixParseError, CchcError, DateParseError, InputError, NumberFormatError,
-    NumberParseError, ParseError, ReferenceParseError, RuleError, StructureError, UnitError,
+    AppendixOnlyError, AppendixParseError, CchcError, DateParseError, InputError,
+    NotAReportError, NumberFormatError, NumberParseError, ParseError, ReferenceParseError,
+    RuleError, StructureError, UnitError,
 ):
     _error.__module__ = "cchc_model"
 del _error

@@ -46,7 +46,7 @@ from cchc_model._model.report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._values.references import DocumentType, extract_references
+from cchc_model._values.references import DocumentType
 
 __all__ = ["MAX_DOCX_BYTES", "MAX_DOCX_PARTS", "MAX_DOCX_UNPACKED", "read_docx"]
 
@@ -105,8 +105,8 @@ _ROMAN = re.compile(r"[IVXLC]+")
 
 
 def _paragraph(text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
-    """Every paragraph the reader makes, with the citations its text holds."""
-    return Paragraph(text, kind, references=tuple(extract_references(text)))
+    """Every paragraph the reader makes, with the citations and figures its text states."""
+    return Paragraph.of(text, kind)
 
 
 def _docx() -> Any:
@@ -947,7 +947,7 @@ class _Assembler:
                 position += 1
                 continue
             if not block.centred or block.outline is not None or \
-                    line.upper().startswith("PHỤ LỤC"):
+                    line.upper().startswith("PHỤ LỤC") or _ACCOMPANYING.fullmatch(line):
                 break
             titles.append(line)
             position += 1
@@ -961,7 +961,8 @@ class _Assembler:
                 block = blocks[i]
                 if not isinstance(block, _Par) or block.outline is not None:
                     break
-                if block.page_break or block.stripped.upper().startswith("PHỤ LỤC"):
+                if block.page_break or block.stripped.upper().startswith("PHỤ LỤC") or \
+                        _ACCOMPANYING.fullmatch(_one_line(block.text)):
                     body_end = i
         foot_at = next((i for i in range(body_end - 1, position - 1, -1)
                         if i in tables and (_is_foot_table(tables[i])
@@ -1063,7 +1064,10 @@ class _Assembler:
         for block in title:
             number += 1
             if isinstance(block, _Par):
-                lines.append(_Line(number, None, _one_line(block.text)))
+                text = _one_line(block.text)
+                # "(Kèm theo Báo cáo số … ngày … của …)" restates the head: not the title.
+                if not _ACCOMPANYING.fullmatch(text):
+                    lines.append(_Line(number, None, text))
             else:
                 kept.append(block)
         for block in tables:
@@ -1082,6 +1086,9 @@ class _Assembler:
         except CchcError:
             return None, [*title, *tables]
         return _appendix(title_text, rows, catalogue_2023()), kept
+
+
+_ACCOMPANYING = re.compile(r"\(\s*Kèm theo\b.*\)", re.IGNORECASE | re.DOTALL)
 
 
 def _typed_foot(body: list[_Block]) -> tuple[int, _Tab] | None:

@@ -15,6 +15,7 @@ from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.dates import DOCUMENT_DATE, DocumentDate, to_document_date
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.fact_grammar import facts_of
 from cchc_model._model.facts import (
     CountFact,
     Fact,
@@ -24,7 +25,7 @@ from cchc_model._model.facts import (
     RatioFact,
     TotalFact,
 )
-from cchc_model._values.references import DocumentType, ReferenceMatch
+from cchc_model._values.references import DocumentType, ReferenceMatch, extract_references
 
 _FACTS = (CountFact, PercentFact, MoneyFact, RatioFact, RateFact, TotalFact)
 
@@ -74,6 +75,31 @@ class Paragraph:
         ),
     )
     facts: tuple[Fact, ...] = attrs.field(default=(), **tuple_of(*_FACTS, expected="Fact"))
+
+    @classmethod
+    def of(cls, text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
+        """A paragraph with the citations and figures its text states, found by the readers.
+
+        A tool that builds a report writes each figure once, in the text; the citations come
+        from :func:`~cchc_model.extract_references` and the figures from
+        :func:`~cchc_model.extract_facts`.
+
+        .. versionadded:: 0.2.0
+
+        >>> p = Paragraph.of("Đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55).")
+        >>> p.facts[0].total.value, [part.value for part in p.facts[0].parts]
+        (486, [430, 55])
+        >>> Paragraph.of("Thực hiện Kế hoạch số 3170/KH-SLĐTBXH.").references[0].ref.number_symbol
+        '3170/KH-SLĐTBXH'
+        """
+        if not isinstance(text, str):
+            raise TypeError(f"Paragraph.of() takes a str, not {type(text).__name__}")
+        if not isinstance(kind, ParagraphKind):
+            raise TypeError(f"kind must be a ParagraphKind, not {type(kind).__name__}")
+        references = extract_references(text)
+        return cls(
+            text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
+        )
 
 
 def _section_number(value: str) -> str:

@@ -42,7 +42,7 @@ _ORDER = Rule(
 )
 _OTHER_FORM = Rule(
     "compare.other_form", Severity.ERROR,
-    "Hai phụ lục theo hai biểu mẫu khác nhau ({current!r} và {previous!r}); không so sánh "
+    "Hai phụ lục theo hai biểu mẫu khác nhau ({current} và {previous}); không so sánh "
     "được.",
     check=_none,
     message_en="The two appendices follow different forms ({current!r} and {previous!r}); "

@@ -68,7 +68,7 @@ _NO_APPENDIX = _rule(
 )
 _OTHER_FORM = _rule(
     "consolidate.other_form", Severity.ERROR,
-    "Phụ lục của {unit} theo biểu mẫu {form!r}, không phải biểu mẫu {expected!r}; "
+    "Phụ lục của {unit} theo biểu mẫu {form}, không phải biểu mẫu {expected}; "
     "không được cộng.",
     "The appendix of {unit} follows form {form!r}, not {expected!r}; it is not combined.",
     "Rows of another form mean other things: the unit is not combined.",
@@ -90,7 +90,7 @@ _DOUBLED = _rule(
 )
 _NOT_COMBINED = _rule(
     "consolidate.not_combined", Severity.ERROR,
-    "Giá trị {raw!r} của chỉ tiêu {code} ở {unit} không hợp với dòng này ({kind}); "
+    "Giá trị “{raw}” của chỉ tiêu {code} ở {unit} không hợp với dòng này ({kind}); "
     "không được cộng.",
     "The value {raw!r} of indicator {code} in {unit} does not fit its row ({kind}); "
     "it is not combined.",
@@ -495,12 +495,13 @@ def consolidate(
 
     .. versionadded:: 0.2.0
 
-    >>> from cchc_model import Ratio, catalogue_2023, consolidate
+    >>> from cchc_model import IndicatorValue, Ratio, catalogue_2023, consolidate
     >>> form = catalogue_2023()
+    >>> text_in_a_count = IndicatorValue("3.1.3", "nhiều", raw="nhiều")
     >>> units = {
     ...     "Sở Tư pháp": form.build({"3.1.3": 138, "2.1": Ratio(12, 12), "7.3": 2}),
     ...     "Sở Y tế": form.build({"3.1.3": 95, "2.1": Ratio(3, 4), "7.3": 1}),
-    ...     "Sở Xây dựng": form.build({"3.1.3": "nhiều", "7.3": 2}),
+    ...     "Sở Xây dựng": form.build({"3.1.3": text_in_a_count, "7.3": 2}),
     ... }
     >>> c = consolidate(units, expected=["Sở Tư pháp", "Sở Y tế", "Sở Xây dựng", "Sở Nội vụ"])
     >>> c.appendix["3.1.3"].value, c.appendix["2.1"].value

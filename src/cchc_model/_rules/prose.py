@@ -28,6 +28,16 @@ def _count_facts(subject: Subject) -> Iterator[tuple[str, CountFact]]:
                     yield f"{path}.facts[{i}].parts[{j}]", part
 
 
+def _states_the_level(fact: CountFact) -> bool:
+    """Whether *fact* gives the count of a level ("cấp tỉnh là 103", "cấp huyện: 19").
+
+    "Rà soát 12 thủ tục hành chính cấp huyện" counts some procedures of the level (those
+    reviewed), not all of them: the level follows the counted thing instead of leading the
+    number. A fact built by hand, without its phrase, is taken as stated.
+    """
+    return not fact.text or label_key(fact.text).startswith(label_key(fact.label))
+
+
 def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
     appendix = subject.appendix
     if appendix is None or appendix.form != "2023":
@@ -36,7 +46,7 @@ def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
         if label_key(fact.unit) not in _TTHC_UNITS:
             continue
         code = _TTHC_BY_LEVEL.get(label_key(fact.label))
-        if code is None:
+        if code is None or not _states_the_level(fact):
             continue
         value = appendix.value(code)
         if isinstance(value, int) and not isinstance(value, bool) and value != fact.value:

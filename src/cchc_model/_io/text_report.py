@@ -1,0 +1,627 @@
+"""Reading a whole report from its text form: Markdown, or the text a Word file converts to.
+
+The layout read is the one reports are kept in as text (``tests/data/reference_report.txt``)
+and the one :func:`~cchc_model.render_markdown` writes:
+
+* the head: the agency lines (parent agency first), ``Số: 215/BC-STP``, the national name and
+  motto, the place-and-date line (which a conversion may split over two lines);
+* the title (``# BÁO CÁO`` or ``## BÁO CÁO``) and the subtitle (a heading or a bold line);
+* the body: the legal basis ("Thực hiện …", "Căn cứ …"), the introduction, the numbered
+  sections and the closing ("Trên đây là báo cáo …"). A section heading is a Markdown heading,
+  a bold run at the start of a paragraph (``**4. Về …:** Thực hiện …``) or a plain numbered line
+  whose heading ends at its colon (``3. Về kiểm tra …: Đã ban hành …``). Nesting follows the
+  numbering: the first numbering style met (``I.``) is the top level, the next (``1.``) the
+  level below, and so on, whatever the number of ``#`` marks says;
+* a page break is a blank line inside a paragraph: a block that does not end a sentence is
+  joined with the next one;
+* the foot: "Nơi nhận:" with its ``-`` lines and the ``Lưu:`` line, the signature block
+  (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC`` / the signer) in either order;
+* the statistics appendix, a TSV or Markdown table, read by :func:`~cchc_model.read_appendix`.
+
+Nothing is dropped: a line of the head or foot the reader cannot place goes to the
+introduction or the closing, in document order.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+from typing import Literal
+
+import attrs
+
+from cchc_model._base.dates import DocumentDate
+from cchc_model._base.errors import AppendixOnlyError, CchcError, NotAReportError
+from cchc_model._base.periods import ReportingPeriod
+from cchc_model._io.tables import read_appendix
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.report import (
+    Header,
+    Paragraph,
+    ParagraphKind,
+    Recipient,
+    Report,
+    Section,
+    Signature,
+    SigningAuthority,
+)
+from cchc_model._values.references import DocumentType
+
+__all__ = ["read_text_report"]
+
+
+_NATIONAL = ("cộng hòa xã hội chủ nghĩa việt nam", "cộng hoà xã hội chủ nghĩa việt nam",
+             "độc lập - tự do - hạnh phúc", "độc lập – tự do – hạnh phúc")
+_NUMBER_LINE = re.compile(
+    r"^Số\s{0,3}:?\s{0,8}(?P<number>[0-9]{0,6})\s{0,8}/\s{0,3}(?P<symbol>\S{1,60})$",
+    re.IGNORECASE,
+)
+_DATE_LINE = re.compile(
+    r"^(?P<place>[^,\n]{1,80}),\s{0,3}ngày\s{0,8}(?P<day>[0-9]{1,2})?\s{0,8}tháng\s{0,8}"
+    r"(?P<month>[0-9]{1,2})?\s{0,8}năm\s{0,3}(?P<year>[0-9]{4})\s{0,3}$",
+    re.IGNORECASE,
+)
+_DATE_START = re.compile(r",\s{0,3}ngày(?:\s{1,8}[0-9]{1,2})?(?:\s{1,8}tháng)?\s{0,8}$",
+                         re.IGNORECASE)
+_HEADING_NUMBER = re.compile(
+    r"^(?P<number>[IVXLC]{1,7}|[0-9]{1,2}(?:\.[0-9]{1,2}){0,3}|[a-zđ])[.)]\s{1,3}(?P<title>\S.*)$"
+)
+_LINK = re.compile(r"\[([^\]\n]{1,300})\]\(mailto:[^)\n]{1,300}\)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]{1,300})>")
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
+_BASIS_STARTS = ("thực hiện ", "căn cứ ", "thi hành ", "theo ", "triển khai ")
+_CLOSING_START = "trên đây"
+_AUTHORITIES = {a.value: a for a in SigningAuthority}
+_TITLES = {
+    "BÁO CÁO": DocumentType.REPORT,
+}
+_PERIODS = (
+    (re.compile(r"quý\s{1,3}(I{1,3}|IV|[1-4])\s{1,3}(?:năm\s{1,3})?([0-9]{4})", re.IGNORECASE),
+     "quarter"),
+    (re.compile(r"(?:06|6|sáu)\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm)?\s{1,3}(?:năm\s{1,3})?"
+                r"([0-9]{4})", re.IGNORECASE), "half"),
+    (re.compile(r"(?:09|9|chín)\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm)?\s{1,3}(?:năm\s{1,3})?"
+                r"([0-9]{4})", re.IGNORECASE), "nine"),
+    (re.compile(r"năm\s{1,3}([0-9]{4})", re.IGNORECASE), "annual"),
+)
+_ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def _unescape(text: str) -> str:
+    """Markdown's backslash escapes undone, after the markup of a conversion is taken out."""
+    if "\\" not in text:
+        return _unmark(text)
+    out: list[str] = []
+    last = 0
+    for match in _ESCAPE.finditer(text):
+        out.append(_unmark(text[last:match.start()]))
+        out.append(match.group(1))
+        last = match.end()
+    out.append(_unmark(text[last:]))
+    return "".join(out)
+
+
+def _unmark(text: str) -> str:
+    if "](" in text:
+        text = _LINK.sub(r"\1", text)
+    if "<" in text:
+        text = _AUTOLINK.sub(r"\1", text)
+    return text.replace("***", "")
+
+
+def _strip_bold(text: str) -> str:
+    """``**X**`` (and ``*X*``) as ``X``; other text unchanged."""
+    stripped = text.strip()
+    for mark in ("***", "**", "*"):
+        if stripped.startswith(mark) and stripped.endswith(mark) and len(stripped) > 2 * len(
+            mark
+        ) and not stripped.endswith("\\" + mark):
+            return stripped[len(mark):-len(mark)].strip()
+    return stripped
+
+
+def _plain(text: str) -> str:
+    """A line of the head or foot as plain text: no heading marks, bold, hard breaks."""
+    text = re.sub(r"^#{1,6}\s{0,3}", "", text.strip())
+    text = _strip_bold(text.rstrip("\\").strip())
+    text = text.replace("**", "") if not re.search(r"\\\*", text) else text
+    return _unescape(text).strip()
+
+
+def _key(text: str) -> str:
+    """*text* lower-cased with single spaces (the text is NFC already)."""
+    return " ".join(text.lower().split())
+
+
+@attrs.define
+class _Block:
+    """A run of non-blank lines (a Markdown block), with the number of its first line."""
+
+    line: int
+    lines: list[str]
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.lines)
+
+    def hard_lines(self) -> list[str]:
+        """Its lines, a hard break (a backslash at the end) taken off."""
+        out: list[str] = []
+        for line in self.lines:
+            stripped = line.rstrip()
+            if stripped.endswith("\\") and not stripped.endswith("\\\\"):
+                stripped = stripped[:-1]
+            out.append(stripped.strip())
+        return [line for line in out if line]
+
+
+def _blocks(lines: Sequence[str], offset: int) -> list[_Block]:
+    blocks: list[_Block] = []
+    current: _Block | None = None
+    for number, line in enumerate(lines, start=offset):
+        if not line.strip():
+            current = None
+            continue
+        if current is None:
+            current = _Block(number, [])
+            blocks.append(current)
+        current.lines.append(line)
+    return blocks
+
+
+def _is_table_line(line: str) -> bool:
+    stripped = line.strip()
+    if stripped.startswith("|") and stripped.count("|") >= 3:
+        return True
+    return line.count("\t") >= 2
+
+
+def _appendix_start(lines: Sequence[str]) -> int | None:
+    """The line where the appendix begins (its title, or ``---`` before it), or ``None``."""
+    first = next((i for i, line in enumerate(lines) if _is_table_line(line)), None)
+    if first is None:
+        return None
+    at = first
+    while at and not lines[at - 1].strip():
+        at -= 1
+    begin = at
+    while begin and lines[begin - 1].strip() and not _is_table_line(lines[begin - 1]):
+        begin -= 1
+    title = _key(_plain(lines[begin])) if begin < at else ""
+    if title.startswith(("phụ lục", "biểu", "bảng")):
+        at = begin
+    while at and not lines[at - 1].strip():
+        at -= 1
+    if at and lines[at - 1].strip() in ("---", "***", "___"):
+        at -= 1
+    return at
+
+
+def _heading(block_text: str) -> tuple[str, str, str] | None:
+    """``(number, heading, rest)`` when the block starts with a numbered heading."""
+    text = block_text.strip()
+    if "\n" in text:
+        return None
+    rest: str | None
+    if text.startswith("#"):
+        head, rest = re.sub(r"^#{1,6}\s{0,3}", "", text), ""
+        head = _strip_bold(head)
+    elif text.startswith("**") and not text.startswith("***") and "**" in text[2:]:
+        close = text.index("**", 2)
+        head, rest = text[2:close], text[close + 2:]
+        if not rest.strip():
+            rest = ""
+    else:
+        head, rest = text, None
+    if rest is None:
+        # A plain numbered line is a heading only when a colon ends a short heading; an
+        # escaped number (``1\\.``, as Markdown writers protect a paragraph) is not one.
+        match = _HEADING_NUMBER.match(head)
+        if match is None:
+            return None
+        number, title = match.group("number"), match.group("title")
+        cut = title.find(": ")
+        if cut < 0 or cut > 150 or (not number.isdigit() and not _is_roman(number)):
+            return None
+        return number, _unescape(title[:cut + 1]).strip(), _unescape(title[cut + 2:]).strip()
+    head = _unescape(head.replace("**", "")).strip()
+    match = _HEADING_NUMBER.match(head)
+    if match is None:
+        if text.startswith("#") and head:
+            return "", head, ""
+        return None
+    return match.group("number"), match.group("title").strip(), _unescape(rest.strip())
+
+
+def _is_roman(number: str) -> bool:
+    return bool(re.fullmatch(r"[IVXLC]{1,7}", number))
+
+
+def _style(number: str) -> str:
+    if _is_roman(number):
+        return "roman"
+    if number.isdigit():
+        return "arabic"
+    if "." in number:
+        return "dotted"
+    return "letter"
+
+
+def _paragraph(text: str) -> Paragraph:
+    kind = ParagraphKind.PLAIN
+    stripped = text.strip()
+    if stripped.startswith("- ") or stripped == "-":
+        kind, stripped = ParagraphKind.BULLET, stripped[2:]
+    elif stripped.startswith("+ ") or stripped == "+":
+        kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
+    return Paragraph.of(_unescape(re.sub(r"^#{1,6}\s{0,3}", "", stripped)).strip(), kind)
+
+
+def _join_page_breaks(blocks: Sequence[_Block]) -> list[str]:
+    """Each block as one text; a block that does not end a sentence runs on into the next."""
+    texts: list[str] = []
+    joinable = False
+    for block in blocks:
+        text = " ".join(line.strip() for line in block.lines)
+        starts_item = text.startswith(("- ", "+ ", "#"))
+        if texts and joinable and not starts_item and _heading(text) is None:
+            joiner = "" if texts[-1].endswith("-") else " "
+            texts[-1] = texts[-1] + joiner + text
+        else:
+            texts.append(text)
+        last = texts[-1]
+        joinable = not last.startswith("#") and _heading(last) is None and not last.rstrip(
+        ).endswith(_SENTENCE_END) and not last.rstrip().endswith("\\.")
+    return texts
+
+
+@attrs.define
+class _Open:
+    number: str
+    heading: str
+    level: int
+    paragraphs: list[Paragraph] = attrs.Factory(list)
+    subsections: list[_Open] = attrs.Factory(list)
+
+    def freeze(self) -> Section:
+        return Section(self.number, self.heading, tuple(self.paragraphs),
+                       tuple(s.freeze() for s in self.subsections))
+
+
+@attrs.define
+class _Body:
+    introduction: list[Paragraph] = attrs.Factory(list)
+    sections: list[_Open] = attrs.Factory(list)
+    closing: list[Paragraph] = attrs.Factory(list)
+    styles: list[str] = attrs.Factory(list)
+    stack: list[_Open] = attrs.Factory(list)
+    in_closing: bool = False
+
+    def heading(self, number: str, title: str, hashes: int) -> None:
+        if number:
+            style = _style(number)
+            if style not in self.styles:
+                self.styles.append(style)
+            level = self.styles.index(style) + 1
+        else:
+            level = max(1, min(hashes - 1, len(self.stack) + 1)) if hashes else 1
+        section = _Open(number, title, level)
+        while self.stack and self.stack[-1].level >= level:
+            self.stack.pop()
+        if self.stack:
+            self.stack[-1].subsections.append(section)
+        else:
+            self.sections.append(section)
+        self.stack.append(section)
+        self.in_closing = False
+
+    def paragraph(self, paragraph: Paragraph) -> None:
+        if _key(paragraph.text[:40]).startswith(_CLOSING_START):
+            self.in_closing = True
+        if self.in_closing:
+            self.closing.append(paragraph)
+        elif self.stack:
+            self.stack[-1].paragraphs.append(paragraph)
+        else:
+            self.introduction.append(paragraph)
+
+
+def _date(text: str) -> tuple[str, DocumentDate | None] | None:
+    match = _DATE_LINE.match(text)
+    if match is None:
+        return None
+    year = int(match.group("year"))
+    month = int(match.group("month")) if match.group("month") else None
+    day = int(match.group("day")) if match.group("day") else None
+    try:
+        return match.group("place").strip(), DocumentDate(year, month, day if month else None)
+    except CchcError:
+        return None
+
+
+def _period(*texts: str) -> ReportingPeriod | None:
+    for text in texts:
+        for pattern, kind in _PERIODS:
+            match = pattern.search(text)
+            if match is None:
+                continue
+            try:
+                if kind == "quarter":
+                    q = match.group(1)
+                    quarter = _ROMAN_QUARTERS.get(q.upper()) or int(q)
+                    return ReportingPeriod.quarter(int(match.group(2)), quarter)
+                year = int(match.group(1))
+                if kind == "half":
+                    return ReportingPeriod.half_year(year)
+                if kind == "nine":
+                    return ReportingPeriod.nine_months(year)
+                return ReportingPeriod.annual(year)
+            except CchcError:
+                return None
+    return None
+
+
+@attrs.define
+class _Head:
+    agency_lines: list[str] = attrs.Factory(list)
+    number: int | None = None
+    symbol: str = ""
+    place: str = ""
+    date: DocumentDate | None = None
+    stray: list[str] = attrs.Factory(list)
+    seen: bool = False
+
+
+def _read_head(blocks: Sequence[_Block]) -> _Head:
+    head = _Head()
+    lines = [line for block in blocks for line in block.hard_lines()]
+    i = 0
+    while i < len(lines):
+        line = _plain(lines[i])
+        i += 1
+        if not line:
+            continue
+        number = _NUMBER_LINE.match(line)
+        if number is not None:
+            head.number = int(number.group("number")) if number.group("number") else None
+            head.symbol = number.group("symbol")
+            head.seen = True
+            continue
+        if _key(line) in _NATIONAL:
+            head.seen = True
+            continue
+        dated = _date(line)
+        if dated is None and i < len(lines) and _DATE_START.search(line):
+            # A conversion may split the date line: "Ninh Thuận, ngày" / "tháng 11 năm 2023".
+            dated = _date(f"{line} {_plain(lines[i])}")
+            if dated is not None:
+                i += 1
+        if dated is not None:
+            head.place, head.date = dated
+            head.seen = True
+            continue
+        if not head.seen and line == line.upper() and any(ch.isalpha() for ch in line):
+            head.agency_lines.append(line)
+            continue
+        head.stray.append(line)
+    return head
+
+
+def _is_foot_start(block: _Block) -> bool:
+    if "nhận" not in block.lines[0].lower():
+        return False
+    first = _key(_plain(block.lines[0]))
+    return first.startswith("nơi nhận")
+
+
+def _is_signature_block(block: _Block) -> bool:
+    """A bold block of capitals (``KT. GIÁM ĐỐC`` / ``PHÓ GIÁM ĐỐC``)."""
+    if not block.lines[0].lstrip().startswith("**"):
+        return False
+    lines = block.hard_lines()
+    text = " ".join(lines).strip()
+    if not (text.startswith("**") and text.endswith("**")) or text.startswith("***"):
+        return False
+    plain = [_plain(line) for line in lines]
+    plain = [p for p in plain if p]
+    if not plain or _heading(block.text) is not None:
+        return False
+    first = plain[0].split(" ", 1)[0]
+    if first in _AUTHORITIES:
+        return True
+    return all(p == p.upper() and any(ch.isalpha() for ch in p) for p in plain)
+
+
+def _recipients(lines: Sequence[str]) -> tuple[list[Recipient], tuple[str, ...], list[str]]:
+    recipients: list[Recipient] = []
+    archive: tuple[str, ...] = ()
+    stray: list[str] = []
+    for raw in lines:
+        line = raw.strip()
+        if not line.startswith(("-", "+", "•")):
+            stray.append(_plain(line))
+            continue
+        item = _unescape(line[1:].strip())
+        item = item.removesuffix(";").removesuffix(".").strip()
+        if _key(item).startswith("lưu:") or _key(item).startswith("lưu :"):
+            parts = item.split(":", 1)[1].split(",")
+            archive = tuple(part.strip() for part in parts if part.strip())
+            continue
+        name, paren, note = item.partition("(")
+        if paren and note.endswith(")"):
+            recipients.append(Recipient(name.strip().rstrip(";").strip(), note[:-1].strip()))
+        else:
+            recipients.append(Recipient(item.rstrip(";").strip()))
+    return recipients, archive, stray
+
+
+def _signature(blocks: Sequence[_Block]) -> Signature | None:
+    lines = [_plain(line) for block in blocks for line in block.hard_lines()]
+    lines = [line for line in lines if line]
+    if not lines:
+        return None
+    *titles, signer = lines
+    authority = None
+    if titles:
+        prefix, _, rest = titles[0].partition(" ")
+        if prefix in _AUTHORITIES and rest.strip():
+            authority = _AUTHORITIES[prefix]
+            titles[0] = rest.strip()
+    return Signature(signer, tuple(titles), authority)
+
+
+def _title_index(blocks: Sequence[_Block]) -> int | None:
+    """The block of the title: a one-line Markdown heading without a number, or ``BÁO CÁO``."""
+    for i, block in enumerate(blocks):
+        if len(block.lines) != 1:
+            continue
+        line = block.lines[0]
+        plain = _plain(line)
+        if line.lstrip().startswith("#") and _HEADING_NUMBER.match(plain) is None:
+            return i
+        if plain.upper() in _TITLES:
+            return i
+    return None
+
+
+def _subtitle(blocks: Sequence[_Block]) -> str:
+    """The subtitle when the first block after the title is one: a heading or a bold line."""
+    if not blocks:
+        return ""
+    text = blocks[0].text.strip()
+    bold = text.startswith("**") and text.endswith("**")
+    if not (text.startswith("#") or bold) or _HEADING_NUMBER.match(_plain(text)):
+        return ""
+    return " ".join(_plain(line) for line in blocks[0].hard_lines())
+
+
+def _read_body(blocks: Sequence[_Block], stray: Sequence[str]) -> _Body:
+    body = _Body()
+    body.introduction.extend(Paragraph.of(line) for line in stray)
+    for block_text in _join_page_breaks(blocks):
+        heading = _heading(block_text)
+        if heading is None:
+            body.paragraph(_paragraph(block_text))
+            continue
+        number, heading_text, rest_text = heading
+        hashes = len(block_text) - len(block_text.lstrip("#"))
+        body.heading(number, heading_text, hashes)
+        if rest_text:
+            body.paragraph(_paragraph(rest_text))
+    return body
+
+
+@attrs.define
+class _Foot:
+    recipients: list[Recipient] = attrs.Factory(list)
+    archive: tuple[str, ...] = ()
+    signature: list[_Block] = attrs.Factory(list)
+    stray: list[Paragraph] = attrs.Factory(list)
+
+    def add_recipients(self, lines: Sequence[str]) -> None:
+        found, archive, stray = _recipients(lines)
+        self.recipients += found
+        self.archive = archive or self.archive
+        self.stray.extend(Paragraph.of(line) for line in stray if line)
+
+
+def _read_foot(blocks: Sequence[_Block]) -> _Foot:
+    """"Nơi nhận" and the signature, in either order; what is neither is kept as prose."""
+    foot = _Foot()
+    in_recipients = False
+    for block in blocks:
+        if _is_foot_start(block):
+            in_recipients = True
+            foot.add_recipients(block.lines[1:])
+        elif _is_signature_block(block) or (
+            foot.signature and _strip_bold(block.text) != block.text.strip()
+        ):
+            foot.signature.append(block)
+            in_recipients = False
+        elif in_recipients and all(
+            line.strip().startswith(("-", "+", "•")) for line in block.lines
+        ):
+            foot.add_recipients(block.lines)
+        else:
+            foot.stray.extend(
+                Paragraph.of(_plain(line)) for line in block.hard_lines() if _plain(line)
+            )
+    return foot
+
+
+def read_text_report(text: str, *, source: str = "<text>") -> Report:
+    """The report in *text* (Markdown or the text of a converted Word file).
+
+    Raises :class:`~cchc_model.AppendixOnlyError` when *text* is only a table (and its
+    caption) and :class:`~cchc_model.NotAReportError` when it holds no report at all.
+    """
+    text = unicodedata.normalize("NFC", text.lstrip("\ufeff"))
+    lines = text.splitlines()
+    appendix_at = _appendix_start(lines)
+    blocks = _blocks(lines if appendix_at is None else lines[:appendix_at], 1)
+
+    title_at = _title_index(blocks)
+    head = _read_head(blocks[:title_at] if title_at is not None else [])
+    rest = blocks[title_at + 1:] if title_at is not None else blocks
+    title = _plain(blocks[title_at].lines[0]) if title_at is not None else ""
+    subtitle = _subtitle(rest) if title_at is not None else ""
+    if subtitle:
+        rest = rest[1:]
+
+    foot_at = next(
+        (i for i, b in enumerate(rest) if _is_foot_start(b) or _is_signature_block(b)),
+        len(rest),
+    )
+    body = _read_body(rest[:foot_at], head.stray)
+    foot = _read_foot(rest[foot_at:])
+    body.closing.extend(foot.stray)
+    sections = tuple(s.freeze() for s in body.sections)
+    if not title and not head.seen and not sections:
+        if appendix_at is not None:
+            raise AppendixOnlyError(f"{source}: {AppendixOnlyError.default_message}")
+        raise NotAReportError(
+            f"{source}: không tìm thấy báo cáo: không có tiêu đề, phần đầu hay mục nào "
+            "(no report found: no title, document head or section)"
+        )
+
+    legal_basis = None
+    if body.introduction and not head.stray and _key(body.introduction[0].text[:40]).startswith(
+        _BASIS_STARTS
+    ):
+        legal_basis = body.introduction.pop(0)
+    appendix: Appendix | None = None
+    if appendix_at is not None:
+        appendix = read_appendix("\n".join(lines) + "\n",
+                                 format=_table_format(lines[appendix_at:]))
+    header = Header(
+        agency=head.agency_lines[-1] if head.agency_lines else "",
+        parent_agency=" ".join(head.agency_lines[:-1]),
+        doc_type=_TITLES.get(title.upper(), DocumentType.REPORT),
+        number=head.number,
+        symbol=head.symbol,
+        place=head.place,
+        date=head.date,
+        title=title,
+        subtitle=subtitle,
+        period=_period(subtitle, title),
+        legal_basis=legal_basis,
+    )
+    return Report(
+        header=header,
+        introduction=tuple(body.introduction),
+        sections=sections,
+        closing=tuple(body.closing),
+        recipients=tuple(foot.recipients),
+        archive=foot.archive,
+        signature=_signature(foot.signature),
+        appendix=appendix,
+    )
+
+
+def _table_format(lines: Sequence[str]) -> Literal["tsv", "markdown"]:
+    for line in lines:
+        if _is_table_line(line):
+            return "markdown" if line.strip().startswith("|") else "tsv"
+    return "tsv"

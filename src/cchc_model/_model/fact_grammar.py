@@ -1,0 +1,731 @@
+"""Figures stated in prose, read into facts: :func:`extract_facts`.
+
+The reader knows how CCHC reports state their figures: a count with the thing it counts
+("5.494 hồ sơ", "06 Quyết định", "cấp tỉnh là 103"), a total with its parts ("… 5.494 hồ sơ.
+Trong đó: … 4.964 hồ sơ …; … 530 hồ sơ", "486 hồ sơ (trước hạn 430; đúng hạn 55)", "15 đơn
+khiếu nại gồm: 5 đơn …, 2 đơn …, 8 đơn …"), a selection that need not add up ("(trong đó: tiếp
+nhận qua mạng 232 hồ sơ)"), a rate beside its terms ("3.878/15.127 … chiếm 25,63%", "1.607 hồ
+sơ, đạt tỷ lệ 33,37 %" of a total stated just before), a ratio ("7/7 huyện"), money ("trên 3,7
+tỷ đồng") and a percentage on its own.
+
+Precision comes before recall: every fact becomes a check, so a figure the reader is not sure
+of is left out rather than guessed. A number counts only with a counted thing it knows
+(:data:`COUNTED_THINGS`) or in one of the forms above; numbers of citations, dates, years,
+clauses ("Điều 17"), standards and links are never figures. A breakdown after "Trong đó" with
+no brackets to end it is taken as complete only when its first parts add up to the total;
+otherwise the parts that fit are kept as a selection.
+
+Every pattern is bounded, and each number is looked at in a window of bounded size around it,
+so reading is linear in the length of the text, also on adversarial input.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from bisect import bisect_left
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from cchc_model._base.errors import CchcError, InputError
+from cchc_model._base.lazy import Lazy
+from cchc_model._base.numbers import MoneyScale, parse_number
+from cchc_model._model.facts import (
+    CountFact,
+    Fact,
+    MoneyFact,
+    PercentFact,
+    RateFact,
+    RatioFact,
+    TotalFact,
+)
+from cchc_model._values.references import MAX_TEXT_LENGTH, ReferenceMatch, extract_references
+
+__all__ = ["COUNTED_THINGS", "MAX_FACT_TEXT_LENGTH", "FactMatch", "extract_facts", "facts_of"]
+
+#: Longest text :func:`extract_facts` reads; longer text is refused at once.
+MAX_FACT_TEXT_LENGTH = MAX_TEXT_LENGTH
+
+#: The counted things a number may be followed by to be read as a count, as reports write
+#: them. Longer names first where one begins another.
+COUNTED_THINGS: tuple[str, ...] = (
+    "thủ tục hành chính", "thủ tục", "TTHC", "hồ sơ", "dịch vụ công trực tuyến", "DVCTT",
+    "DVC", "quyết định", "văn bản", "kế hoạch", "báo cáo", "công văn", "nghị quyết",
+    "chỉ thị", "đề án", "đơn thư", "đơn", "phản ánh, kiến nghị", "phản ánh", "kiến nghị",
+    "lượt người", "lượt", "người", "cán bộ", "công chức", "viên chức", "lao động",
+    "đơn vị", "cơ quan", "phòng", "địa bàn", "huyện, thành phố", "huyện", "xã, phường, thị trấn",
+    "xã", "nhiệm vụ", "cuộc", "lớp", "học viên", "đối tượng", "doanh nghiệp", "tài khoản",
+    "phiếu", "vấn đề", "trường hợp", "hộ", "chỉ tiêu", "tin, bài", "tin bài", "buổi",
+)
+# Places are counted ("7 huyện") but never the thing a bare number inherits.
+_PLACES = frozenset(("huyện, thành phố", "huyện", "xã, phường, thị trấn", "xã", "địa bàn",
+                     "phòng"))
+# Counted things that are kinds of one another: a total of "đơn thư" has parts in "đơn" and
+# "phản ánh, kiến nghị".
+_FAMILIES = (
+    frozenset(("đơn thư", "đơn", "phản ánh, kiến nghị", "phản ánh", "kiến nghị")),
+    frozenset(("thủ tục hành chính", "thủ tục", "tthc")),
+    frozenset(("dịch vụ công trực tuyến", "dvctt", "dvc")),
+    frozenset(("cán bộ", "công chức", "viên chức", "người")),
+)
+
+# Longest first, so that "đơn vị" is not read as "đơn".
+_UNITS_PATTERN = "|".join(re.escape(u) for u in sorted(COUNTED_THINGS, key=len, reverse=True))
+
+_SP = r"[^\S\r\n]{1,3}"
+_OSP = r"[^\S\r\n]{0,3}"
+_NUM = r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6}|[0-9]{1,15})(?:,[0-9]{1,6})?"
+_NUM_START = r"(?<![\w.,/@-])"
+_NUM_END = r"(?![\w/@]|[.,][0-9])"
+_SCALE = r"(?P<SCALE>nghìn|ngàn|triệu|tỷ|tỉ)"
+_PCT = rf"{_OSP}%"
+_QUALIFIERS = ("trên", "hơn", "gần", "khoảng", "dưới", "xấp xỉ", "ước", "tối đa", "tối thiểu")
+
+_RATE_LEAD = re.compile(rf"{_OSP},?{_OSP}(?:đạt|chiếm)(?:{_SP}tỷ{_SP}lệ)?{_SP}$", re.IGNORECASE)
+_RATE_LEAD_AFTER = re.compile(
+    rf"{_OSP},?{_OSP}(?:đạt|chiếm)(?:{_SP}tỷ{_SP}lệ)?{_SP}(?=[0-9])", re.IGNORECASE
+)
+_BREAKDOWN_LEAD = re.compile(rf"{_OSP}[.,;:]?{_OSP}trong{_SP}đó(?:{_SP}có)?{_OSP}:?",
+                             re.IGNORECASE)
+_CONSISTS_LEAD = re.compile(
+    rf"(?:{_SP}[^\W\d_]{{1,12}}){{0,6}}{_SP}(?:bao{_SP})?gồm{_OSP}:?", re.IGNORECASE
+)
+_CITATION_TAIL = re.compile(rf"{_SP}(?:của|về){_SP}")
+_LABELLED_PART = re.compile(
+    rf"{_OSP}(?P<label>[^\W\d_][\w-]{{0,30}}(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,4}})"
+    rf"{_OSP}:?{_OSP}(?P<num>{_NUM}){_NUM_END}(?P<tail>(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,3}})"
+    rf"{_OSP}$"
+)
+_UNIT_MENTION = Lazy(lambda: re.compile(
+    r"(?<!\w)(?:" + "|".join(
+        re.escape(u) for u in COUNTED_THINGS if u not in _PLACES
+    ) + r")(?!\w)",
+    re.IGNORECASE,
+))
+
+# A figure starts at a digit: the tokens are matched only where a run of digits begins, so
+# the text between figures costs one scan for digits. Dates, month-years and year ranges are
+# matched first so that their digits are not read as figures.
+_DIGITS = re.compile(r"[0-9]+")
+_BRACKETS = re.compile(r"[()]")
+# What ends or splits a clause: brackets, separators, a line break, a full stop that is not
+# inside a number.
+_CLAUSE_MARKS = re.compile(r"[();,\n]|\.(?![0-9])")
+_TOKENS = Lazy(lambda: re.compile(
+    rf"""
+      (?P<skip>
+          [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}(?![\w/])
+        | [0-9]{{1,2}}/(?:19|20)[0-9]{{2}}(?![\w/])
+        | (?:19|20)[0-9]{{2}}{_OSP}[-–]{_OSP}(?:19|20)[0-9]{{2}}(?!\w)
+      )
+    | (?P<ratio>
+          (?P<rnum>{_NUM})(?:{_SP}(?P<rscale>nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+          {_OSP}/{_OSP}
+          (?P<rden>{_NUM}){_NUM_END}(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+      )
+    | (?P<percent>(?P<pnum>{_NUM}){_PCT})
+    | (?P<money>(?P<mnum>{_NUM}){_NUM_END}{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
+    | (?P<count>(?P<cnum>{_NUM}){_NUM_END}
+          (?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?
+      )
+    """,
+    re.VERBOSE,
+))
+# Words after which a number is not a figure: years, clauses, levels of service, standards.
+_SKIP_BEFORE = re.compile(
+    rf"(?<!\w)(?:năm|giai{_SP}đoạn|[Đđ]iều|[Kk]hoản|điểm|[Cc]hương|[Mm]ục|[Pp]hần|cấp{_SP}độ"
+    rf"|mức{_SP}độ|ISO|TCVN|[Kk]hóa|lần{_SP}thứ|phiên{_SP}bản|tháng|[Qq]uý|[Nn]gày|kỳ"
+    rf"|điện{_SP}thoại){_SP}$"
+)
+_LEVEL_BEFORE = re.compile(
+    rf"(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
+)
+_LEVEL_AFTER = re.compile(rf"{_OSP}(?:[;.,)]|$)")
+_QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({'|'.join(_QUALIFIERS)}){_SP}$")
+_LINKS = re.compile(r"https?://[^\s<>()]{1,300}")
+_MAIL_DOMAIN = re.compile(r"(?<=[\w.+-])@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
+_NOT_BEFORE_NUMBER = frozenset("_.,/@-")
+
+
+@attrs.frozen
+class FactMatch:
+    """A figure found in prose: the fact and the exact span it was read from.
+
+    ``text == source[start:end]`` always holds for the text it was extracted from.
+
+    .. versionadded:: 0.2.0
+    """
+
+    fact: Fact
+    start: int
+    end: int
+    text: str
+
+
+@attrs.define
+class _Token:
+    kind: str  # "count", "bare", "level", "ratio", "percent", "money"
+    start: int
+    end: int
+    depth: int
+    value: Decimal
+    unit: str = ""
+    second: Decimal = Decimal(0)
+    scale: MoneyScale = MoneyScale.DONG
+    qualifier: str = ""
+    used: bool = False
+
+
+def _number(text: str) -> Decimal | None:
+    try:
+        return parse_number(text)
+    except CchcError:
+        return None
+
+
+_SCALES = {"nghìn": MoneyScale.THOUSAND, "ngàn": MoneyScale.THOUSAND,
+           "triệu": MoneyScale.MILLION, "tỷ": MoneyScale.BILLION, "tỉ": MoneyScale.BILLION}
+
+
+def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tuple[int, int]]:
+    """Spans whose digits are no figures: citations' heads, links and mail domains."""
+    if references is None:
+        references = extract_references(text, max_length=len(text) + 1)
+    spans = []
+    for ref in references:
+        # Only a citation's head (type, number, symbol, date) is masked: the subject after
+        # "về" may run on to the report's own figures ("… về thí điểm … thực hiện 7/7 huyện").
+        tail = _CITATION_TAIL.search(ref.text)
+        spans.append((ref.start, ref.start + tail.start() if tail else ref.end))
+    if "://" in text:
+        spans += [m.span() for m in _LINKS.finditer(text)]
+    if "@" in text:
+        spans += [m.span() for m in _MAIL_DOMAIN.finditer(text)]
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for start, end in spans:
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Token]:
+    """The figures of *text* outside citations and links, each with its bracket depth."""
+    spans = _masked(text, references)
+    starts = [s for s, _ in spans]
+    pattern = _TOKENS.get()
+    tokens: list[_Token] = []
+    depth, counted_to, done = 0, 0, 0
+    for run in _DIGITS.finditer(text):
+        start = run.start()
+        if start < done:
+            continue
+        before = text[start - 1] if start else " "
+        if before.isalnum() or before in _NOT_BEFORE_NUMBER:
+            continue
+        match = pattern.match(text, start)
+        if match is None:
+            continue
+        done = match.end()
+        kind = match.lastgroup
+        if kind == "skip" or kind is None:
+            continue
+        i = bisect_left(starts, done)
+        if i and spans[i - 1][1] > start:
+            continue  # inside a citation or a link
+        if _SKIP_BEFORE.search(text, max(0, start - 24), start):
+            continue
+        segment = text[counted_to:start]
+        depth = max(0, depth + segment.count("(") - segment.count(")"))
+        counted_to = start
+        token = _token(text, match, kind, depth)
+        if token is not None:
+            tokens.append(token)
+    return tokens
+
+
+def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | None:
+    start, end = match.start(), match.end()
+    if kind == "ratio":
+        numerator, denominator = _number(match.group("rnum")), _number(match.group("rden"))
+        if numerator is None or denominator is None:
+            return None
+        scale = match.group("rscale")
+        unit = f"{scale} đồng" if scale else ("đồng" if "đồng" in match.group("ratio") else "")
+        return _Token("ratio", start, end, depth, numerator, unit, second=denominator)
+    if kind == "percent":
+        value = _number(match.group("pnum"))
+        return None if value is None else _Token("percent", start, end, depth, value)
+    if kind == "money":
+        value = _number(match.group("mnum"))
+        if value is None:
+            return None
+        scale = _SCALES.get((match.group("SCALE") or "").lower(), MoneyScale.DONG)
+        qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
+        if qualifier is not None:
+            return _Token("money", qualifier.start(), end, depth, value, scale=scale,
+                          qualifier=qualifier.group(1))
+        return _Token("money", start, end, depth, value, scale=scale)
+    value = _number(match.group("cnum"))
+    if value is None:
+        return None
+    unit = match.group("unit")
+    if unit:
+        return _Token("count", start, end, depth, value, unit)
+    level = _LEVEL_BEFORE.search(text, max(0, start - 40), start)
+    if level is not None and _LEVEL_AFTER.match(text, end):
+        return _Token("level", level.start(), end, depth, value, level.group("level"))
+    return None
+
+
+# --- facts from tokens ---------------------------------------------------------------------
+
+_WINDOW = 400
+_CLAUSE_END = ".;:()\n"
+
+
+def _key(unit: str) -> str:
+    return unit.lower()
+
+
+def _compatible(a: str, b: str) -> bool:
+    ka, kb = _key(a), _key(b)
+    return ka == kb or any(ka in family and kb in family for family in _FAMILIES)
+
+
+def _is_int(value: Decimal) -> bool:
+    return value == value.to_integral_value() and value >= 0
+
+
+def _words_after(text: str, at: int) -> str:
+    """The words that follow *at* up to the end of the clause, at most six."""
+    end = at
+    limit = min(len(text), at + 120)
+    while end < limit and text[end] not in _CLAUSE_END and text[end] != ",":
+        end += 1
+    words = text[at:end].split()[:6]
+    return " ".join(w for w in words if not any(ch.isdigit() for ch in w))
+
+
+def _label_before(text: str, at: int) -> str:
+    """``X`` of "X là N" / "X: N" just before *at* (at most six words), or ``""``."""
+    before = text[max(0, at - 120):at].rstrip()
+    if before.endswith(":"):
+        before = before[:-1]
+    elif before.endswith(" là"):
+        before = before[:-3]
+    else:
+        return ""
+    words: list[str] = []
+    for word in reversed(before.split()):
+        if "://" in word or "@" in word:
+            continue  # a link names where, not what: "qua cổng … https://… là 1.607 hồ sơ"
+        if (
+            len(words) == 6 or not word[0].isalpha() or any(ch.isdigit() for ch in word)
+            or word.endswith((",", ";", ".", ":", "(", ")")) or "/" in word
+        ):
+            break
+        words.append(word)
+    return " ".join(reversed(words))
+
+
+def _count(text: str, token: _Token, label: str | None = None) -> CountFact | None:
+    if not _is_int(token.value):
+        return None
+    if label is None:
+        label = _label_before(text, token.start) or _words_after(text, token.end)
+    return CountFact(int(token.value), token.unit, label, text[token.start:token.end])
+
+
+class _Reader:
+    def __init__(self, text: str, references: Sequence[ReferenceMatch] | None) -> None:
+        self.text = text
+        self.tokens = _tokens(text, references)
+        self.found: list[FactMatch] = []
+
+    def match(self, fact: Fact, start: int, end: int) -> None:
+        self.found.append(FactMatch(fact, start, end, self.text[start:end]))
+
+    def run(self) -> list[FactMatch]:
+        for i, token in enumerate(self.tokens):
+            if token.kind == "ratio":
+                self._ratio(i, token)
+            elif token.kind == "count":
+                self._rate_of_count(i, token)
+        for i, token in enumerate(self.tokens):
+            if token.kind == "count":
+                self._totals(i, token)
+        for i, token in enumerate(self.tokens):
+            if not token.used:
+                self._single(i, token)
+        self.found.sort(key=lambda m: (m.start, m.end))
+        return self.found
+
+    # rates and ratios
+
+    def _percent_after(self, i: int, at: int) -> _Token | None:
+        """The percentage of "…, đạt tỷ lệ P%" beginning at *at*."""
+        lead = _RATE_LEAD_AFTER.match(self.text, at, min(len(self.text), at + 40))
+        if lead is None or i + 1 >= len(self.tokens):
+            return None
+        after = self.tokens[i + 1]
+        if after.kind == "percent" and after.start == lead.end() and not after.used:
+            return after
+        return None
+
+    def _ratio(self, i: int, token: _Token) -> None:
+        """"7/7 huyện"; "3.878/15.127 (…) chiếm 25,63%" is a rate."""
+        text = self.text
+        unit, end = token.unit, token.end
+        if not unit:
+            named = _UNIT_AFTER.get().match(text, end, min(len(text), end + 40))
+            if named is not None:
+                unit, end = named.group(1), named.end()
+        at = end
+        if text.startswith((" (", "("), at):
+            open_at = text.index("(", at)
+            close = _closing(text, open_at, 160)
+            following = self.tokens[i + 1].start if i + 1 < len(self.tokens) else len(text)
+            if close is not None and following > close:
+                at = close + 1
+        percent = self._percent_after(i, at)
+        token.used = True
+        if percent is not None:
+            percent.used = True
+            self.match(
+                RateFact(token.value, token.second, percent.value, unit,
+                         _label_before(text, token.start) or _words_after(text, percent.end),
+                         text[token.start:percent.end]),
+                token.start, percent.end,
+            )
+            return
+        label = _label_before(text, token.start) or _words_after(text, end)
+        self.match(RatioFact(token.value, token.second, unit, label, text[token.start:end]),
+                   token.start, end)
+
+    def _rate_of_count(self, i: int, token: _Token) -> None:
+        percent = self._percent_after(i, token.end)
+        if percent is None:
+            return
+        denominator = None
+        for j in range(i - 1, -1, -1):
+            other = self.tokens[j]
+            if token.start - other.end > _WINDOW:
+                break
+            if other.kind == "count" and _compatible(other.unit, token.unit) and (
+                other.value >= token.value and other.depth <= token.depth
+            ):
+                denominator = other
+                break
+        if denominator is None:
+            return
+        percent.used = token.used = True
+        text = self.text
+        self.match(
+            RateFact(token.value, denominator.value, percent.value, token.unit,
+                     _label_before(text, token.start) or _words_after(text, percent.end),
+                     text[token.start:percent.end]),
+            token.start, percent.end,
+        )
+
+    # totals
+
+    def _totals(self, i: int, token: _Token) -> None:
+        if not _is_int(token.value):
+            return
+        text = self.text
+        at = token.end
+        paren = text.startswith(" (", at) or text.startswith("(", at)
+        if paren:
+            open_at = text.index("(", at)
+            lead = _BREAKDOWN_LEAD.match(text, open_at + 1, open_at + 30)
+            close = _closing(text, open_at, _WINDOW)
+            if close is None:
+                return
+            if lead is not None:
+                self._breakdown(i, token, lead.end(), close, token.depth + 1, bounded=True,
+                                end_at=close + 1)
+            else:
+                self._labelled_parts(token, open_at, close)
+            return
+        lead = _BREAKDOWN_LEAD.match(text, at, at + 30)
+        if lead is not None:
+            limit = min(len(text), lead.end() + 3 * _WINDOW)
+            self._breakdown(i, token, lead.end(), limit, token.depth, bounded=False,
+                            end_at=lead.end())
+            return
+        consists = _CONSISTS_LEAD.match(text, at, at + 120)
+        if consists is not None:
+            self._consists(i, token, consists.end())
+            return
+        self._colon_selection(i, token)
+
+    def _parts_in(self, i: int, span: tuple[int, int], depth: int, unit: str,
+                  separators: str) -> list[_Token]:
+        """The first count of each part of *span*, parts split at *separators* at *depth*."""
+        begin, end = span
+        text = self.text
+        parts: list[_Token] = []
+        cuts = _cuts(text, begin, end, separators)
+        j = i + 1
+        tokens = self.tokens
+        for left, right in itertools.pairwise(cuts):
+            while j < len(tokens) and tokens[j].start < left:
+                j += 1
+            k = j
+            while k < len(tokens) and tokens[k].start < right:
+                candidate = tokens[k]
+                if candidate.depth == depth and candidate.kind == "count" and _compatible(
+                    candidate.unit, unit
+                ) and _is_int(candidate.value):
+                    parts.append(candidate)
+                    break
+                k += 1
+        return parts
+
+    def _breakdown(self, i: int, token: _Token, begin: int, end: int, depth: int, *,
+                   bounded: bool, end_at: int) -> None:
+        parts = self._parts_in(i, (begin, end), depth, token.unit, ";")
+        if not parts:
+            return
+        total = token.value
+        complete = False
+        chosen: list[_Token] = []
+        running = Decimal(0)
+        for part in parts:
+            running += part.value
+            chosen.append(part)
+            if running == total and len(chosen) > 1:
+                complete = True
+                break
+        if not complete:
+            if bounded and sum(p.value for p in parts) == total and len(parts) > 1:
+                chosen, complete = parts, True
+            elif bounded:
+                chosen = parts
+            else:
+                chosen, running = [], Decimal(0)
+                for part in parts:
+                    if running + part.value > total:
+                        break
+                    running += part.value
+                    chosen.append(part)
+                if not chosen:
+                    return
+        self._total(token, chosen, complete, token.start, end_at)
+
+    def _labelled_parts(self, token: _Token, open_at: int, close: int) -> None:
+        """"486 hồ sơ (trước hạn 430; đúng hạn 55)": every part a label and a number."""
+        text = self.text
+        inner = text[open_at + 1:close]
+        pieces = inner.split(";") if ";" in inner else inner.split(",")
+        if len(pieces) < 2:
+            return
+        parts: list[CountFact] = []
+        offset = open_at + 1
+        for piece in pieces:
+            match = _LABELLED_PART.fullmatch(piece)
+            if match is None:
+                return
+            tail = match.group("tail").strip()
+            if tail and not _compatible(tail, token.unit):
+                return
+            value = _number(match.group("num"))
+            if value is None or not _is_int(value):
+                return
+            start = offset + match.start("label")
+            stop = offset + (match.end("tail") if tail else match.end("num"))
+            parts.append(CountFact(int(value), token.unit, match.group("label"),
+                                   text[start:stop]))
+            offset += len(piece) + 1
+        for other in self.tokens:
+            if open_at < other.start < close:
+                other.used = True
+        self._emit_total(token, tuple(parts), True, token.start, close + 1)
+
+    def _consists(self, i: int, token: _Token, begin: int) -> None:
+        """"15 đơn khiếu nại gồm: 5 đơn …, 2 đơn …, 8 đơn …": a complete breakdown."""
+        text = self.text
+        end = min(len(text), begin + _WINDOW)
+        depth = 0
+        for mark in _CLAUSE_MARKS.finditer(text, begin, end):
+            ch = mark.group()
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                if depth == 0:
+                    end = mark.start()
+                    break
+                depth -= 1
+            elif depth == 0 and ch != ",":
+                end = mark.start()
+                break
+        parts = self._parts_in(i, (begin, end), token.depth, token.unit, ",")
+        if len(parts) < 2:
+            return
+        self._total(token, parts, True, token.start, begin)
+
+    def _colon_selection(self, i: int, token: _Token) -> None:
+        """"4.282 quyết định … và trả kết quả qua cổng …: 942 quyết định"."""
+        if i + 1 >= len(self.tokens):
+            return
+        part = self.tokens[i + 1]
+        text = self.text
+        between = text[token.end:part.start]
+        if (
+            part.kind != "count" or part.depth != token.depth or len(between) > 150
+            or not between.rstrip().endswith(":")
+            or any(ch in between.rstrip()[:-1] for ch in ";.()\n:")
+            or _key(part.unit) != _key(token.unit) or not _is_int(part.value)
+        ):
+            return
+        self._total(token, [part], False, token.start, part.end)
+
+    def _total(self, token: _Token, parts: Sequence[_Token], complete: bool, start: int,
+               end: int) -> None:
+        counts = []
+        for part in parts:
+            fact = _count(self.text, part)
+            if fact is None:
+                return
+            counts.append(fact)
+        for part in parts:
+            part.used = True
+        self._emit_total(token, tuple(counts), complete, start, end)
+
+    def _emit_total(self, token: _Token, parts: tuple[CountFact, ...], complete: bool,
+                    start: int, end: int) -> None:
+        total = _count(self.text, token)
+        if total is None:
+            return
+        token.used = True
+        self.match(TotalFact(total, parts, complete, total.label, self.text[start:end]),
+                   start, end)
+
+    # single figures
+
+    def _single(self, i: int, token: _Token) -> None:
+        text = self.text
+        fact: Fact | None = None
+        start, end = token.start, token.end
+        if token.kind == "count":
+            fact = _count(text, token)
+        elif token.kind == "level":
+            unit = _inherited_unit(text, token.start)
+            if unit and _is_int(token.value):
+                fact = CountFact(int(token.value), unit, token.unit, text[start:end])
+        elif token.kind == "percent":
+            lead = _RATE_LEAD.search(text, max(0, start - 30), start)
+            if lead is not None:
+                start = lead.start() + len(lead.group()) - len(lead.group().lstrip(" ,"))
+            fact = PercentFact(token.value, _words_after(text, token.end),
+                               text[start:end])
+        elif token.kind == "money":
+            fact = MoneyFact(token.value, token.scale, token.qualifier,
+                             _label_before(text, token.start) or _words_after(text, end),
+                             text[start:end])
+        if fact is not None:
+            token.used = True
+            self.match(fact, start, end)
+
+
+def _closing(text: str, open_at: int, limit: int) -> int | None:
+    """The bracket that closes the one at *open_at*, within *limit* characters."""
+    depth = 0
+    for mark in _BRACKETS.finditer(text, open_at, min(len(text), open_at + limit)):
+        depth += 1 if mark.group() == "(" else -1
+        if depth == 0:
+            return mark.start()
+    return None
+
+
+def _cuts(text: str, begin: int, end: int, separators: str) -> list[int]:
+    """*begin*, the separators at the starting depth, and where the run ends."""
+    cuts = [begin]
+    level = 0
+    for mark in _CLAUSE_MARKS.finditer(text, begin, end):
+        ch, at = mark.group(), mark.start()
+        if ch == "(":
+            level += 1
+        elif ch == ")":
+            level -= 1
+            if level < 0:
+                cuts.append(at)
+                return cuts
+        elif level == 0 and ch in separators:
+            cuts.append(at + 1)
+        elif level == 0 and ch == "\n":
+            cuts.append(at)
+            return cuts
+    cuts.append(end)
+    return cuts
+
+
+def _first_unit(text: str, at: int) -> str:
+    """The counted thing written right after *at* (``"huyện, thành phố"``), or ``""``."""
+    match = _UNIT_AFTER.get().match(text, at, min(len(text), at + 40))
+    return match.group(1) if match else ""
+
+
+_UNIT_AFTER = Lazy(lambda: re.compile(
+    rf"{_SP}((?i:{_UNITS_PATTERN}))(?!\w)"
+))
+
+
+def _inherited_unit(text: str, at: int) -> str:
+    """The counted thing named last before *at* in its sentence, or ``""``.
+
+    In "số lượng TTHC …: cấp tỉnh là 103" the 103 counts TTHC.
+    """
+    begin = max(0, at - 300)
+    window = text[begin:at]
+    stop = max(window.rfind(". "), window.rfind("\n"))
+    if stop >= 0:
+        window = window[stop + 1:]
+    last = ""
+    for match in _UNIT_MENTION.get().finditer(window):
+        last = match.group()
+    return last
+
+
+def facts_of(text: str, references: Sequence[ReferenceMatch]) -> list[FactMatch]:
+    """:func:`extract_facts` for a text whose citations are already found."""
+    return _Reader(text, references).run()
+
+
+def extract_facts(text: str, *, max_length: int = MAX_FACT_TEXT_LENGTH) -> list[FactMatch]:
+    """Every figure stated in *text*, in order, with its exact span.
+
+    See the module for the forms read. Numbers of citations, dates, years, clauses and links
+    are not figures; a number with no counted thing and in none of the forms is left out.
+    Text longer than *max_length* characters is refused at once with
+    :class:`~cchc_model.InputError`.
+
+    .. versionadded:: 0.2.0
+
+    >>> text = "Đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55) và 7/7 huyện."
+    >>> for m in extract_facts(text):
+    ...     print(type(m.fact).__name__, m.text)
+    TotalFact 486 hồ sơ (trước hạn 430; đúng hạn 55)
+    RatioFact 7/7 huyện
+    >>> total = extract_facts(text)[0].fact
+    >>> total.total.value, [p.value for p in total.parts], total.complete
+    (486, [430, 55], True)
+    >>> m = extract_facts("chi trả 3.878/15.127 đối tượng, chiếm 25,63%")[0]
+    >>> m.fact.numerator, m.fact.denominator, m.fact.stated
+    (Decimal('3878'), Decimal('15127'), Decimal('25.63'))
+    >>> [m.text for m in extract_facts("Kế hoạch số 420/KH-UBND ngày 28/02/2023 năm 2023")]
+    []
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"extract_facts() takes a str, not {type(text).__name__}")
+    if len(text) > max_length:
+        raise InputError(
+            f"văn bản quá dài để tìm số liệu: {len(text)} ký tự, tối đa {max_length} "
+            f"(text too long to scan for figures: {len(text)} characters, at most {max_length})"
+        )
+    return _Reader(text, None).run()

@@ -1,0 +1,220 @@
+"""extract_facts: the figures stated in prose, and the numbers that are not figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from cchc_model import (
+    CountFact,
+    FactMatch,
+    InputError,
+    MoneyFact,
+    MoneyScale,
+    PercentFact,
+    RateFact,
+    RatioFact,
+    TotalFact,
+    extract_facts,
+)
+
+
+def facts(text: str) -> list[object]:
+    return [m.fact for m in extract_facts(text)]
+
+
+def only(text: str) -> object:
+    found = facts(text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+class TestCounts:
+    @pytest.mark.parametrize(
+        ("text", "value", "unit"),
+        [
+            ("ban hành 06 Quyết định công bố", 6, "Quyết định"),
+            ("đã tiếp nhận 5.494 hồ sơ.", 5494, "hồ sơ"),
+            ("đối với 02 đơn vị trực thuộc", 2, "đơn vị"),
+            ("Sở tiếp 36 lượt người đến", 36, "lượt người"),
+            ("Toàn trình là 10 DVCTT;", 10, "DVCTT"),
+        ],
+    )
+    def test_count_with_its_thing(self, text: str, value: int, unit: str):
+        """A number followed by a counted thing is a count of it."""
+        fact = only(text)
+        assert isinstance(fact, CountFact)
+        assert (fact.value, fact.unit) == (value, unit)
+
+    def test_label_before(self):
+        """"X là N" and "X: N" give the count the label X."""
+        fact = only("Bảo trợ xã hội là 230 hồ sơ")
+        assert isinstance(fact, CountFact)
+        assert fact.label == "Bảo trợ xã hội"
+
+    def test_level_counts_inherit_their_thing(self):
+        """"số lượng TTHC …: cấp tỉnh là 103; cấp huyện: 19" counts TTHC by level."""
+        found = facts("Số lượng TTHC của Ngành: cấp tỉnh là 103; cấp huyện: 19; cấp xã: 16.")
+        assert found == [
+            CountFact(103, "TTHC", "cấp tỉnh", "cấp tỉnh là 103"),
+            CountFact(19, "TTHC", "cấp huyện", "cấp huyện: 19"),
+            CountFact(16, "TTHC", "cấp xã", "cấp xã: 16"),
+        ]
+
+    def test_level_count_without_a_thing_is_left_out(self):
+        """A level count with no counted thing named before it is not guessed."""
+        assert facts("Kết quả: cấp tỉnh là 103.") == []
+
+
+class TestTotals:
+    def test_labelled_parts_in_brackets(self):
+        """"486 hồ sơ (trước hạn 430; đúng hạn 55)" is a complete breakdown (even wrong)."""
+        fact = only("Đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55).")
+        assert isinstance(fact, TotalFact)
+        assert fact.total.value == 486
+        assert [(p.value, p.label, p.unit) for p in fact.parts] == [
+            (430, "trước hạn", "hồ sơ"), (55, "đúng hạn", "hồ sơ")]
+        assert fact.complete
+        assert fact.text == "486 hồ sơ (trước hạn 430; đúng hạn 55)"
+
+    def test_selection_in_brackets(self):
+        """"(trong đó: … 232 hồ sơ)" is a selection: it need not add up."""
+        fact = only("là 530 hồ sơ (trong đó: tiếp nhận qua mạng 232 hồ sơ)")
+        assert isinstance(fact, TotalFact)
+        assert (fact.total.value, [p.value for p in fact.parts], fact.complete) == (
+            530, [232], False)
+
+    def test_trong_do_that_adds_up(self):
+        """"N. Trong đó: …; …" whose first parts add up to N is a complete breakdown."""
+        text = ("đã tiếp nhận 5.494 hồ sơ. Trong đó: A đã giải quyết 4.964 hồ sơ; B là 530 hồ "
+                "sơ; Đã thực hiện giải quyết 486 hồ sơ.")
+        fact = facts(text)[0]
+        assert isinstance(fact, TotalFact)
+        assert ([p.value for p in fact.parts], fact.complete) == ([4964, 530], True)
+
+    def test_trong_do_that_does_not_add_up_is_a_selection(self):
+        """An open "Trong đó" list that does not add up is kept as a selection that fits."""
+        text = "tiếp nhận 100 hồ sơ. Trong đó: A 60 hồ sơ; B 30 hồ sơ; C 50 hồ sơ."
+        fact = facts(text)[0]
+        assert isinstance(fact, TotalFact)
+        assert ([p.value for p in fact.parts], fact.complete) == ([60, 30], False)
+
+    def test_consists_of(self):
+        """"15 đơn khiếu nại gồm: 5 đơn …, 2 đơn …, 8 đơn …" is a complete breakdown."""
+        fact = only("15 đơn khiếu nại gồm: 5 đơn về lao động, 2 đơn về BHXH, 8 đơn về đất đai")
+        assert isinstance(fact, TotalFact)
+        assert ([p.value for p in fact.parts], fact.complete) == ([5, 2, 8], True)
+
+    def test_kinds_of_one_thing(self):
+        """Parts may count kinds of the total's thing (đơn thư: đơn, phản ánh, kiến nghị)."""
+        fact = only("17 đơn thư (trong đó có 15 đơn khiếu nại; 2 phản ánh, kiến nghị)")
+        assert isinstance(fact, TotalFact)
+        assert [p.unit for p in fact.parts] == ["đơn", "phản ánh, kiến nghị"]
+        assert fact.complete
+
+    def test_colon_selection(self):
+        """"N quyết định … và trả kết quả qua cổng: M quyết định" is a selection of N."""
+        fact = only("ban hành 4.282 quyết định hưởng trợ cấp và trả kết quả qua cổng: 942 quyết "
+                    "định")
+        assert isinstance(fact, TotalFact)
+        assert (fact.total.value, [p.value for p in fact.parts], fact.complete) == (
+            4282, [942], False)
+
+
+class TestRates:
+    def test_ratio_with_rate(self):
+        """"3.878/15.127 (…) chiếm 25,63%" is a rate, the places of 25,63 kept."""
+        fact = only("là 3.878/15.127 (Người có công, bảo trợ xã hội) chiếm 25,63% so với")
+        assert fact == RateFact(Decimal(3878), Decimal(15127), Decimal("25.63"), "", "so với",
+                                "3.878/15.127 (Người có công, bảo trợ xã hội) chiếm 25,63%")
+
+    def test_count_with_rate_of_the_total_before(self):
+        """"1.607 hồ sơ, đạt tỷ lệ 33,37 %" is a rate of the total stated just before."""
+        found = facts("giải quyết 4.964 hồ sơ (qua cổng là 1.607 hồ sơ, đạt tỷ lệ 33,37 %)")
+        rate = next(f for f in found if isinstance(f, RateFact))
+        assert (rate.numerator, rate.denominator, rate.stated) == (
+            Decimal(1607), Decimal(4964), Decimal("33.37"))
+
+    def test_money_rate(self):
+        """"3.585,23 triệu đồng/3.593 triệu đồng …, đạt 100%" is a rate in triệu đồng."""
+        fact = only("đã giải ngân: 3.585,23 triệu đồng/3.593 triệu đồng (gồm năm 2022), đạt 100%")
+        assert isinstance(fact, RateFact)
+        assert (fact.unit, fact.stated) == ("triệu đồng", Decimal(100))
+
+    def test_ratio(self):
+        """"7/7 huyện, thành phố" is a ratio of the thing it counts."""
+        assert only("thực hiện 7/7 huyện, thành phố đối với") == RatioFact(
+            Decimal(7), Decimal(7), "huyện, thành phố", "đối với", "7/7 huyện, thành phố")
+
+    def test_percent_alone(self):
+        """A percentage with no terms beside it is a PercentFact."""
+        fact = only("Hồ sơ giải quyết đúng hạn chiếm tỷ lệ 100%; thực hiện số hóa")
+        assert isinstance(fact, PercentFact)
+        assert (fact.value, fact.text) == (Decimal(100), "chiếm tỷ lệ 100%")
+
+    def test_money(self):
+        """"trên 3,7 tỷ đồng" keeps its scale and its qualifier."""
+        fact = only("với số tiền chi trả qua tài khoản trên 3,7 tỷ đồng.")
+        assert isinstance(fact, MoneyFact)
+        assert (fact.amount, fact.scale, fact.qualifier) == (
+            Decimal("3.7"), MoneyScale.BILLION, "trên")
+
+
+class TestNotFigures:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "theo Quyết định số 25/QĐ-SLĐT BXH ngày 06/02/2022 của Sở",
+            "theo khoản 1 Điều 17 Nghị định số 61/2018/NĐ-CP",
+            "theo TCVN ISO 9001:2015",
+            "công tác năm 2023 và giai đoạn 2022-2025",
+            "trong 6 tháng đầu năm 2023",
+            "đến tháng 11/2023 và ngày 26/5/2023",
+            "tại https://dichvucong.gov.vn/p/123 và xxx1@ninhthuan.gov.vn",
+            "dịch vụ công trực tuyến cấp độ 4",
+            "triển khai Đề án 06/CP",
+            "cách mạng công nghiệp 4.0",
+            "một số 17 không có gì đếm",
+            "số 1234567.89 viết sai",
+        ],
+    )
+    def test_left_out(self, text: str):
+        """Citations, dates, years, clauses, standards, links and bare numbers are no figures."""
+        assert facts(text) == []
+
+
+class TestMatches:
+    def test_spans(self):
+        """Each match's text is the source between start and end, in order."""
+        text = "Đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55); thực hiện 7/7 huyện."
+        matches = extract_facts(text)
+        assert all(isinstance(m, FactMatch) for m in matches)
+        assert [text[m.start:m.end] for m in matches] == [m.text for m in matches]
+        assert [m.start for m in matches] == sorted(m.start for m in matches)
+
+    def test_too_long(self):
+        """Text over max_length is refused at once."""
+        with pytest.raises(InputError, match="quá dài"):
+            extract_facts("1 hồ sơ " * 10, max_length=20)
+
+    def test_not_a_str(self):
+        """Only a str is read."""
+        with pytest.raises(TypeError):
+            extract_facts(None)  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize("junk", ["", "€", "⑱", "9" * 5000, "(" * 3000 + "1 hồ sơ",
+                                      "1 hồ sơ (" * 500, "1/" * 2000, "1.000." * 1000,
+                                      "Trong đó: " * 500, "Đa\u0300 tiếp nhận 5 hồ sơ"])
+    def test_junk(self, junk: str):
+        """Junk and adversarial input gives facts whose spans are text of the input."""
+        for match in extract_facts(junk):
+            assert junk[match.start:match.end] == match.text
+
+    @given(st.text(alphabet="0123456789.,/%() ;:hồsơtrongđóđạtchiếm", max_size=200))
+    def test_any_text(self, text: str):
+        """Any text gives valid facts with true spans, never an exception."""
+        for match in extract_facts(text):
+            assert text[match.start:match.end] == match.text

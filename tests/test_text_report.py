@@ -1,0 +1,161 @@
+"""The text reader on reports of other agencies: other sections, periods, layouts.
+
+``tests/data/reports/`` holds three small reports written for these tests: a provincial
+Department of Justice's half-year report in Markdown, a district People's Committee's
+quarter report as Word converts to text (split date line, bold numbering, a page break inside
+a paragraph, the appendix as TSV with repeated headers), and a commune's annual report with
+sub-sections a./b., the signature before "Nơi nhận" and no appendix. Each holds one planted
+inconsistency.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from cchc_model import (
+    DocumentDate,
+    RateFact,
+    Recipient,
+    Report,
+    ReportingPeriod,
+    Severity,
+    SigningAuthority,
+    TotalFact,
+    read_report,
+    validate,
+)
+
+REPORTS = Path(__file__).resolve().parent / "data" / "reports"
+
+
+def errors(report: Report) -> list[tuple[str, str]]:
+    return [(f.rule, f.path) for f in validate(report).findings if f.severity is Severity.ERROR]
+
+
+class TestDepartmentOfJustice:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def report(cls) -> Report:
+        return read_report(REPORTS / "so_tu_phap_6_thang_2024.md")
+
+    def test_head(self, report: Report):
+        """Agency, parent agency, number, place, date and the half-year period."""
+        header = report.header
+        assert (header.parent_agency, header.agency) == ("UBND TỈNH TIỀN GIANG", "SỞ TƯ PHÁP")
+        assert (header.number, header.symbol, header.place) == (215, "BC-STP", "Tiền Giang")
+        assert header.date == DocumentDate(2024, 6, 5)
+        assert header.period == ReportingPeriod.half_year(2024)
+        assert header.legal_basis is not None
+        assert header.legal_basis.references[0].ref.number_symbol == "4521/KH-UBND"
+
+    def test_outline(self, report: Report):
+        """Sections I–III with their own subsections (not the reference report's)."""
+        outline = [(s.number, [sub.number for sub in s.subsections]) for s in report.sections]
+        assert outline == [("I", ["1", "2"]), ("II", ["1", "2", "3"]), ("III", [])]
+        assert report.sections[1].subsections[2].heading == "Công tác hộ tịch, chứng thực:"
+
+    def test_figures(self, report: Report):
+        """Totals with parts, TTHC by level and a rate are read from the prose."""
+        first, levels = report.sections[1].subsections[0].paragraphs
+        totals = [f for f in first.facts if isinstance(f, TotalFact)]
+        assert [(t.total.value, [p.value for p in t.parts]) for t in totals] == [
+            (1250, [800, 450]), (1200, [700, 480])]
+        assert [f.value for f in levels.facts] == [128, 12, 9]  # type: ignore[union-attr]
+        rate = report.sections[1].subsections[2].paragraphs[0].facts[0]
+        assert isinstance(rate, RateFact)
+        assert (rate.numerator, rate.denominator, rate.stated) == (
+            Decimal(1180), Decimal(1200), Decimal("98.33"))
+
+    def test_foot_and_appendix(self, report: Report):
+        """Recipients with notes, the Lưu line, the deputy's signature, the appendix."""
+        assert report.recipients == (Recipient("UBND tỉnh", "báo cáo"),
+                                     Recipient("Sở Nội vụ", "tổng hợp"))
+        assert report.archive == ("VT", "VP")
+        assert report.signature is not None
+        assert report.signature.authority is SigningAuthority.DEPUTY
+        assert report.signature.signer == "Nguyễn Thị Hồng"
+        assert report.appendix is not None
+        assert report.appendix["3.1.3.a"].value == 128
+
+    def test_planted_error(self, report: Report):
+        """The one planted inconsistency, 700 + 480 ≠ 1.200, is the only error."""
+        assert errors(report) == [
+            ("facts.total_parts", "$.sections[1].subsections[0].paragraphs[0].facts[1]")]
+
+
+class TestDistrictQuarter:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def report(cls) -> Report:
+        return read_report(REPORTS / "ubnd_huyen_quy_3_2023.txt")
+
+    def test_head(self, report: Report):
+        """A date line split in two by the conversion; the quarter from the subtitle."""
+        header = report.header
+        assert (header.number, header.symbol, header.place) == (87, "BC-UBND", "Châu Thành")
+        assert header.date == DocumentDate(2023, 9, 15)
+        assert header.period == ReportingPeriod.quarter(2023, 3)
+        assert header.legal_basis is not None
+        assert header.legal_basis.text.startswith("Căn cứ Kế hoạch số 35/KH-UBND")
+
+    def test_headings_of_every_form(self, report: Report):
+        """Bold numbering, plain "2. …: …" and Markdown headings, nested by numbering."""
+        first = report.sections[0]
+        assert [(s.number, s.heading) for s in first.subsections] == [
+            ("1", "Về ban hành văn bản:"), ("2", "Về tuyên truyền:")]
+        assert first.subsections[0].paragraphs[0].text.startswith("Trong quý, UBND huyện")
+        assert [s.number for s in report.sections] == ["I", "II", "III"]
+
+    def test_page_break(self, report: Report):
+        """The paragraph split by a page break is one paragraph."""
+        paragraph = report.sections[1].subsections[0].paragraphs[1]
+        assert paragraph.text.endswith("và đang tiếp tục khắc phục.")
+
+    def test_open_breakdown(self, report: Report):
+        """"2.340 hồ sơ. Trong đó: …" takes the parts that add up, not the next sentence's."""
+        total = report.sections[1].subsections[0].paragraphs[0].facts[0]
+        assert isinstance(total, TotalFact)
+        assert ([p.value for p in total.parts], total.complete) == ([1120, 860, 360], True)
+
+    def test_appendix_over_page_breaks(self, report: Report):
+        """The TSV appendix with a repeated header is read; 65 present > 62 assigned."""
+        assert report.appendix is not None
+        assert report.appendix["4.2.2"].value == 65
+        rules = {f.rule for f in validate(report).findings}
+        assert "staff.present_assigned" in rules
+        assert errors(report) == []
+
+    def test_signature(self, report: Report):
+        """"TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH" in one bold run over two lines."""
+        assert report.signature is not None
+        assert report.signature.lines == ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", "Trần Văn Minh")
+
+
+class TestCommuneWithoutAppendix:
+    @pytest.fixture(scope="class")
+    @classmethod
+    def report(cls) -> Report:
+        return read_report(REPORTS / "ubnd_xa_nam_2022_khong_phu_luc.md")
+
+    def test_three_levels(self, report: Report):
+        """I. → 1. → a. nest three deep."""
+        sub = report.sections[0].subsections[0]
+        assert [(s.number, s.heading) for s in sub.subsections] == [
+            ("a", "Về tuyên truyền:"), ("b", "Về kiểm tra:")]
+
+    def test_signature_before_recipients(self, report: Report):
+        """The signature comes first, "Nơi nhận" after it; no appendix."""
+        assert report.signature is not None
+        assert report.signature.signer == "Lê Văn Tám"
+        assert report.recipients == (Recipient("UBND huyện Ninh Hải"),)
+        assert report.archive == ("VT",)
+        assert report.appendix is None
+        assert report.header.period == ReportingPeriod.annual(2022)
+
+    def test_planted_error(self, report: Report):
+        """250 + 150 + 10 = 410 ≠ 412 is found."""
+        assert errors(report) == [
+            ("facts.total_parts", "$.sections[0].subsections[1].paragraphs[0].facts[0]")]
