@@ -46,6 +46,12 @@ _WHOLE_DATE = re.compile(rf"(?:ngày{_SP})?{DATE}", re.IGNORECASE)
 
 
 
+def _check_year(instance: DocumentDate, attribute: object, value: int) -> None:
+    # A year the calendar of datetime cannot hold could never be compared with a date.
+    if type(value) is int and not 1 <= value <= 9999:
+        raise CchcError(f"năm không hợp lệ, cần 1-9999 (invalid year, need 1-9999): {value!r}")
+
+
 def _check_date_parts(instance: DocumentDate, attribute: object, value: int | None) -> None:
     if instance.day is not None and instance.month is None:
         raise CchcError("có ngày mà không có tháng (a day without a month)")
@@ -71,7 +77,7 @@ class DocumentDate:
     datetime.date(2023, 12, 14)
     """
 
-    year: int
+    year: int = attrs.field(validator=_check_year)
     month: int | None = attrs.field(default=None, validator=_check_date_parts)
     day: int | None = None
 

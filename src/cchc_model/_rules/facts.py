@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._base.numbers import format_number, format_percent
+from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import RateFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 
@@ -61,12 +61,12 @@ def _totals(rule: Rule, subject: Subject) -> Iterator[Finding]:
         parts = sum(part.value for part in fact.parts)
         total = fact.total.value
         if (fact.complete and parts != total) or (not fact.complete and parts > total):
-            terms = " + ".join(format_number(part.value) for part in fact.parts)
+            terms = " + ".join(number_for_message(part.value) for part in fact.parts)
             yield rule.finding(
                 path,
-                total=format_number(total),
+                total=number_for_message(total),
                 terms=terms,
-                parts=format_number(parts),
+                parts=number_for_message(parts),
                 unit=fact.total.unit,
             )
 
@@ -91,7 +91,9 @@ def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
         if verdict == "exact":
             continue
         computed = (
-            format_percent(fact.numerator * _HUNDRED / fact.denominator, decimals=3)
+            number_for_message(
+                fact.numerator * _HUNDRED / fact.denominator, decimals=3, percent=True
+            )
             if fact.denominator
             else "không xác định (undefined)"
         )
@@ -99,9 +101,9 @@ def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
         yield rule.finding(
             path,
             severity=_RATE_SEVERITY[verdict],
-            stated=format_percent(fact.stated),
-            numerator=format_number(fact.numerator),
-            denominator=format_number(fact.denominator),
+            stated=number_for_message(fact.stated, percent=True),
+            numerator=number_for_message(fact.numerator),
+            denominator=number_for_message(fact.denominator),
             computed=computed,
             why_vi=why_vi,
             why_en=why_en,

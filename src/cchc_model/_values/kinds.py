@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from decimal import Decimal
 from typing import TypeAlias
 
@@ -20,6 +19,7 @@ import attrs
 
 from cchc_model._base.errors import CchcError, NumberParseError
 from cchc_model._base.numbers import parse_number
+from cchc_model._base.text import nfc
 
 __all__ = [
     "Aggregation",
@@ -152,7 +152,7 @@ def label_key(text: str) -> str:
     >>> label_key("  <b>Số TTHC  cấp tỉnh:</b> ") == label_key("số tthc cấp tỉnh")
     True
     """
-    text = unicodedata.normalize("NFC", text).replace("Ð", "Đ").replace("ð", "đ")
+    text = nfc(text).replace("Ð", "Đ").replace("ð", "đ")
     text = _TAG.sub("", text).replace("**", "")
     return _SPACE.sub(" ", text).strip(_END_MARKS).casefold()
 
