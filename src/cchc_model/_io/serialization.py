@@ -13,6 +13,7 @@ characters other than tab and line feed, lone surrogates, U+FFFE, U+FFFF).
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 from collections.abc import Callable
@@ -37,7 +38,7 @@ from cchc_model._model.facts import (
     TotalFact,
 )
 from cchc_model._model.indicators import IndicatorValue
-from cchc_model._model.limits import check_depth
+from cchc_model._model.limits import UNWRITABLE, check_depth, check_writable
 from cchc_model._model.report import Report
 from cchc_model._values.kinds import Ratio, Value
 
@@ -109,10 +110,6 @@ def _strict(kind: type, name: str, name_en: str) -> Callable[[object, type], Any
     return structure
 
 
-#: What no text of a report may hold: control characters but tab and line feed (lxml refuses
-#: them in a Word document, or a table would split at them), lone surrogates (no UTF-8 for
-#: them), U+FFFE and U+FFFF (not characters; lxml refuses them too).
-UNWRITABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 # In the JSON text dumps writes, such a character is an escape other than \t, \n, \" and \\,
 # or raw: DEL, C1 (bytes C2 80-9F), U+FFFE/FFFF (EF BF BE/BF). A hit sends the document to
 # the careful reader.
@@ -361,14 +358,17 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
     check_depth(report)
     document = to_dict(report)
     dumps_fast = _ORJSON_DUMPS.get() if indent == 2 else None
+    text: str | None = None
     if dumps_fast is not None:
-        try:
-            return dumps_fast(document, str)  # type: ignore[no-any-return]
-        except TypeError:
-            pass  # lone surrogates, integers beyond 64 bits: json writes those
-    import json  # noqa: PLC0415 - see the imports at the top
+        with contextlib.suppress(TypeError):  # lone surrogates, integers beyond 64 bits
+            text = dumps_fast(document, str)
+    if text is None:
+        import json  # noqa: PLC0415 - see the imports at the top
 
-    return json.dumps(document, ensure_ascii=False, indent=indent)
+        text = json.dumps(document, ensure_ascii=False, indent=indent)
+    if _suspect(text):
+        check_writable(report)  # what load would refuse is not written: the path is named
+    return text
 
 
 def load(

@@ -6,6 +6,7 @@ import re
 
 from cchc_model._io.tables import write_appendix
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.limits import check_writable
 from cchc_model._model.report import ParagraphKind, Report
 from cchc_model._render._common import (
     MOTTO,
@@ -116,6 +117,8 @@ def render_markdown(document: Report | Appendix) -> str:
     <BLANKLINE>
     **Nguyễn Văn A**
     """
+    if isinstance(document, Report | Appendix):
+        check_writable(document)
     if isinstance(document, Report):
         return _report(document)
     if isinstance(document, Appendix):
