@@ -113,7 +113,7 @@ def _strict(kind: type, name: str, name_en: str) -> Callable[[object, type], Any
 # In the JSON text dumps writes, such a character is an escape other than \t, \n, \" and \\,
 # or raw: DEL, C1 (bytes C2 80-9F), U+FFFE/FFFF (EF BF BE/BF). A hit sends the document to
 # the careful reader.
-_BAD_ESCAPE_BYTES = re.compile(rb'\\[^tn"\\]')
+_GOOD_ESCAPES = frozenset((b"t", b"n", b'"', b"\\"))
 _BAD_ESCAPE_TEXT = re.compile('\\\\[^tn"\\\\]')
 _BAD_RAW_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
 
@@ -122,9 +122,13 @@ def _suspect(data: bytes | str) -> bool:
     """Whether canonical JSON *data* may hold unwritable text (a cheap, one-sided test)."""
     if isinstance(data, str):
         return _BAD_ESCAPE_TEXT.search(data) is not None or UNWRITABLE.search(data) is not None
-    if b"\\" in data and _BAD_ESCAPE_BYTES.search(data) is not None:
-        return True
-    return (b"\x7f" in data or b"\xc2" in data or b"\xef\xbf" in data) and (
+    # Backslashes are rare in what dumps writes (escaped quotes and line breaks): look at each.
+    at = data.find(b"\\")
+    while at >= 0:
+        if data[at + 1 : at + 2] not in _GOOD_ESCAPES:
+            return True
+        at = data.find(b"\\", at + 2)
+    return (b"\x7f" in data or b"\xc2" in data or b"\xef" in data) and (
         _BAD_RAW_BYTES.search(data) is not None
     )
 
@@ -466,7 +470,10 @@ def _load_fast(data: bytes | str, max_items: int) -> Report | None:
         document = loads(data)
     except ValueError:
         return None
-    again = write(document, bytes) if isinstance(data, bytes) else write(document, str)
+    try:
+        again = write(document, bytes) if isinstance(data, bytes) else write(document, str)
+    except TypeError:  # nested past orjson's limit, integers beyond 64 bits
+        return None
     if again != data and (data[-1:] not in ("\n", b"\n") or again != data[:-1]):
         return None
     if _suspect(data):
