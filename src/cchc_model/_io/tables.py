@@ -249,6 +249,14 @@ def _sheet_rows(
                     location=f"{where}:{number}",
                 )
         cells = tuple(_xlsx_cell(cell) for cell in row)
+        for cell in cells:
+            bad = _UNWRITABLE.search(cell)
+            if bad is not None:
+                raise AppendixParseError(
+                    f"ký tự điều khiển hoặc không ghi được U+{ord(bad.group()):04X} "
+                    "(control or unwritable character)",
+                    location=f"{where}:{number}",
+                )
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
         if not filled:
             lines.append(_Line(number, None, ""))
