@@ -87,18 +87,28 @@ def _text(document: object) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2)
 
 
-def _fifo(tmp_path: Path, name: str, data: bytes) -> Path:
-    """A named pipe that a thread fills with *data*, then closes."""
+def _fifo(tmp_path: Path, name: str, data: bytes) -> tuple[Path, Callable[[], int]]:
+    """A named pipe that a thread fills with *data*, then closes; and how much it wrote."""
     path = tmp_path / name
     os.mkfifo(path)
+    written = [0]
+    thread = threading.Thread(target=_feed, args=(path, data, written), daemon=True)
+    thread.start()
 
-    def feed() -> None:
-        # The reader stops at its limit and closes its end, as it should.
-        with open(path, "wb") as pipe, contextlib.suppress(BrokenPipeError):
-            pipe.write(data)
+    def sent() -> int:
+        thread.join(timeout=60)
+        return written[0]
 
-    threading.Thread(target=feed, daemon=True).start()
-    return path
+    return path, sent
+
+
+def _feed(path: Path, data: bytes, written: list[int]) -> None:
+    # The reader stops at its limit and closes its end, as it should.
+    with open(path, "wb") as pipe, contextlib.suppress(BrokenPipeError):
+        for start in range(0, len(data), 1 << 16):
+            pipe.write(data[start : start + (1 << 16)])
+            pipe.flush()
+            written[0] += min(1 << 16, len(data) - start)
 
 
 # --- 1. endless input --------------------------------------------------------------------
@@ -107,15 +117,19 @@ def _fifo(tmp_path: Path, name: str, data: bytes) -> Path:
 class TestEndlessInput:
     def test_load_reads_a_pipe_only_to_its_limit(self, tmp_path: Path) -> None:
         """A pipe (stat size 0) longer than max_bytes is refused as too large, not read whole."""
-        pipe = _fifo(tmp_path, "report.json", b"{" + b" " * 200_000)
+        data = b"{" + b" " * 8_000_000
+        pipe, sent = _fifo(tmp_path, "report.json", data)
         with pytest.raises(InputError, match="quá lớn"):
             load(pipe, max_bytes=1_000)
+        assert sent() < len(data) // 2
 
     def test_read_appendix_reads_a_pipe_only_to_its_limit(self, tmp_path: Path) -> None:
         """read_appendix on a pipe stops one byte past max_bytes."""
-        pipe = _fifo(tmp_path, "table.tsv", b"STT\tx\n" * 50_000)
+        data = b"STT\tx\n" * 1_000_000
+        pipe, sent = _fifo(tmp_path, "table.tsv", data)
         with pytest.raises(AppendixParseError, match="quá lớn"):
             read_appendix(pipe, max_bytes=1_000)
+        assert sent() < len(data) // 2
 
     def test_dev_zero(self, tmp_path: Path) -> None:
         """/dev/zero under a .json or .tsv name is refused after max_bytes bytes."""
@@ -140,7 +154,7 @@ class TestEndlessInput:
     def test_cli_refs_is_bounded(self, tmp_path: Path, capsys: pytest.CaptureFixture[str]
                                  ) -> None:
         """`cchc refs` reads a pipe only to its limit (it read without one)."""
-        pipe = _fifo(tmp_path, "prose.txt", b"x" * 9_000_000)
+        pipe, _ = _fifo(tmp_path, "prose.txt", b"x" * 9_000_000)
         assert main(["refs", str(pipe)]) == 2
         assert "quá lớn" in capsys.readouterr().err
 
