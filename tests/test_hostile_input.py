@@ -34,6 +34,7 @@ from cchc_model import (
     CchcError,
     Header,
     InputError,
+    Paragraph,
     Report,
     Section,
     StructureError,
@@ -63,6 +64,7 @@ from cchc_model._base.text import nfc, nfc_with_offsets
 from cchc_model._cli import main
 from cchc_model._io.serialization import to_dict
 from cchc_model._model.limits import MAX_SECTION_DEPTH
+from cchc_model._values.kinds import CodedScale
 from cchc_model.examples import reference_appendix, reference_report, reference_report_json
 from tests.strategies import texts, unwritable_characters, writable_characters
 
@@ -207,6 +209,10 @@ _TIMED: dict[str, Callable[[str], object]] = {
         "| STT | Chỉ tiêu |\n| 1.1.1. | " + text + " |\n", format="markdown"
     ),
     "load": lambda text: load(json.dumps({"schema_version": 1, "header": {"agency": text}})),
+    "render_markdown": lambda text: render_markdown(
+        Report(Header("SỞ X"), sections=(Section("I", "x", (Paragraph(text),)),))
+    ),
+    "CodedScale.parse": CodedScale.parse,
 }
 #: How many times the normal per-character cost a worst input may take. Generous: it is
 #: linear against quadratic that matters (a quadratic case here is thousands of times over).

@@ -102,15 +102,24 @@ class CodedScale:
 
     choices: tuple[tuple[str, int], ...]
 
-    _CHOICE = re.compile(r"\s*(.+?)\s*=\s*(\d+)")
+    # Only "= code" is searched for; the labels are what lies between (a pattern with a lazy
+    # label between two runs of spaces would rescan the rest of the text at every start).
+    _CODE = re.compile(r"=\s*(\d+)")
 
     @classmethod
     def parse(cls, text: str) -> CodedScale:
         """Read a scale as the form writes it: ``"Không = 0 Có = 1"``."""
-        choices = tuple((m.group(1), int(m.group(2))) for m in cls._CHOICE.finditer(text))
-        if not choices or cls._CHOICE.sub("", text).strip():
-            raise CchcError(f"thang mã không hợp lệ (invalid coded scale): {text!r}")
-        return cls(choices)
+        choices: list[tuple[str, int]] = []
+        done = 0
+        for match in cls._CODE.finditer(text):
+            label = text[done : match.start()].strip()
+            if not label or "\n" in label or "\r" in label:
+                raise CchcError(f"thang mã không hợp lệ (invalid coded scale): {text[:80]!r}")
+            choices.append((label, int(match.group(1))))
+            done = match.end()
+        if not choices or text[done:].strip():
+            raise CchcError(f"thang mã không hợp lệ (invalid coded scale): {text[:80]!r}")
+        return cls(tuple(choices))
 
     @property
     def codes(self) -> tuple[int, ...]:
