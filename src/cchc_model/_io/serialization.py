@@ -26,7 +26,7 @@ import attrs
 from cchc_model._base.errors import CchcError, InputError, StructureError
 from cchc_model._base.files import read_bounded, utf8_exceeds
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import MAX_NUMBER_DIGITS, decimal_problem
+from cchc_model._base.numbers import MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT, decimal_problem
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.facts import (
     CountFact,
@@ -300,9 +300,15 @@ _CONVERTER = Lazy(_build_converter)
 
 
 def _structure_decimal_fast(value: object) -> Decimal:
-    if value.__class__ is str and len(value) <= 2 * MAX_NUMBER_DIGITS:
+    # A text as dumps writes it, of at most 40 characters, has at most 40 digits: only the
+    # finiteness and the magnitude are left to check (the slow path decides the rest).
+    if value.__class__ is str and len(value) <= MAX_NUMBER_DIGITS:
         number = Decimal(value)
-        if decimal_problem(number) is None and str(number) == value:
+        if (
+            str(number) == value
+            and number.is_finite()
+            and -MAX_NUMBER_EXPONENT <= number.adjusted() <= MAX_NUMBER_EXPONENT
+        ):
             return number
     return _structure_decimal(value, Decimal)
 
