@@ -60,10 +60,18 @@ from cchc_model._values.kinds import format_value, parse_value
 
 # --- report ---
 
-#: Any text, including NFD sequences, emoji and control characters (never surrogates, which
-#: JSON text cannot carry).
-texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
-short_texts = st.text(st.characters(exclude_categories=("Cs",)), max_size=8)
+#: Any text a report can hold, including NFD sequences, emoji, tabs and line feeds; never
+#: what no document can be written with (surrogates, other control characters, U+FFFE/FFFF).
+writable_characters = st.characters(
+    exclude_categories=("Cs", "Cc"), exclude_characters="\ufffe\uffff", include_characters="\t\n"
+)
+#: What a report cannot hold: load refuses it, naming the path.
+unwritable_characters = st.one_of(
+    st.characters(categories=("Cc",), exclude_characters="\t\n"),
+    st.sampled_from(("\ud800", "\udfff", "\ufffe", "\uffff")),
+)
+texts = st.text(writable_characters, max_size=30)
+short_texts = st.text(writable_characters, max_size=8)
 decimals = st.decimals(allow_nan=False, allow_infinity=False, places=4, min_value=-10**12,
                        max_value=10**12)
 counts = st.integers(min_value=0, max_value=10**9)

@@ -1,7 +1,9 @@
 """The ``cchc`` command.
 
 Exit codes: 0 when validation finds no error, 1 when it does, 2 when the input cannot be used
-(a one-line message on stderr, no traceback).
+or the output cannot be written (a one-line message on stderr, no traceback). A reader that
+goes away (``cchc validate … | head -c 0``) is an output that cannot be written: exit 2,
+never 0, so a pipeline cannot take an unread verdict for a pass.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from pathlib import Path
 from typing import Literal
 
 from cchc_model._base.errors import AppendixOnlyError, CchcError, InputError
+from cchc_model._base.files import read_bounded
 from cchc_model._io.reports import read_report
 from cchc_model._io.serialization import dumps, load
 from cchc_model._io.tables import read_appendix, write_appendix
@@ -23,7 +26,7 @@ from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
 from cchc_model._rules.default import validate
 from cchc_model._rules.engine import ValidationReport
-from cchc_model._values.references import ReferenceMatch, extract_references
+from cchc_model._values.references import MAX_TEXT_LENGTH, ReferenceMatch, extract_references
 
 __all__ = ["main"]
 
@@ -85,11 +88,10 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     result = validate(target)
     if args.format == "json":
         data = {"read_as": read_as, **result.to_dict()}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        if args.path is not None:
-            print(f"{args.path}: {READ_AS[read_as]}")
-        print(result)
+        said = f"{args.path}: {READ_AS[read_as]}\n" if args.path is not None else ""
+        _write_stdout(f"{said}{result}\n")
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
@@ -133,14 +135,14 @@ def _validate_folder(folder: Path, output: str) -> int:
         sys.stderr.write("\r" + " " * 72 + "\r")
         sys.stderr.flush()
     if output == "json":
-        print(json.dumps({"ok": failed == 0 and read > 0, "files": rows},
-                         ensure_ascii=False, indent=2))
+        _write_stdout(json.dumps({"ok": failed == 0 and read > 0, "files": rows},
+                                 ensure_ascii=False, indent=2) + "\n")
     else:
         lines.append(
             f"{len(files)} tệp (files): {read} đọc được, {len(files) - read} không đọc được, "
             f"{failed} không đạt"
         )
-        print("\n".join(lines))
+        _write_stdout("\n".join(lines) + "\n")
     if failed:
         return EXIT_FINDINGS
     return EXIT_OK if read else EXIT_UNUSABLE
@@ -152,10 +154,41 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+class _OutputError(CchcError):
+    """Standard output cannot take what the command writes."""
+
+
+def _write_stdout(text: str | bytes) -> None:
+    """Write *text* to standard output and flush it, or raise :class:`_OutputError`.
+
+    A full disk, a closed pipe and a terminal whose encoding lacks Vietnamese letters all
+    end here, as one line on stderr and exit 2.
+    """
+    if sys.stdout is None:  # started with standard output closed (`cchc … >&-`)
+        raise _OutputError("không có đầu ra chuẩn (standard output is closed)")
+    try:
+        if isinstance(text, bytes):
+            sys.stdout.buffer.write(text)
+            sys.stdout.buffer.flush()
+        else:
+            sys.stdout.write(text)
+            sys.stdout.flush()
+    except UnicodeEncodeError:
+        encoding = getattr(sys.stdout, "encoding", None) or "?"
+        raise _OutputError(
+            f"không ghi được kết quả: bảng mã {encoding} của đầu ra không có chữ tiếng Việt, "
+            f"hãy đặt PYTHONIOENCODING=utf-8 (cannot write output in {encoding}: "
+            "set PYTHONIOENCODING=utf-8)"
+        ) from None
+    except (OSError, ValueError) as error:  # ValueError: the stream was closed
+        reason = getattr(error, "strerror", None) or str(error)
+        raise _OutputError(f"không ghi được kết quả (cannot write output): {reason}") from None
+
+
 def _write_text(out: str | None, text: str) -> None:
     """Write *text* to the file *out*, or to standard output without one."""
     if not out:
-        sys.stdout.write(text)
+        _write_stdout(text)
         return
     try:
         Path(out).write_text(text, encoding="utf-8")
@@ -171,12 +204,20 @@ def _cmd_example(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+#: Most bytes ``cchc refs`` reads: the longest text extract_references takes, in UTF-8.
+_MAX_TEXT_BYTES = 4 * MAX_TEXT_LENGTH
+
+
 def _read_text(path: str) -> str:
     """The text of a UTF-8 file, or an :class:`InputError` saying why it cannot be read."""
     try:
-        data = Path(path).read_bytes()
+        data = read_bounded(path, _MAX_TEXT_BYTES)
     except OSError as error:
         raise InputError(f"không đọc được tệp (cannot read) {path!r}: {error.strerror}") from None
+    if data is None:
+        raise InputError(
+            f"tệp quá lớn, tối đa {_MAX_TEXT_BYTES} byte (file too large) {path!r}"
+        )
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
@@ -216,14 +257,18 @@ def _cmd_refs(args: argparse.Namespace) -> int:
         line = bisect.bisect_right(line_starts, match.start)
         rows.append(_reference_row(match, line, match.start - line_starts[line - 1] + 1))
     if args.format == "json":
-        print(json.dumps({"path": args.path, "references": rows}, ensure_ascii=False, indent=2))
+        document = {"path": args.path, "references": rows}
+        _write_stdout(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
         return EXIT_OK
+    lines = []
     for row, match in zip(rows, matches, strict=True):
         one_line = " ".join(match.text.split())
-        print(f"{args.path}:{row['line']}:{row['column']}: {match.ref.number_symbol}\t{one_line}")
-        for warning in match.ref.warnings:
-            print(f"    ! {warning}")
-    print(f"{len(rows)} trích dẫn (citations)")
+        lines.append(
+            f"{args.path}:{row['line']}:{row['column']}: {match.ref.number_symbol}\t{one_line}"
+        )
+        lines.extend(f"    ! {warning}" for warning in match.ref.warnings)
+    lines.append(f"{len(rows)} trích dẫn (citations)")
+    _write_stdout("\n".join(lines) + "\n")
     return EXIT_OK
 
 
@@ -251,9 +296,7 @@ def _cmd_render(args: argparse.Namespace) -> int:
     if to == "docx":
         data = render_docx(target, path=args.out)
         if not args.out:
-            assert binary is not None  # noqa: S101 - checked above
-            binary.write(data)
-            binary.flush()
+            _write_stdout(data)
         return EXIT_OK
     text = render_html(target) if to == "html" else render_markdown(target)
     _write_text(args.out, text)
@@ -342,11 +385,12 @@ def _cmd_consolidate(args: argparse.Namespace) -> int:
     result = consolidation.validate()
     if args.format == "json":
         data = {"units": list(consolidation.units), "out": args.out, **result.to_dict()}
-        print(json.dumps(data, ensure_ascii=False, indent=2))
+        _write_stdout(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
     else:
-        print(f"Đã tổng hợp {len(consolidation.units)}/{len(files)} đơn vị vào {args.out} "
-              f"(combined {len(consolidation.units)} of {len(files)} units)")
-        print(result)
+        _write_stdout(
+            f"Đã tổng hợp {len(consolidation.units)}/{len(files)} đơn vị vào {args.out} "
+            f"(combined {len(consolidation.units)} of {len(files)} units)\n{result}\n"
+        )
     return EXIT_OK if result.ok else EXIT_FINDINGS
 
 
@@ -367,8 +411,8 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     write_fact_table(readable(), args.out, facts=args.prose, citations=args.citations)
     for message in failed:
         print(f"cchc: {message}", file=sys.stderr)
-    print(f"Đã ghi {len(files) - len(failed)}/{len(files)} đơn vị vào {args.out} "
-          f"(wrote {len(files) - len(failed)} of {len(files)} units)")
+    _write_stdout(f"Đã ghi {len(files) - len(failed)}/{len(files)} đơn vị vào {args.out} "
+                  f"(wrote {len(files) - len(failed)} of {len(files)} units)\n")
     return EXIT_FINDINGS if failed else EXIT_OK
 _EXIT_CODES = """\
 mã thoát (exit codes):
@@ -555,11 +599,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except CchcError as error:
+        if isinstance(error, _OutputError):
+            _silence_stdout()
         message = " ".join(str(error).split())
         print(f"cchc: {message}", file=sys.stderr)
         return EXIT_UNUSABLE
-    except BrokenPipeError:
-        # The reader went away (`cchc refs … | head`): stop quietly, as Unix tools do.
+
+
+def _silence_stdout() -> None:
+    """Point standard output at the null device.
+
+    The interpreter flushes standard output once more on exit; what could not be written
+    would fail again there, with a second message.
+    """
+    try:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
-        return EXIT_OK
+    except (OSError, ValueError, AttributeError):
+        pass

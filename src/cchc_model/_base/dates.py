@@ -47,6 +47,12 @@ _WHOLE_DATE = re.compile(rf"(?:ngày{_SP})?{DATE}", re.IGNORECASE)
 
 
 
+def _check_year(instance: DocumentDate, attribute: object, value: int) -> None:
+    # A year the calendar of datetime cannot hold could never be compared with a date.
+    if type(value) is int and not 1 <= value <= 9999:
+        raise CchcError(f"năm không hợp lệ, cần 1-9999 (invalid year, need 1-9999): {value!r}")
+
+
 def _check_date_parts(instance: DocumentDate, attribute: object, value: int | None) -> None:
     if instance.day is not None and instance.month is None:
         raise CchcError("có ngày mà không có tháng (a day without a month)")
@@ -81,7 +87,7 @@ class DocumentDate:
     cchc_model.CchcError: ngày không tồn tại: 2025/9/18 (no such date: DocumentDate takes year, month, day; got year=18, month=9, day=2025)
     """  # noqa: E501
 
-    year: int = attrs.field(validator=of_type(int))
+    year: int = attrs.field(validator=[of_type(int), _check_year])
     month: int | None = attrs.field(default=None, validator=of_type(int, optional=True))
     day: int | None = attrs.field(
         default=None, validator=[of_type(int, optional=True), _check_date_parts]

@@ -15,12 +15,11 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from contextlib import AbstractContextManager
 from decimal import ROUND_HALF_UP, Context, Decimal, localcontext
 from typing import TypeAlias
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal as _babel_format_decimal
 from babel.numbers import format_percent as _babel_format_percent
 from babel.numbers import parse_pattern as _babel_parse_pattern
@@ -32,7 +31,7 @@ from cchc_model._base.errors import (
     UnitError,
     _quote,
 )
-from cchc_model._base.text import normalize_text
+from cchc_model._base.text import nfc, normalize_text
 
 __all__ = [
     "MAX_NUMBER_DIGITS",
@@ -87,8 +86,7 @@ NumberLike: TypeAlias = int | Decimal | float
 # ungrouped integer part may have any length (reports write 4964 and 4.964 alike).
 _NUMBER = re.compile(r"([+-]?)(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")
 _MINUS_SIGNS = str.maketrans({"−": "-", "–": "-"})
-_PERCENT = re.compile(r"(.*?)\s*%")
-_MONEY = re.compile(r"(.*?\d)\s*([^\W\d_].*)")
+_LETTER = re.compile(r"[^\W\d_]")
 class MoneyScale(enum.Enum):
     """The scale an amount of money is written in: ``đồng``, ``nghìn``, ``triệu``, ``tỷ``."""
 
@@ -188,10 +186,10 @@ def parse_percent(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_percent() takes a str, not {type(text).__name__}")
-    match = _PERCENT.fullmatch(_clean(text))
-    if match is None:
+    cleaned = _clean(text)
+    if not cleaned.endswith("%"):
         raise NumberParseError("tỷ lệ phần trăm không hợp lệ (invalid percentage)", text=text)
-    return _read_number(match.group(1), text)
+    return _read_number(cleaned[:-1].rstrip(), text)
 
 
 def parse_money(text: str) -> Decimal:
@@ -213,11 +211,14 @@ def parse_money(text: str) -> Decimal:
     """
     if not isinstance(text, str):
         raise TypeError(f"parse_money() takes a str, not {type(text).__name__}")
-    match = _MONEY.fullmatch(_clean(text))
-    scale = _MONEY_LABELS.get(_label_key(match.group(2))) if match else None
-    if match is None or scale is None:
+    cleaned = _clean(text)
+    # The unit starts at the first letter; what comes before it, spaces aside, is the number.
+    letter = _LETTER.search(cleaned)
+    number = cleaned[: letter.start()].rstrip() if letter else ""
+    scale = _MONEY_LABELS.get(_label_key(cleaned[letter.start() :])) if letter else None
+    if not number[-1:].isdigit() or scale is None:
         raise NumberParseError("số tiền không hợp lệ (invalid amount of money)", text=text)
-    amount = _read_number(match.group(1), text)
+    amount = _read_number(number, text)
     with _context():
         vnd = amount.scaleb(_SCALE_EXPONENT[scale])
         exponent = vnd.as_tuple().exponent
@@ -313,8 +314,30 @@ def format_money(
     return f"{_format(_round(scaled, decimals), locale)} {money_scale.label}"
 
 
+def number_for_message(
+    value: NumberLike, *, percent: bool = False, decimals: int | None = None
+) -> str:
+    """*value* for a message, as the ``format_*`` functions write it, or in plain digits.
+
+    Never raises on a finite number: a value too long for :func:`format_number` is shown
+    as :class:`~decimal.Decimal` writes it. Rules quote the figures of any report the model
+    accepts, 10^40 included.
+
+    >>> number_for_message(14584), number_for_message(Decimal("1E+40"))
+    ('14.584', '1E+40')
+    >>> number_for_message(Decimal("33.37"), percent=True)
+    '33,37%'
+    """
+    try:
+        if percent:
+            return format_percent(value, decimals=decimals)
+        return format_number(value, decimals=decimals)
+    except NumberFormatError:
+        return f"{value}%" if percent else str(value)
+
+
 def _clean(text: str) -> str:
-    return unicodedata.normalize("NFC", text).strip().translate(_MINUS_SIGNS)
+    return nfc(text).strip().translate(_MINUS_SIGNS)
 
 
 def _read_number(cleaned: str, text: str) -> Decimal:
@@ -424,7 +447,15 @@ def _parsed_locale(locale: str) -> Locale:
 
 
 def _locale(locale: str | Locale) -> Locale:
-    return _parsed_locale(locale) if isinstance(locale, str) else locale
+    # babel reads None as "the process locale" (LC_NUMERIC): we never guess it.
+    if isinstance(locale, Locale):
+        return locale
+    if not isinstance(locale, str):
+        raise TypeError(f"locale must be a str or a babel Locale, not {type(locale).__name__}")
+    try:
+        return _parsed_locale(locale)
+    except (ValueError, LookupError, UnknownLocaleError) as error:
+        raise CchcError(f"locale không hợp lệ (unknown locale): {_quote(locale)}") from error
 
 
 _pattern = functools.lru_cache(maxsize=256)(_babel_parse_pattern)

@@ -4,22 +4,29 @@ The document is the report's fields with a top-level ``schema_version``. Decimal
 strings (``"33.37"``) so their precision survives; dates are ISO strings; facts carry a
 ``"type"`` tag. Unknown keys, missing keys and values of the wrong type raise
 :class:`~cchc_model.StructureError` naming the JSON path.
+
+Reading is strict, so that what :func:`load` accepts :func:`dumps` writes back as it was:
+UTF-8 only, no key twice in an object, decimals and dates only in the form :func:`dumps`
+writes them (``"33.37"``, ``"2023-11-05"``), and no text a document cannot hold (control
+characters other than tab and line feed, lone surrogates, U+FFFE, U+FFFF).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
+import re
 from collections.abc import Callable
 from datetime import date
 from decimal import Decimal, InvalidOperation
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
 from cchc_model._base.errors import CchcError, InputError, StructureError
+from cchc_model._base.files import read_bounded, utf8_exceeds
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import MAX_NUMBER_DIGITS, decimal_problem
+from cchc_model._base.numbers import MAX_NUMBER_DIGITS, MAX_NUMBER_EXPONENT, decimal_problem
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.facts import (
     CountFact,
@@ -31,6 +38,7 @@ from cchc_model._model.facts import (
     TotalFact,
 )
 from cchc_model._model.indicators import IndicatorValue
+from cchc_model._model.limits import UNWRITABLE, check_depth, check_writable
 from cchc_model._model.report import Report
 from cchc_model._values.kinds import Ratio, Value
 
@@ -95,15 +103,53 @@ def _strict(kind: type, name: str, name_en: str) -> Callable[[object, type], Any
         # bool is an int in Python; JSON keeps them apart, and so do we.
         if type(value) is not kind:
             raise _WrongTypeError(name, value, name_en)
+        if kind is str:
+            _check_text(value)  # type: ignore[arg-type]
         return value
 
     return structure
 
 
+# In the JSON text dumps writes, such a character is an escape other than \t, \n, \" and \\,
+# or raw: DEL, C1 (bytes C2 80-9F), U+FFFE/FFFF (EF BF BE/BF). A hit sends the document to
+# the careful reader.
+_GOOD_ESCAPES = frozenset((b"t", b"n", b'"', b"\\"))
+_BAD_ESCAPE_TEXT = re.compile('\\\\[^tn"\\\\]')
+_BAD_RAW_BYTES = re.compile(rb"\x7f|\xc2[\x80-\x9f]|\xef\xbf[\xbe\xbf]")
+
+
+def _suspect(data: bytes | str) -> bool:
+    """Whether canonical JSON *data* may hold unwritable text (a cheap, one-sided test)."""
+    if isinstance(data, str):
+        return _BAD_ESCAPE_TEXT.search(data) is not None or UNWRITABLE.search(data) is not None
+    # Backslashes are rare in what dumps writes (escaped quotes and line breaks): look at each.
+    at = data.find(b"\\")
+    while at >= 0:
+        if data[at + 1 : at + 2] not in _GOOD_ESCAPES:
+            return True
+        at = data.find(b"\\", at + 2)
+    return (b"\x7f" in data or b"\xc2" in data or b"\xef" in data) and (
+        _BAD_RAW_BYTES.search(data) is not None
+    )
+
+
+class _UnwritableTextError(CchcError):
+    """A text holding a character no document can be written with."""
+
+
+def _check_text(value: str) -> None:
+    bad = UNWRITABLE.search(value)
+    if bad is not None:
+        raise _UnwritableTextError(
+            f"văn bản chứa ký tự không ghi được U+{ord(bad.group()):04X} tại vị trí "
+            f"{bad.start()} (text holds an unwritable character)"
+        )
+
+
 def _structure_decimal(value: object, _: type) -> Decimal:
-    if isinstance(value, bool) or not isinstance(value, str | int | Decimal):
+    if not isinstance(value, str):
         raise _WrongTypeError("số thập phân dạng chuỗi", value, "a decimal string")
-    if isinstance(value, str) and len(value) > 2 * MAX_NUMBER_DIGITS:
+    if len(value) > 2 * MAX_NUMBER_DIGITS:
         raise _WrongTypeError("số thập phân ngắn hơn", value, "a shorter decimal")
     try:
         number = Decimal(value)
@@ -111,6 +157,13 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise _WrongTypeError("số thập phân dạng chuỗi", value, "a decimal string") from None
     if decimal_problem(number) is not None:
         raise _WrongTypeError("số hữu hạn trong phạm vi", value, "a finite number within range")
+    if str(number) != value:
+        # Decimal() also reads "1_2.5", "１２", " 12", "+12", "12E0": dumps would write
+        # them back otherwise, so only the form it writes is read.
+        raise CchcError(
+            f"số thập phân phải viết như {str(number)!r}, gặp {_short(value)} "
+            f"(write the decimal as {str(number)!r})"
+        )
     return number
 
 
@@ -118,9 +171,15 @@ def _structure_date(value: object, _: type) -> date:
     if not isinstance(value, str):
         raise _WrongTypeError("ngày dạng YYYY-MM-DD", value, "an ISO date")
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise CchcError(f"ngày không hợp lệ (invalid date): {value!r}") from None
+        raise CchcError(f"ngày không hợp lệ (invalid date): {_short(value)}") from None
+    # fromisoformat also reads "20231105" and "2023-W45-7"; only YYYY-MM-DD is written.
+    if day.isoformat() != value:
+        raise CchcError(
+            f"ngày phải viết YYYY-MM-DD (write the date as YYYY-MM-DD): {_short(value)}"
+        )
+    return day
 
 
 def _unstructure_value(value: Value) -> object:
@@ -132,7 +191,10 @@ def _unstructure_value(value: Value) -> object:
 
 
 def _structure_value(value: object, _: type) -> Value:
-    if value is None or type(value) is int or type(value) is str:
+    if type(value) is str:
+        _check_text(value)
+        return value
+    if value is None or type(value) is int:
         return value
     if isinstance(value, dict):
         if set(value) == {"decimal"}:
@@ -238,9 +300,15 @@ _CONVERTER = Lazy(_build_converter)
 
 
 def _structure_decimal_fast(value: object) -> Decimal:
-    if value.__class__ is str and len(value) <= 2 * MAX_NUMBER_DIGITS:
+    # A text as dumps writes it, of at most 40 characters, has at most 40 digits: only the
+    # finiteness and the magnitude are left to check (the slow path decides the rest).
+    if value.__class__ is str and len(value) <= MAX_NUMBER_DIGITS:
         number = Decimal(value)
-        if decimal_problem(number) is None:
+        if (
+            str(number) == value
+            and number.is_finite()
+            and -MAX_NUMBER_EXPONENT <= number.adjusted() <= MAX_NUMBER_EXPONENT
+        ):
             return number
     return _structure_decimal(value, Decimal)
 
@@ -297,16 +365,20 @@ def dumps(report: Report, *, indent: int | None = 2) -> str:
     """
     if not isinstance(report, Report):
         raise TypeError(f"dumps() takes a Report, not {type(report).__name__}")
+    check_depth(report)
     document = to_dict(report)
     dumps_fast = _ORJSON_DUMPS.get() if indent == 2 else None
+    text: str | None = None
     if dumps_fast is not None:
-        try:
-            return dumps_fast(document)
-        except TypeError:
-            pass  # lone surrogates, integers beyond 64 bits: json writes those
-    import json  # noqa: PLC0415 - see the imports at the top
+        with contextlib.suppress(TypeError):  # lone surrogates, integers beyond 64 bits
+            text = dumps_fast(document, str)
+    if text is None:
+        import json  # noqa: PLC0415 - see the imports at the top
 
-    return json.dumps(document, ensure_ascii=False, indent=indent)
+        text = json.dumps(document, ensure_ascii=False, indent=indent)
+    if _suspect(text):
+        check_writable(report)  # what load would refuse is not written: the path is named
+    return text
 
 
 def load(
@@ -335,47 +407,42 @@ def load(
     ):
         where = os.fspath(source)
         try:
-            too_large = os.stat(where).st_size > max_bytes
-            data = b"" if too_large else Path(where).read_bytes()
+            read = read_bounded(where, max_bytes)
         except (OSError, ValueError) as error:
             reason = error.strerror if isinstance(error, OSError) else str(error)
             raise InputError(
                 f"không đọc được tệp (cannot read file) {where[:200]!r}: {reason}"
             ) from None
-        if too_large:
+        if read is None:
             raise _too_large(where, max_bytes)
-    elif isinstance(source, bytes | str):
+        data = read
+    elif isinstance(source, bytes):
         if len(source) > max_bytes:
+            raise _too_large(where, max_bytes)
+        data = source
+    elif isinstance(source, str):
+        if utf8_exceeds(source, max_bytes):
             raise _too_large(where, max_bytes)
         data = source
     else:
         raise TypeError(f"load() takes a str, bytes or path, not {type(source).__name__}")
-    loads = _ORJSON_LOADS.get()
-    if loads is not None:
-        # orjson when it is installed, for valid documents only: it reads integers beyond
-        # 64 bits as floats and words its errors its own way, so anything it or the fast
-        # path refuses is read again by json, and explained as before.
+    report = _load_fast(data, max_items)
+    if report is not None:
+        return report
+    if isinstance(data, bytes):
         try:
-            document = loads(data)
-        except ValueError:
-            pass
-        else:
-            if not _too_many_items(data, document, max_items):
-                report = _from_dict_fast(document)
-                if report is not None:
-                    return report
-    if isinstance(data, str):
-        data = data.encode("utf-8", "surrogatepass")
-    if len(data) > max_bytes:
-        raise _too_large(where, max_bytes)
+            # The format is UTF-8: json.loads would also read UTF-16 and UTF-32 bytes.
+            data = data.decode("utf-8")
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{where}: không phải văn bản UTF-8 (not UTF-8 text) tại byte {error.start}"
+            ) from None
     import json  # noqa: PLC0415 - see the imports at the top
 
     try:
-        document = json.loads(data)
-    except UnicodeDecodeError as error:
-        raise InputError(
-            f"{where}: không phải văn bản UTF-8 (not UTF-8 text) tại byte {error.start}"
-        ) from None
+        document = json.loads(data, object_pairs_hook=_object)
+    except _DuplicateKeyError as error:
+        raise InputError(f"{where}: {error}") from None
     except json.JSONDecodeError as error:
         raise InputError(
             f"{where}:{error.lineno}:{error.colno}: JSON không hợp lệ (invalid JSON): {error.msg}"
@@ -391,6 +458,51 @@ def load(
             f"(report too large, at most {max_items} JSON values)"
         )
     return from_dict(document)
+
+
+def _load_fast(data: bytes | str, max_items: int) -> Report | None:
+    """The report, when *data* is a valid document exactly as :func:`dumps` writes it.
+
+    orjson (when installed) reads it; writing the result again must give *data* back, which
+    proves no key came twice (orjson, like json, keeps the last); and the escapes of control
+    characters, raw C1 controls, U+FFFE and U+FFFF must be absent, so no string holds a
+    character a report cannot.
+    Anything else is read again, carefully, by json, and explained.
+    """
+    loads, write = _ORJSON_LOADS.get(), _ORJSON_DUMPS.get()
+    if loads is None or write is None:
+        return None
+    try:
+        document = loads(data)
+    except ValueError:
+        return None
+    try:
+        again = write(document, bytes) if isinstance(data, bytes) else write(document, str)
+    except TypeError:  # nested past orjson's limit, integers beyond 64 bits
+        return None
+    if again != data and (data[-1:] not in ("\n", b"\n") or again != data[:-1]):
+        return None
+    if _suspect(data):
+        return None
+    if _too_many_items(data, document, max_items):
+        return None
+    return _from_dict_fast(document)
+
+
+class _DuplicateKeyError(CchcError):
+    """A key twice in one JSON object."""
+
+
+def _object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    result = dict(pairs)
+    if len(result) != len(pairs):
+        seen: set[str] = set()
+        key = next(key for key, _ in pairs if key in seen or seen.add(key))  # type: ignore[func-returns-value]
+        raise _DuplicateKeyError(
+            f"khóa {_short(key)} xuất hiện hai lần trong một object "
+            f"(duplicate key {_short(key)})"
+        )
+    return result
 
 
 def _too_large(where: str, max_bytes: int) -> InputError:
@@ -437,16 +549,20 @@ def _orjson_loads() -> Callable[[bytes | str], Any] | None:
 _ORJSON_LOADS = Lazy(_orjson_loads)
 
 
-def _orjson_dumps() -> Callable[[object], str] | None:
-    """The encoder of orjson, set to write what ``json.dumps(..., indent=2)`` writes."""
+def _orjson_dumps() -> Callable[[object, type], Any] | None:
+    """The encoder of orjson, set to write what ``json.dumps(..., indent=2)`` writes.
+
+    It returns ``bytes`` or ``str`` as asked.
+    """
     try:
         import orjson  # noqa: PLC0415 - optional, and imported on first dumps only
     except ImportError:
         return None
     dumps, indent = orjson.dumps, orjson.OPT_INDENT_2
 
-    def write(document: object) -> str:
-        return dumps(document, option=indent).decode("utf-8")
+    def write(document: object, kind: type) -> Any:
+        data = dumps(document, option=indent)
+        return data if kind is bytes else data.decode("utf-8")
 
     return write
 
@@ -464,9 +580,11 @@ def _from_dict_fast(document: object) -> Report | None:
     body = document.copy()
     del body["schema_version"]
     try:
-        return _FAST.get()(body)
+        report: Report = _FAST.get()(body)
     except Exception:  # noqa: BLE001 - the converter says what is wrong, and where
         return None
+    check_depth(report)
+    return report
 
 
 def from_dict(document: object) -> Report:
@@ -482,14 +600,16 @@ def from_dict(document: object) -> Report:
             f"(unsupported schema_version)",
             path="$.schema_version",
         )
-    report = _from_dict_fast(document)
+    # The fast path checks no text: a document with unwritable text goes to the converter,
+    # whose string hooks name the path of the first.
+    report = None if _holds_unwritable(document) else _from_dict_fast(document)
     if report is not None:
         return report
     body = {key: value for key, value in document.items() if key != "schema_version"}
     from cattrs.errors import ClassValidationError, IterableValidationError  # noqa: PLC0415
 
     try:
-        return _CONVERTER.get().structure(body, Report)
+        report = _CONVERTER.get().structure(body, Report)
     except (ClassValidationError, IterableValidationError) as group:
         path, message = _first_error(group, "$")
         raise StructureError(message, path=path) from None
@@ -497,6 +617,25 @@ def from_dict(document: object) -> Report:
         raise StructureError(str(error), path="$") from None
     except RecursionError:
         raise StructureError("báo cáo lồng quá sâu (report nested too deeply)") from None
+    check_depth(report)
+    return report
+
+
+def _holds_unwritable(document: object) -> bool:
+    """Whether a string anywhere in *document* (keys too) holds an unwritable character."""
+    pending = [document]
+    search = UNWRITABLE.search
+    while pending:
+        value = pending.pop()
+        if isinstance(value, str):
+            if search(value) is not None:
+                return True
+        elif isinstance(value, dict):
+            pending.extend(value)
+            pending.extend(value.values())
+        elif isinstance(value, list):
+            pending.extend(value)
+    return False
 
 
 def _first_error(error: BaseException, path: str) -> tuple[str, str]:

@@ -14,11 +14,11 @@ from __future__ import annotations
 
 import difflib
 import functools
+import html
 import importlib
 import io
 import os
 import re
-import unicodedata
 import zipfile
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
@@ -27,6 +27,8 @@ from typing import Any, Literal, overload
 import attrs
 
 from cchc_model._base.errors import AppendixParseError, CchcError, InputError, extra_hint
+from cchc_model._base.files import read_bounded, utf8_exceeds
+from cchc_model._base.text import nfc
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._values.kinds import Value, ValueKind, format_value, label_key, parse_value
@@ -47,9 +49,17 @@ TableFormat = Literal["tsv", "markdown", "xlsx"]
 _XLSX_MAGIC = b"PK\x03\x04"
 _PATH_SHOWN = 200
 _TAG = re.compile(r"</?(?:b|i|u|em|strong)\s*>", re.IGNORECASE)
-_ITALIC = re.compile(r"<i>.*?</i>", re.IGNORECASE | re.DOTALL)
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+_ITALIC_TAG = re.compile(r"<(/?)i>", re.IGNORECASE)
+# Characters a cell cannot hold (see UNWRITABLE in serialization); the control characters
+# that are white space (vertical tab, form feed, separators, NEL) are spacing, not refused.
+_UNWRITABLE = re.compile("[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+# No cell may hold these, however written: what load refuses in any text.
+_NOT_IN_CELL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _SPACE = re.compile(r"\s+")
+# Lines end at \n, \r\n or \r only: a vertical tab, form feed or U+2028 inside a cell is
+# white space in that cell, not the end of the row (str.splitlines would split there).
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_ENTITY = re.compile(r"&(?:#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6})|(lt|gt|amp|quot|apos));")
 _CODE = re.compile(r"\d+(?:\.\d+)*\.?")
 _MD_SPLIT = re.compile(r"(?<!\\)\|")
 _MD_RULE = re.compile(r":?-{3,}:?")
@@ -60,11 +70,45 @@ _HEADER_WORDS = frozenset(
 
 @functools.lru_cache(maxsize=4096)  # labels and units repeat from table to table
 def _clean(cell: str) -> str:
-    """A cell as text: NFC, no markup, no control characters, single spaces."""
-    cell = unicodedata.normalize("NFC", cell)
+    """A cell as text: NFC, no markup, single spaces, then character references resolved.
+
+    ``&lt;``, ``&amp;``, ``&#32;``… are read last, so that what :func:`write_appendix` escapes
+    (a tag, ``**``, a double space, a line break) comes back as it was.
+    """
+    cell = nfc(cell)
     cell = _TAG.sub("", cell).replace("**", "")
-    cell = _CONTROL.sub(" ", cell)
-    return _SPACE.sub(" ", cell).strip()
+    cell = _SPACE.sub(" ", cell).strip()
+    return _ENTITY.sub(_entity, cell) if "&" in cell else cell
+
+
+def _entity(match: re.Match[str]) -> str:
+    decimal, hexadecimal, name = match.groups()
+    if name is not None:
+        return html.unescape(f"&{name};")
+    code = int(decimal) if decimal is not None else int(hexadecimal, 16)
+    if code > 0x10FFFF or _NOT_IN_CELL.match(chr(code)):
+        return match.group()  # not a character a cell may hold: kept as written
+    return chr(code)
+
+
+def _without_italics(text: str) -> str:
+    """*text* without its ``<i>…</i>`` spans, in one pass (a lazy regex rescans the rest).
+
+    Each ``<i>`` pairs with the first ``</i>`` after it, as ``<i>.*?</i>`` would pair them.
+    """
+    out: list[str] = []
+    done = 0
+    start: int | None = None
+    for tag in _ITALIC_TAG.finditer(text):
+        if not tag.group(1):
+            if start is None:
+                start = tag.start()
+        elif start is not None:
+            out.append(text[done:start])
+            out.append(" ")
+            done, start = tag.end(), None
+    out.append(text[done:])
+    return "".join(out)
 
 
 # --- reading: from bytes to lines of cells -----------------------------------------------
@@ -88,9 +132,14 @@ def _is_subheader(cells: Sequence[str]) -> bool:
     return bool(filled) and all(key in _HEADER_WORDS for key in filled)
 
 
+def _split_lines(text: str) -> list[str]:
+    lines = _LINE_BREAK.split(text)
+    return lines[:-1] if lines and not lines[-1] else lines
+
+
 def _tsv_lines(text: str) -> list[_Line]:
     lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_split_lines(text), start=1):
         if "\t" in line:
             lines.append(_Line(number, tuple(line.split("\t"))))
         else:
@@ -100,7 +149,7 @@ def _tsv_lines(text: str) -> list[_Line]:
 
 def _md_lines(text: str) -> list[_Line]:
     lines = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_split_lines(text), start=1):
         stripped = line.strip()
         if stripped.startswith("|") and len(stripped) > 1:
             inner = stripped[1:-1] if stripped.endswith("|") and not stripped.endswith("\\|") \
@@ -115,7 +164,7 @@ def _md_lines(text: str) -> list[_Line]:
 
 
 def _looks_markdown(text: str) -> bool:
-    for line in text.splitlines():
+    for line in _split_lines(text):
         stripped = line.strip()
         if stripped.startswith("|"):
             first = _MD_SPLIT.split(stripped[1:], maxsplit=1)[0]
@@ -174,18 +223,40 @@ def _openpyxl() -> Any:
         ) from None
 
 
-def _sheet_rows(workbook: Any, where: str, max_rows: int) -> list[_Line]:
+def _sheet_rows(
+    workbook: Any, where: str, max_rows: int, formulas: frozenset[tuple[int, int]]
+) -> list[_Line]:
     if not workbook.worksheets:
         raise AppendixParseError("bảng tính không có trang (no sheet)", location=where)
     lines: list[_Line] = []
-    rows = workbook.worksheets[0].iter_rows(max_col=len(COLUMNS) + 3)
+    sheet = workbook.worksheets[0]
+    # The sheet's <dimension> is what its writer claimed, and read-only openpyxl stops there:
+    # forget it, and read every row the sheet holds.
+    sheet.reset_dimensions()
+    rows = sheet.iter_rows(max_col=len(COLUMNS) + 3)
     for number, row in enumerate(rows, start=1):
         if number > max_rows:
             raise AppendixParseError(
                 f"bảng tính quá lớn, tối đa {max_rows} dòng (too many rows)",
                 location=f"{where}:{number}",
             )
+        for cell in row:
+            if cell.value is None and (number, getattr(cell, "column", 0)) in formulas:
+                raise AppendixParseError(
+                    f"ô {_cell_name(number, cell.column)} có công thức nhưng không có kết quả "
+                    "đã tính; mở và lưu lại bảng tính bằng Excel hoặc LibreOffice (a formula "
+                    "without a cached value: open and save the workbook in a spreadsheet)",
+                    location=f"{where}:{number}",
+                )
         cells = tuple(_xlsx_cell(cell) for cell in row)
+        for cell in cells:
+            bad = _UNWRITABLE.search(cell)
+            if bad is not None:
+                raise AppendixParseError(
+                    f"ký tự điều khiển hoặc không ghi được U+{ord(bad.group()):04X} "
+                    "(control or unwritable character)",
+                    location=f"{where}:{number}",
+                )
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
         if not filled:
             lines.append(_Line(number, None, ""))
@@ -194,6 +265,59 @@ def _sheet_rows(workbook: Any, where: str, max_rows: int) -> list[_Line]:
         else:
             lines.append(_Line(number, cells))
     return lines
+
+
+def _cell_name(row: int, column: int) -> str:
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return f"{letters}{row}"
+
+
+def _formula_cells(openpyxl: Any, data: bytes, max_rows: int) -> frozenset[tuple[int, int]]:
+    """Where the first sheet holds a formula, as (row, column); read only if it has any.
+
+    Read with ``data_only`` a formula cell shows its cached result, and ``None`` when the
+    writer stored none (openpyxl and pandas store none): such a cell must not pass for blank.
+    """
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            sheets = sorted(
+                name for name in archive.namelist()
+                if name.startswith("xl/worksheets/") and name.endswith(".xml")
+            )
+            if not any(_has_formula(archive, name) for name in sheets):
+                return frozenset()
+    except Exception:  # noqa: BLE001 - a broken archive is reported by openpyxl below
+        return frozenset()
+    workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+    try:
+        if not workbook.worksheets:
+            return frozenset()
+        sheet = workbook.worksheets[0]
+        sheet.reset_dimensions()
+        found: set[tuple[int, int]] = set()
+        for number, row in enumerate(sheet.iter_rows(max_col=len(COLUMNS) + 3), start=1):
+            if number > max_rows:
+                break
+            found.update(
+                (number, cell.column) for cell in row if getattr(cell, "data_type", "") == "f"
+            )
+        return frozenset(found)
+    finally:
+        workbook.close()
+
+
+def _has_formula(archive: zipfile.ZipFile, name: str) -> bool:
+    with archive.open(name) as part:
+        tail = b""
+        while chunk := part.read(1 << 16):
+            window = tail + chunk
+            if b"<f>" in window or b"<f " in window or b":f>" in window or b":f " in window:
+                return True
+            tail = window[-4:]
+    return False
 
 
 def _unpacked_size(data: bytes) -> int | None:
@@ -225,7 +349,8 @@ def _xlsx_lines(data: bytes, where: str, max_bytes: int, max_rows: int) -> list[
             location=where,
         ) from None
     try:
-        rows = _sheet_rows(workbook, where, max_rows)
+        formulas = _formula_cells(openpyxl, data, max_rows)
+        rows = _sheet_rows(workbook, where, max_rows, formulas)
     except AppendixParseError:
         raise
     except Exception as error:  # noqa: BLE001 - a corrupt sheet fails while it is read
@@ -240,9 +365,8 @@ def _xlsx_lines(data: bytes, where: str, max_bytes: int, max_rows: int) -> list[
 
 
 def _line_count(text: str) -> int:
-    """How many lines :meth:`str.splitlines` makes of *text*, counted without splitting it."""
-    breaks = sum(text.count(ch) for ch in "\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029")
-    return breaks - text.count("\r\n") + 1
+    """How many lines :func:`_split_lines` makes of *text*, counted without splitting it."""
+    return text.count("\n") + text.count("\r") - text.count("\r\n") + 1
 
 
 def _too_large(where: str, max_bytes: int) -> AppendixParseError:
@@ -264,14 +388,13 @@ def _source_lines(
         # A long str without line breaks is taken for a path; its messages must stay short.
         where = path if len(path) <= _PATH_SHOWN else path[:_PATH_SHOWN] + "…"
         try:
-            too_large = os.stat(path).st_size > max_bytes
-            data = b"" if too_large else Path(path).read_bytes()
+            data = read_bounded(path, max_bytes)
         except (OSError, ValueError) as error:
             reason = getattr(error, "strerror", None) or str(error)
             raise AppendixParseError(
                 f"không đọc được tệp (cannot read file): {reason}", location=where
             ) from None
-        if too_large:
+        if data is None:
             raise _too_large(where, max_bytes)
         if fmt is None:
             suffix = Path(path).suffix.lower()
@@ -292,7 +415,7 @@ def _source_lines(
             return _xlsx_lines(data, where, max_bytes, max_rows), where
         text = _decode(data, where)
     assert text is not None  # noqa: S101 - one of the branches above set it
-    if len(text) > max_bytes:
+    if utf8_exceeds(text, max_bytes):
         raise _too_large(where, max_bytes)
     lines = _line_count(text)
     if lines > max_rows:
@@ -301,6 +424,13 @@ def _source_lines(
         )
     if "\x00" in text:
         _decode(text.encode("utf-8", "surrogatepass"), where)
+    bad = _UNWRITABLE.search(text)
+    if bad is not None:
+        raise AppendixParseError(
+            f"ký tự điều khiển hoặc không ghi được U+{ord(bad.group()):04X} "
+            "(control or unwritable character)",
+            location=f"{where}:{_line_count(text[: bad.start()])}",
+        )
     if fmt == "markdown" or (fmt is None and _looks_markdown(text)):
         return _md_lines(text), where
     return _tsv_lines(text), where
@@ -329,7 +459,7 @@ def _row(line: _Line) -> _Row | None:
     if not any((stt, label, unit, raw, note)):
         return None
     keys = [label_key(label)]
-    plain = label_key(_ITALIC.sub(" ", cells[1]))
+    plain = label_key(_without_italics(cells[1]))
     if plain and plain not in keys:
         keys.append(plain)
     return _Row(line.number, stt, label, unit, raw, note, tuple(keys))
@@ -442,7 +572,14 @@ class _Matcher:
         for definition in self._free(definitions):
             target = label_key(definition.label)
             for key in row.keys:
-                ratio = difflib.SequenceMatcher(None, key, target).ratio()
+                # The bounds first: a long label cannot be like a short one, and ratio() is
+                # quadratic in the label's length.
+                matcher = difflib.SequenceMatcher(None, key, target)
+                if matcher.real_quick_ratio() < best_ratio:
+                    continue
+                if matcher.quick_ratio() < best_ratio:
+                    continue
+                ratio = matcher.ratio()
                 if ratio >= best_ratio:
                     best, best_ratio = definition, ratio
         return best
@@ -540,7 +677,10 @@ def read_appendix(
     cchc_model.AppendixParseError: <text>: không tìm thấy bảng phụ lục trong 2 dòng: cần dòng tiêu đề STT hoặc dòng có mã chỉ tiêu (no appendix table found)
     """  # noqa: E501
     if format is not None and format not in ("tsv", "markdown", "xlsx"):
-        raise ValueError(f"format must be 'tsv', 'markdown' or 'xlsx', not {format!r}")
+        raise InputError(
+            f"định dạng phải là 'tsv', 'markdown' hoặc 'xlsx', gặp {format!r} "
+            f"(format must be 'tsv', 'markdown' or 'xlsx')"
+        )
     lines, where = _source_lines(source, format, max_bytes, max_rows)
     title, rows = _table(lines, where)
     return _appendix(title, rows, catalogue or catalogue_2023())
@@ -573,7 +713,14 @@ def _ordered(appendix: Appendix) -> list[IndicatorValue]:
     return every
 
 
-def _table_rows(appendix: Appendix) -> Iterator[tuple[str, ...]]:
+def _table_rows(
+    appendix: Appendix, *, escape: bool | None = None
+) -> Iterator[tuple[str, ...]]:
+    """The rows' cells: as shown, or escaped for a table format.
+
+    *escape* ``None`` gives them as renderers show them; ``False`` escapes them for TSV and
+    XLSX, ``True`` for Markdown, so that :func:`read_appendix` reads them back.
+    """
     try:
         definitions: Catalogue | None = appendix.catalogue
     except CchcError:  # an unknown form: write the rows as they are
@@ -588,33 +735,75 @@ def _table_rows(appendix: Appendix) -> Iterator[tuple[str, ...]]:
             # A row built from a bare value: its cells are the form's.
             filled = definition.row(None)
             stt, label, unit = filled.stt, filled.label, filled.unit
-        yield (
-            _clean(stt), _clean(label), _clean(unit),
-            _cell_value(row, definition), _clean(row.note),
-        )
+        value = _cell_value(row, definition)
+        if escape is None:
+            yield _clean(stt), _clean(label), _clean(unit), value, _clean(row.note)
+        else:
+            yield tuple(
+                _escape_cell(cell, markdown=escape)
+                for cell in (stt, label, unit, value, row.note)
+            )
+
+
+_MARKDOWN_SPECIAL = frozenset("\\`*_[]<>&!~#")
+
+
+def _escape_cell(text: str, *, markdown: bool = False) -> str:
+    r"""*text* written so that the reader's :func:`_clean` gives it back exactly.
+
+    White space other than single inner spaces becomes ``&#32;``, ``&#9;``…; then, if the
+    reader would still change the text (a tag, ``**``, a character reference), ``&``, ``<``
+    and ``*`` are escaped too; in Markdown every character with a meaning there is (so the
+    table shows what it holds, and ``<img onerror>`` is text), and ``|`` is ``\|``.
+    Failing all that, every character but ASCII letters and digits is a reference.
+    """
+    if markdown:
+        tiers: tuple[frozenset[str] | None, ...] = (_MARKDOWN_SPECIAL, None)
+    else:
+        tiers = (frozenset(), frozenset("&<*"), None)
+    for special in tiers:
+        escaped = _escaped(text, special)
+        if _clean(escaped) == text:
+            return escaped.replace("|", "\\|") if markdown else escaped
+    raise InputError(
+        f"ô chứa ký tự không ghi được (cell holds an unwritable character): {text[:80]!r}"
+    )
+
+
+def _escaped(text: str, special: frozenset[str] | None) -> str:
+    out: list[str] = []
+    last = len(text) - 1
+    for i, char in enumerate(text):
+        if char == " " and 0 < i < last and not text[i - 1].isspace() and (
+            not text[i + 1].isspace()
+        ):
+            out.append(char)
+        elif char.isspace() or (
+            char in special if special is not None else not (char.isascii() and char.isalnum())
+        ):
+            out.append(f"&#{ord(char)};")
+        else:
+            out.append(char)
+    return "".join(out)
 
 
 def _tsv(appendix: Appendix) -> str:
     lines = []
     if appendix.title.strip():
-        lines += [_clean(appendix.title), ""]
+        lines += [_escape_cell(appendix.title), ""]
     lines.append("\t".join(COLUMNS))
-    lines += ["\t".join(cells) for cells in _table_rows(appendix)]
+    lines += ["\t".join(cells) for cells in _table_rows(appendix, escape=False)]
     return "\n".join(lines) + "\n"
-
-
-def _md_cell(cell: str) -> str:
-    return cell.replace("|", "\\|")
 
 
 def _markdown(appendix: Appendix) -> str:
     lines = []
     if appendix.title.strip():
-        lines += [f"**{_clean(appendix.title)}**", ""]
+        lines += [f"**{_escape_cell(appendix.title, markdown=True)}**", ""]
     lines.append("| " + " | ".join(COLUMNS) + " |")
     lines.append("|" + "|".join("---" for _ in COLUMNS) + "|")
-    for cells in _table_rows(appendix):
-        lines.append("| " + " | ".join(_md_cell(cell) for cell in cells) + " |")
+    for cells in _table_rows(appendix, escape=True):
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines) + "\n"
 
 
@@ -634,13 +823,13 @@ def _xlsx(appendix: Appendix) -> bytes:
 
     number = 1
     if appendix.title.strip():
-        put(number, [_clean(appendix.title)])
+        put(number, [_escape_cell(appendix.title)])
         sheet.cell(row=number, column=1).font = bold
         number += 2
     put(number, COLUMNS)
     for column in range(1, len(COLUMNS) + 1):
         sheet.cell(row=number, column=column).font = bold
-    for cells in _table_rows(appendix):
+    for cells in _table_rows(appendix, escape=False):
         number += 1
         put(number, cells)
     for letter, width in zip("ABCDE", (10, 70, 18, 14, 40), strict=True):

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from cchc_model._base.errors import InputError, extra_hint
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.limits import check_writable
 from cchc_model._model.report import Report
 from cchc_model._render._common import (
     COLUMNS,
@@ -388,6 +389,7 @@ def render_docx(
         raise TypeError(
             f"render_docx() takes a Report or an Appendix, not {type(document).__name__}"
         )
+    check_writable(document)
     writer = _Writer()
     if isinstance(document, Report):
         writer.head(document)

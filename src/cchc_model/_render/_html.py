@@ -11,6 +11,7 @@ import html
 from collections.abc import Iterable
 
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.limits import check_writable
 from cchc_model._model.report import Paragraph, ParagraphKind, Report
 from cchc_model._render._common import (
     COLUMNS,
@@ -297,6 +298,8 @@ def render_html(
     """
     if findings is not None:
         findings = _all(findings)
+    if isinstance(document, Report | Appendix):
+        check_writable(document)
     if isinstance(document, ValidationReport):
         if findings is not None:
             raise TypeError("render_html() takes findings for a Report or an Appendix only")

@@ -6,6 +6,7 @@ import re
 
 from cchc_model._io.tables import write_appendix
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.limits import check_writable
 from cchc_model._model.report import ParagraphKind, Report
 from cchc_model._render._common import (
     MOTTO,
@@ -24,12 +25,23 @@ __all__ = ["render_markdown"]
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=[\s-]|$)|=+\s*$|\|)")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s|$)")
 _INLINE = re.compile(r"([\\`*_\[\]<|])")
-_BREAKS = re.compile(r"\s*[\n\r\t\f\v\x1c-\x1e\x85\u2028\u2029]\s*")
+_BREAKS = re.compile(r"[\n\r\t\f\v\x1c-\x1e\x85\u2028\u2029]")
+
+
+def _one_line(text: str) -> str:
+    """Each line break or tab, with the white space around it, as one space.
+
+    Split at the breaks and trim the pieces: a pattern of spaces, a break and spaces would
+    rescan a long run of spaces from each of its characters.
+    """
+    if _BREAKS.search(text) is None:
+        return text
+    return " ".join(piece for piece in (p.strip() for p in _BREAKS.split(text)) if piece)
 
 
 def _escape(text: str, *, line_start: bool = True) -> str:
     """Text as Markdown that shows it literally, on one line; runs of spaces kept (blanks)."""
-    text = _INLINE.sub(r"\\\1", _BREAKS.sub(" ", text).strip())
+    text = _INLINE.sub(r"\\\1", _one_line(text).strip())
     if not line_start:
         return text
     return _ORDERED.sub(r"\1\\\2", _LINE_START.sub(r"\1\\\2", text))
@@ -117,6 +129,8 @@ def render_markdown(document: Report | Appendix) -> str:
     <BLANKLINE>
     **Nguyễn Văn A**
     """
+    if isinstance(document, Report | Appendix):
+        check_writable(document)
     if isinstance(document, Report):
         return _report(document)
     if isinstance(document, Appendix):

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cchc_model._base.errors import CchcError
-from cchc_model._base.numbers import format_number, format_percent
+from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import PercentFact, RateFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 from cchc_model._values.kinds import ValueKind
@@ -63,12 +63,12 @@ def _totals(rule: Rule, subject: Subject) -> Iterator[Finding]:
         parts = sum(part.value for part in fact.parts)
         total = fact.total.value
         if (fact.complete and parts != total) or (not fact.complete and parts > total):
-            terms = " + ".join(format_number(part.value) for part in fact.parts)
+            terms = " + ".join(number_for_message(part.value) for part in fact.parts)
             yield rule.finding(
                 path,
-                total=format_number(total),
+                total=number_for_message(total),
                 terms=terms,
-                parts=format_number(parts),
+                parts=number_for_message(parts),
                 unit=fact.total.unit,
             )
 
@@ -85,7 +85,7 @@ def _why(verdict: str, stated: Decimal, computed: Decimal) -> tuple[str, str]:
     if verdict == "truncated":
         exponent = stated.as_tuple().exponent
         places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-        rounded = format_percent(computed, decimals=places)
+        rounded = number_for_message(computed, decimals=places, percent=True)
         return f", làm tròn đúng là {rounded}", f", which rounds to {rounded}"
     if verdict == "rounded_to_bound":
         if stated == _HUNDRED:
@@ -103,16 +103,18 @@ def _rates(rule: Rule, subject: Subject) -> Iterator[Finding]:
             continue
         if fact.denominator:
             exact = fact.numerator * _HUNDRED / fact.denominator
-            computed = format_percent(exact, decimals=3 if verdict == "truncated" else 2)
+            computed = number_for_message(
+                exact, decimals=3 if verdict == "truncated" else 2, percent=True
+            )
             why_vi, why_en = _why(verdict, fact.stated, exact)
         else:
             computed, why_vi, why_en = "không xác định (undefined)", "", ""
         yield rule.finding(
             path,
             severity=_RATE_SEVERITY[verdict],
-            stated=format_percent(fact.stated),
-            numerator=format_number(fact.numerator),
-            denominator=format_number(fact.denominator),
+            stated=number_for_message(fact.stated, percent=True),
+            numerator=number_for_message(fact.numerator),
+            denominator=number_for_message(fact.denominator),
             computed=computed,
             why_vi=why_vi,
             why_en=why_en,
@@ -127,7 +129,8 @@ def _fractions(rule: Rule, subject: Subject) -> Iterator[Finding]:
     for path, fact in _fact_paths(subject):
         if isinstance(fact, PercentFact) and _is_fraction(fact.value):
             yield rule.finding(
-                path, value=fact.value, percent=format_percent(fact.value * _HUNDRED)
+                path, value=fact.value,
+                percent=number_for_message(fact.value * _HUNDRED, percent=True),
             )
     appendix = subject.appendix
     if appendix is None:
@@ -144,7 +147,7 @@ def _fractions(rule: Rule, subject: Subject) -> Iterator[Finding]:
             assert isinstance(row.value, Decimal)  # noqa: S101 - checked by _is_fraction
             yield rule.finding(
                 subject.code_path(row.code), codes=(row.code,), value=row.value,
-                percent=format_percent(row.value * _HUNDRED),
+                percent=number_for_message(row.value * _HUNDRED, percent=True),
             )
 
 

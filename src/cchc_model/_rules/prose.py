@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_model._base.numbers import format_number
+from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import CountFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 from cchc_model._values.kinds import label_key
@@ -51,8 +51,8 @@ def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
         value = appendix.value(code)
         if isinstance(value, int) and not isinstance(value, bool) and value != fact.value:
             yield rule.finding(
-                path, codes=(code,), level=fact.label, stated=format_number(fact.value),
-                code=code, value=format_number(value),
+                path, codes=(code,), level=fact.label, stated=number_for_message(fact.value),
+                code=code, value=number_for_message(value),
             )
 
 

@@ -21,7 +21,7 @@ from decimal import Decimal
 import attrs
 
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import format_number
+from cchc_model._base.numbers import number_for_message
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._rules.appendix import appendix_and_catalogue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
@@ -59,9 +59,8 @@ class Relation:
     def __str__(self) -> str:
         right = " + ".join(self.right)
         if self.constant:
-            right = f"{right} + {format_number(self.constant)}" if right else format_number(
-                self.constant
-            )
+            constant = number_for_message(self.constant)
+            right = f"{right} + {constant}" if right else constant
         return f"{' + '.join(self.left)} {'=' if self.equal else '≤'} {right}"
 
 
@@ -96,13 +95,14 @@ class _Side:
     def describe(self) -> str:
         shown = [(c, v) for c, v in zip(self.codes, self.values, strict=True) if v is not None]
         names = [c for c, _ in shown]
-        figures = [format_number(v) for _, v in shown]
+        figures = [number_for_message(v) for _, v in shown]
         if self.constant:
-            names.append(format_number(self.constant))
-            figures.append(format_number(self.constant))
+            names.append(number_for_message(self.constant))
+            figures.append(number_for_message(self.constant))
         if len(figures) == 1:
             return figures[0] if not shown else f"{names[0]} = {figures[0]}"
-        return f"{' + '.join(names)} = {' + '.join(figures)} = {format_number(self.present)}"
+        present = number_for_message(self.present)
+        return f"{' + '.join(names)} = {' + '.join(figures)} = {present}"
 
 
 def _expand(code: str, appendix: Appendix, catalogue: Catalogue) -> tuple[str, ...]:
@@ -266,7 +266,7 @@ def _autonomy_remainder(rule: Rule, subject: Subject) -> Iterator[Finding]:
         rest = right.present - left.present
         if rest > 0:
             yield rule.finding(
-                subject.code_path(relation.at), codes=relation.codes, rest=format_number(rest),
+                subject.code_path(relation.at), codes=relation.codes, rest=number_for_message(rest),
                 left=left.describe(), right=right.describe(),
             )
 
@@ -288,7 +288,7 @@ def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 _IN_TIME = re.compile(
-    r"(\d+)\s+(?:nhiệm\s+vụ\s+)?(?:đang\s+(?:còn\s+)?trong\s+hạn|chưa\s+đến\s+hạn)",
+    r"(?<!\d)(\d+)\s+(?:nhiệm\s+vụ\s+)?(?:đang\s+(?:còn\s+)?trong\s+hạn|chưa\s+đến\s+hạn)",
     re.IGNORECASE,
 )
 _TASK_ROWS = ("1.3.1", "1.3.2", "1.3.3")

@@ -12,7 +12,6 @@ from __future__ import annotations
 import enum
 import functools
 import re
-import unicodedata
 from decimal import Decimal
 from typing import TypeAlias
 
@@ -21,6 +20,7 @@ import attrs
 from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.errors import CchcError, NumberParseError
 from cchc_model._base.numbers import parse_number
+from cchc_model._base.text import nfc
 
 __all__ = [
     "Aggregation",
@@ -105,15 +105,24 @@ class CodedScale:
         **tuple_of(tuple, expected="tuple[str, int]")
     )
 
-    _CHOICE = re.compile(r"\s*(.+?)\s*=\s*(\d+)")
+    # Only "= code" is searched for; the labels are what lies between (a pattern with a lazy
+    # label between two runs of spaces would rescan the rest of the text at every start).
+    _CODE = re.compile(r"=\s*(\d+)")
 
     @classmethod
     def parse(cls, text: str) -> CodedScale:
         """Read a scale as the form writes it: ``"Không = 0 Có = 1"``."""
-        choices = tuple((m.group(1), int(m.group(2))) for m in cls._CHOICE.finditer(text))
-        if not choices or cls._CHOICE.sub("", text).strip():
-            raise CchcError(f"thang mã không hợp lệ (invalid coded scale): {text!r}")
-        return cls(choices)
+        choices: list[tuple[str, int]] = []
+        done = 0
+        for match in cls._CODE.finditer(text):
+            label = text[done : match.start()].strip()
+            if not label or "\n" in label or "\r" in label:
+                raise CchcError(f"thang mã không hợp lệ (invalid coded scale): {text[:80]!r}")
+            choices.append((label, int(match.group(1))))
+            done = match.end()
+        if not choices or text[done:].strip():
+            raise CchcError(f"thang mã không hợp lệ (invalid coded scale): {text[:80]!r}")
+        return cls(tuple(choices))
 
     @property
     def codes(self) -> tuple[int, ...]:
@@ -155,7 +164,7 @@ def label_key(text: str) -> str:
     >>> label_key("  <b>Số TTHC  cấp tỉnh:</b> ") == label_key("số tthc cấp tỉnh")
     True
     """
-    text = unicodedata.normalize("NFC", text).replace("Ð", "Đ").replace("ð", "đ")
+    text = nfc(text).replace("Ð", "Đ").replace("ð", "đ")
     text = _TAG.sub("", text).replace("**", "")
     return _SPACE.sub(" ", text).strip(_END_MARKS).casefold()
 

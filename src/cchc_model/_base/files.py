@@ -1,0 +1,60 @@
+"""Reading a file whatever it is: bounded by bytes read, not by what ``stat`` says.
+
+A regular file states its size, but ``/dev/zero``, a named pipe or standard input state 0 and
+never end. Every reader of the library reads through :func:`read_bounded`, which stops one
+byte past the limit.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+
+__all__ = ["read_bounded", "utf8_exceeds"]
+
+_CHUNK = 1 << 20
+
+
+def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes | None:
+    """The bytes of the file at *path*, or ``None`` when it holds more than *limit* bytes.
+
+    A regular file larger than *limit* is refused from its size, unread; anything else is
+    read in chunks, at most ``limit + 1`` bytes. :class:`OSError` passes through.
+
+    >>> import tempfile
+    >>> with tempfile.NamedTemporaryFile(delete=False) as f:
+    ...     _ = f.write(b"abc")
+    >>> read_bounded(f.name, 3), read_bounded(f.name, 2)
+    (b'abc', None)
+    >>> read_bounded("/dev/zero", 10) is None
+    True
+    >>> os.unlink(f.name)
+    """
+    with open(path, "rb") as file:
+        info = os.fstat(file.fileno())
+        if stat.S_ISREG(info.st_mode) and info.st_size > limit:
+            return None
+        chunks: list[bytes] = []
+        size = 0
+        while size <= limit:
+            chunk = file.read(min(_CHUNK, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    return None if size > limit else b"".join(chunks)
+
+
+def utf8_exceeds(text: str, limit: int) -> bool:
+    """Whether *text* takes more than *limit* bytes in UTF-8 (a lone surrogate: three).
+
+    Only a text that could be over the limit is encoded: a character is one to four bytes.
+
+    >>> utf8_exceeds("Đạt", 5), utf8_exceeds("Đạt", 6), utf8_exceeds("x" * 50, 10)
+    (True, False, True)
+    """
+    if len(text) > limit:
+        return True
+    if len(text) * 4 <= limit:
+        return False
+    return len(text.encode("utf-8", "surrogatepass")) > limit
