@@ -54,7 +54,6 @@ from cchc_model import (
     catalogue_2023,
     consolidate,
     default_rules,
-    extract_references,
 )
 from cchc_model._values.kinds import format_value, parse_value
 
@@ -621,8 +620,8 @@ _ARCHIVE_CODES = ("VT", "VPS", "TCHC", "KTTH", "VP")
 
 
 def _found(text: str, kind: ParagraphKind = ParagraphKind.PLAIN) -> Paragraph:
-    """A paragraph with the citations its text holds, as a reader makes it."""
-    return Paragraph(text, kind, tuple(extract_references(text)))
+    """A paragraph with the citations and figures its text states, as a reader makes it."""
+    return Paragraph.of(text, kind)
 
 
 word_prose = st.builds(lambda start, words, citation: f"{start} {words}{citation}.",

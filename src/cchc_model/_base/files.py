@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
+from typing import BinaryIO
 
-__all__ = ["read_bounded", "utf8_exceeds"]
+__all__ = ["read_bounded", "read_stream_bounded", "utf8_exceeds"]
 
 _CHUNK = 1 << 20
 
@@ -34,14 +35,29 @@ def read_bounded(path: str | os.PathLike[str], limit: int) -> bytes | None:
         info = os.fstat(file.fileno())
         if stat.S_ISREG(info.st_mode) and info.st_size > limit:
             return None
-        chunks: list[bytes] = []
-        size = 0
-        while size <= limit:
-            chunk = file.read(min(_CHUNK, limit + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
+        return read_stream_bounded(file, limit)
+
+
+def read_stream_bounded(stream: BinaryIO, limit: int) -> bytes | None:
+    """What *stream* gives until its end, or ``None`` when that is more than *limit* bytes.
+
+    At most ``limit + 1`` bytes are read, in chunks. A stream that gives text, not bytes, is a
+    :class:`TypeError`.
+
+    >>> import io
+    >>> read_stream_bounded(io.BytesIO(b"abc"), 3), read_stream_bounded(io.BytesIO(b"abc"), 2)
+    (b'abc', None)
+    """
+    chunks: list[bytes] = []
+    size = 0
+    while size <= limit:
+        chunk = stream.read(min(_CHUNK, limit + 1 - size))
+        if not chunk:
+            break
+        if not isinstance(chunk, bytes):
+            raise TypeError(f"a binary file is needed, not one that gives {type(chunk).__name__}")
+        chunks.append(chunk)
+        size += len(chunk)
     return None if size > limit else b"".join(chunks)
 
 

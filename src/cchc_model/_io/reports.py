@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from cchc_model._base.errors import InputError
+from cchc_model._base.files import read_stream_bounded
 from cchc_model._io.docx_report import read_docx
 from cchc_model._io.text_report import read_text_report
 from cchc_model._model.report import Report
@@ -27,29 +28,15 @@ ReportFormat = Literal["md", "txt", "docx"]
 _SUFFIXES: dict[str, ReportFormat] = {
     ".md": "md", ".markdown": "md", ".txt": "txt", ".text": "txt", ".docx": "docx",
 }
-_CHUNK = 1 << 16
 _ZIP_MAGIC = b"PK\x03\x04"
 _PATH_SHOWN = 200
 
 
 def _read_bounded(stream: BinaryIO, where: str, max_bytes: int) -> bytes:
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        chunk = stream.read(min(_CHUNK, max_bytes + 1 - size))
-        if not chunk:
-            break
-        if not isinstance(chunk, bytes):
-            raise TypeError(
-                f"read_report() needs a binary file, not one that gives {type(chunk).__name__}"
-            )
-        chunks.append(chunk)
-        size += len(chunk)
-        if size > max_bytes:
-            raise InputError(
-                f"{where}: dữ liệu quá lớn, tối đa {max_bytes} byte (input too large)"
-            )
-    return b"".join(chunks)
+    data = read_stream_bounded(stream, max_bytes)
+    if data is None:
+        raise InputError(f"{where}: dữ liệu quá lớn, tối đa {max_bytes} byte (input too large)")
+    return data
 
 
 def _shown(path: str) -> str:
