@@ -53,6 +53,7 @@ from cchc_model import (
     parse_percent,
     parse_reference,
     read_appendix,
+    read_report,
     render_docx,
     render_html,
     render_markdown,
@@ -67,6 +68,8 @@ from cchc_model._model.limits import MAX_SECTION_DEPTH
 from cchc_model._values.kinds import CodedScale
 from cchc_model.examples import reference_appendix, reference_report, reference_report_json
 from tests.strategies import texts, unwritable_characters, writable_characters
+
+DATA = Path(__file__).resolve().parent / "data"
 
 PROPERTY = settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 
@@ -690,18 +693,59 @@ def _workbook_case(original: bytes, rng: random.Random) -> None:
     assert not [f for f in validate(appendix).findings if f.rule == "engine.rule_failed"]
 
 
+#: What a mutated Word file may carry in its text: markup look-alikes, numbering, a signing
+#: authority, a head line, unusual spacing, figures and citations.
+_WORD_JUNK = ("&lt;i&gt;", "**", "I.", "1.", "Trong đó:", "KT. ", "Số: 12/BC-X", "\u2028",
+              "Nơi nhận:", "PHỤ LỤC", "486 hồ sơ (trước hạn 430; đúng hạn 55)", "12/12",
+              "Quyết định số 25/QĐ-UBND ngày 06/02/2022", "\u00a0", "ngày    tháng 11 năm 2023")
+
+
+def _word_case(original: bytes, rng: random.Random) -> None:
+    kind = rng.randrange(4)
+    if kind == 0:
+        data = bytearray(original)
+        for _ in range(rng.randint(1, 8)):
+            data[rng.randrange(len(data))] = rng.randrange(256)
+        mutated = bytes(data)
+    else:
+        def change(name: str, part: bytes) -> bytes:
+            if name == "word/document.xml" and kind == 1:  # text put into runs
+                for _ in range(rng.randint(1, 4)):
+                    runs = [m.end() for m in re.finditer(rb"<w:t(?: [^>]*)?>", part)]
+                    at = rng.choice(runs)
+                    part = part[:at] + rng.choice(_WORD_JUNK).encode() + part[at:]
+                return part
+            if name == "word/document.xml" and kind == 2:  # a tag cut out: malformed XML
+                tags = [m.span() for m in re.finditer(rb"</?w:[a-zA-Z]+[^>]*>", part)]
+                start, end = rng.choice(tags)
+                return part[:start] + part[end:]
+            if name == "word/numbering.xml" and kind == 3:  # lists pointed elsewhere
+                return re.sub(rb'w:val="(\d+)"', lambda m: f'w:val="{rng.randint(0, 99)}"'
+                              .encode(), part, count=rng.randint(1, 20))
+            return part
+        mutated = _rezip(original, change)
+    try:
+        report = read_report(mutated, format="docx")
+    except CchcError:
+        return
+    # Read: what the model holds survives JSON, and no rule crashes on it.
+    assert load(dumps(report)) == report
+    assert not [f for f in validate(report).findings if f.rule == "engine.rule_failed"]
+
+
 def _cases(count: int) -> Iterator[tuple[str, int]]:
-    kinds = ("json", "table", "workbook")
+    kinds = ("json", "table", "workbook", "word")
     for seed in range(count):
-        yield kinds[seed % 3], seed
+        yield kinds[seed % 4], seed
 
 
 class TestMutationRun:
     def test_no_crash_no_silent_change(self) -> None:
-        """CCHC_FUZZ_CASES mutations of JSON, tables and workbooks: a CchcError or an exact
-        read, and no rule crash (a failing case names its kind and seed)."""
+        """CCHC_FUZZ_CASES mutations of JSON, tables, workbooks and Word files: a CchcError or
+        an exact read, and no rule crash (a failing case names its kind and seed)."""
         original = reference_report_json()
         table = write_appendix(reference_appendix())
+        word = (DATA / "docx" / "so_tu_phap_6_thang_2024.docx").read_bytes()
         try:
             workbook = write_appendix(reference_appendix(), "xlsx")
         except CchcError:
@@ -713,6 +757,8 @@ class TestMutationRun:
                     _json_case(original, rng)
                 elif kind == "table":
                     _table_case(table, rng)
+                elif kind == "word":
+                    _word_case(word, rng)
                 elif workbook:
                     _workbook_case(workbook, rng)
             except CchcError:
