@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from datetime import date
 from typing import TypeVar, cast
 
 import attrs
@@ -33,39 +32,25 @@ T = TypeVar("T")
 class Citation:
     """One citation of a report: its path, its paragraph, the match and what it names.
 
-    The properties the rules ask of a reference again and again (its number and symbol, its
-    issuer codes, its system) are worked out once, on first use.
+    What the rules ask of a reference again and again (its number and symbol, its issuer
+    codes, its system, the type its symbol names) is worked out once, when the index is built.
     """
 
     path: str
     paragraph: Paragraph
     match: ReferenceMatch
     ref: LegalDocumentRef
+    number_symbol: str
+    issuer_codes: tuple[str, ...]
+    system: str
+    symbol_type: DocumentType | None
 
-    @property
-    def issued_on(self) -> date | None:
-        """The date the cited document was issued, if the citation gives it."""
-        return self.ref.issued_on
-
-    @functools.cached_property
-    def number_symbol(self) -> str:
-        """The reference's number and symbol (``3170/KH-SLĐTBXH``)."""
-        return self.ref.number_symbol
-
-    @functools.cached_property
-    def issuer_codes(self) -> tuple[str, ...]:
-        """The issuing agencies' codes in the symbol."""
-        return self.ref.issuer_codes
-
-    @functools.cached_property
-    def system(self) -> str:
-        """``"party"`` or ``"state"``."""
-        return self.ref.system
-
-    @functools.cached_property
-    def symbol_type(self) -> DocumentType | None:
-        """The type the symbol names, if it names one."""
-        return self.ref.symbol_type
+    @classmethod
+    def of(cls, path: str, paragraph: Paragraph, match: ReferenceMatch) -> Citation:
+        """The citation *match* of *paragraph*, at *path*."""
+        ref = match.ref
+        return cls(path, paragraph, match, ref, ref.number_symbol, ref.issuer_codes,
+                   ref.system, ref.symbol_type)
 
 
 @attrs.frozen
@@ -108,7 +93,7 @@ class SubjectIndex:
     def citations(self) -> tuple[Citation, ...]:
         """Every citation of the report, in document order."""
         return tuple(
-            Citation(f"{path}.references[{i}]", paragraph, match, match.ref)
+            Citation.of(f"{path}.references[{i}]", paragraph, match)
             for path, paragraph in self.paragraphs
             for i, match in enumerate(paragraph.references)
         )

@@ -19,7 +19,6 @@ from cchc_model._base.errors import CchcError
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._base.text import normalize_text
 from cchc_model._model.facts import TotalFact
-from cchc_model._model.index import SubjectIndex
 from cchc_model._model.report import SigningAuthority
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 
@@ -184,35 +183,19 @@ def _signature(rule: Rule, subject: Subject) -> Iterator[Finding]:
         )
 
 
-def _dimension(label: str) -> object | None:
-    from cchc_model._base.units import is_unit_label, unit_for_label  # noqa: PLC0415 - pint
-
-    if not label.strip() or not is_unit_label(label):
-        return None
-    return unit_for_label(label).dimensionality
-
-
-def _dimensions(index: SubjectIndex) -> dict[str, object | None]:
-    """The dimension of each unit label met so far in this validation."""
-    return {}
-
-
 def _mixed_units(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    known = subject.index.once(_dimensions)
+    from cchc_model._base.units import unit_dimension  # noqa: PLC0415 - pint, on first use
+
     for path, fact in subject.index.facts:
         if not isinstance(fact, TotalFact) or not fact.parts:
             continue
         seen: dict[object, str] = {}
         for count in (fact.total, *fact.parts):
-            label = count.unit
-            if label in known:
-                dimension = known[label]
-            else:
-                dimension = known[label] = _dimension(label)
+            dimension = unit_dimension(count.unit)
             if dimension is not None:
-                seen.setdefault(dimension, label)
+                seen.setdefault(dimension, count.unit)
         if len(seen) > 1:
             units = ", ".join(f"“{unit}”" for unit in seen.values())
             yield rule.finding(path, units=units)
