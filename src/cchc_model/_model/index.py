@@ -21,7 +21,12 @@ from cchc_model._model.appendix import Appendix, Catalogue
 from cchc_model._model.facts import Fact
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._model.report import Paragraph, Report
-from cchc_model._values.references import DocumentType, LegalDocumentRef, ReferenceMatch
+from cchc_model._values.references import (
+    DocumentType,
+    LegalDocumentRef,
+    ReferenceMatch,
+    _system_of,
+)
 
 __all__ = ["Citation", "SubjectIndex"]
 
@@ -49,8 +54,9 @@ class Citation:
     def of(cls, path: str, paragraph: Paragraph, match: ReferenceMatch) -> Citation:
         """The citation *match* of *paragraph*, at *path*."""
         ref = match.ref
-        return cls(path, paragraph, match, ref, ref.number_symbol, ref.issuer_codes,
-                   ref.system, ref.symbol_type)
+        codes = ref.issuer_codes
+        return cls(path, paragraph, match, ref, ref.number_symbol, codes,
+                   _system_of(ref, codes), ref.symbol_type)
 
 
 @attrs.frozen

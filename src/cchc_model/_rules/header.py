@@ -188,12 +188,16 @@ def _mixed_units(rule: Rule, subject: Subject) -> Iterator[Finding]:
         return
     from cchc_model._base.units import unit_dimension  # noqa: PLC0415 - pint, on first use
 
+    known: dict[str, object | None] = {}
     for path, fact in subject.index.facts:
         if not isinstance(fact, TotalFact) or not fact.parts:
             continue
         seen: dict[object, str] = {}
         for count in (fact.total, *fact.parts):
-            dimension = unit_dimension(count.unit)
+            if count.unit in known:
+                dimension = known[count.unit]
+            else:
+                dimension = known[count.unit] = unit_dimension(count.unit)
             if dimension is not None:
                 seen.setdefault(dimension, count.unit)
         if len(seen) > 1:

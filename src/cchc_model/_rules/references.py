@@ -246,7 +246,6 @@ def _dated_after_report(rule: Rule, subject: Subject) -> Iterator[Finding]:
 _ISSUED = re.compile(r"(?:^|(?<=[\s*+\-]))(?:đã\s+)?ban\s+hành\s*$", re.IGNORECASE)
 _UNIT_AS_AGENT = re.compile(r"(?:^|\W)Sở(?:\s+[^\s,.;:]+){0,8}\s*,?\s*$")
 _NOT_ISSUING = re.compile(r"tham\s+mưu|trình|đề\s+nghị|phối\s+hợp", re.IGNORECASE)
-_CLAUSE_MARKS = ".;:\n"
 
 
 _ABBREVIATIONS = frozenset(t.abbreviation for t in DocumentType)
@@ -264,7 +263,8 @@ def _unit_codes(report: Report) -> tuple[str, ...]:
 
 def _says_unit_issued(paragraph: Paragraph, match: ReferenceMatch) -> bool:
     before = paragraph.text[max(0, match.start - 160):match.start]
-    clause = before[max(before.rfind(mark) for mark in _CLAUSE_MARKS) + 1:]
+    end = max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
+    clause = before[end + 1:]
     # _ISSUED ends the clause with "hành": most clauses fail this cheaper test first.
     if clause.rstrip()[-4:].lower() != "hành":
         return False
@@ -312,6 +312,8 @@ _NOT_A_BLANK = frozenset(
 
 def _blank_year(text: str) -> bool:
     """Whether *text* has "năm" where a year was left out ("… xử lý vi phạm năm ;")."""
+    if "năm" not in text.lower():
+        return False  # what _BLANK_YEAR needs, tested at once
     for found in _BLANK_YEAR.finditer(text):
         before = text[:found.start()].rstrip().rpartition(" ")[2].lower()
         if before and (before[-1].isdigit() or before in _NOT_A_BLANK):
@@ -360,6 +362,8 @@ def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
             continue
         if ref.doc_type not in _PLANS and not _PROGRAMME_WORDS.search(ref.subject):
             continue
+        if "năm" not in ref.subject.lower():
+            continue  # no "năm 2023": no year
         years = {int(y) for y in _PROGRAMME_YEAR.findall(ref.subject)}
         if len(years) != 1:
             continue
