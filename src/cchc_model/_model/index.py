@@ -67,7 +67,7 @@ class SubjectIndex:
     >>> from cchc_model.examples import reference_report
     >>> index = Subject.of(reference_report()).index
     >>> index.citations[0].path, index.citations[0].number_symbol
-    ('$.header.legal_basis.references[0]', '61/2018/NĐ-CP')
+    ('$.header.legal_basis.references[0]', '872/UBND-VXNV')
     >>> index.citations is index.citations
     True
     """
