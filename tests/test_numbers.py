@@ -6,8 +6,10 @@ import contextlib
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 import pytest
+from babel import Locale
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -234,6 +236,41 @@ class TestFormatPercent:
         """NaN is refused as in format_number."""
         with pytest.raises(NumberFormatError):
             format_percent(float("nan"))
+
+
+class TestVietnameseWithoutBabel:
+    """The ``vi`` figures are written without babel; they must be what babel writes."""
+
+    @given(strategies.figures, st.sampled_from((None, 0, 1, 2, 3, 6)))
+    def test_number_as_babel_writes_it(self, value: object, decimals: int | None) -> None:
+        """format_number in "vi" equals babel's rendering through the parsed vi locale."""
+        assert _written(format_number, value, decimals, "vi") == _written(
+            format_number, value, decimals, Locale.parse("vi")
+        )
+
+    @given(strategies.figures, st.sampled_from((None, 0, 1, 2, 3, 6)))
+    def test_percent_as_babel_writes_it(self, value: object, decimals: int | None) -> None:
+        """format_percent in "vi" equals babel's rendering through the parsed vi locale."""
+        assert _written(format_percent, value, decimals, "vi") == _written(
+            format_percent, value, decimals, Locale.parse("vi")
+        )
+
+    @pytest.mark.parametrize(
+        "value", [Decimal("1E+3"), Decimal("-0.000"), Decimal("-1E+5"), Decimal("99.995"), 0]
+    )
+    def test_exponents_and_zeros(self, value: Decimal) -> None:
+        """Numbers held with an exponent, and negative zeros, are written alike too."""
+        for decimals in (None, 2):
+            assert format_number(value, decimals=decimals) == format_number(
+                value, decimals=decimals, locale=Locale.parse("vi")
+            )
+
+
+def _written(function: Any, value: object, decimals: int | None, locale: object) -> str:
+    try:
+        return str(function(value, decimals=decimals, locale=locale))
+    except CchcError as error:
+        return type(error).__name__
 
 
 class TestFormatMoney:

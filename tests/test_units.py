@@ -22,6 +22,7 @@ from cchc_model import (
     quantity,
     unit_for_label,
 )
+from cchc_model._base.units import unit_dimension
 
 DATA = Path(__file__).parent / "data" / "reference_report.txt"
 
@@ -130,6 +131,23 @@ class TestIsUnitLabel:
     def test_unknown(self, label: object) -> None:
         """Anything else is not, and nothing raises."""
         assert not is_unit_label(label)
+
+
+class TestUnitDimension:
+    @pytest.mark.parametrize("label", [*REFERENCE_LABELS, *MONEY_LABELS, *COUNTED, " thủ  TỤC "])
+    def test_is_the_units_dimension(self, label: str) -> None:
+        """A known label's dimension is that of the unit it names."""
+        assert unit_dimension(label) == unit_for_label(label).dimensionality
+
+    @pytest.mark.parametrize("label", ["Có = 1", "", "   ", "hộ"])
+    def test_unknown(self, label: str) -> None:
+        """A label that names no unit has no dimension, and nothing raises."""
+        assert unit_dimension(label) is None
+
+    def test_kinds(self) -> None:
+        """Procedures and case files differ; every money scale is one kind."""
+        assert unit_dimension("TTHC") != unit_dimension("hồ sơ")
+        assert len({unit_dimension(label) for label in MONEY_LABELS}) == 1
 
 
 class TestQuantity:

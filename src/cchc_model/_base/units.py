@@ -33,7 +33,7 @@ from cchc_model._base.numbers import (
 if TYPE_CHECKING:
     import pint
 
-__all__ = ["is_unit_label", "quantity", "unit_for_label"]
+__all__ = ["is_unit_label", "quantity", "unit_dimension", "unit_for_label"]
 
 # pint definitions: one base dimension per counted thing, money in đồng, percent.
 _DEFINITIONS = (
@@ -132,6 +132,23 @@ def unit_for_label(label: str) -> pint.Unit:
     if name is None:
         raise UnitError(f"đơn vị tính không rõ (unknown unit label): {label!r}", label)
     return _REGISTRY.get().Unit(name)
+
+
+def unit_dimension(label: str) -> object | None:
+    """The dimension of the unit *label* names, ``None`` for a label that names no unit.
+
+    Two labels count the same kind of thing when their dimensions are equal. The dimension
+    of each unit is worked out once, when first asked.
+
+    >>> unit_dimension("Thủ tục") == unit_dimension("TTHC") != unit_dimension("hồ sơ")
+    True
+    >>> unit_dimension("nghìn đồng") == unit_dimension("tỷ đồng"), unit_dimension("Hộ")
+    (True, None)
+    """
+    if not label.strip():
+        return None
+    name = _UNIT_NAMES.get(_label_key(label))
+    return None if name is None else _DIMENSIONS.get()[name]
 
 
 def is_unit_label(label: object) -> bool:
@@ -237,3 +254,6 @@ def _build_registry() -> pint.UnitRegistry[Any]:
 
 
 _REGISTRY = Lazy(_build_registry)
+_DIMENSIONS = Lazy(lambda: {
+    name: _REGISTRY.get().Unit(name).dimensionality for name in set(_UNIT_NAMES.values())
+})

@@ -6,8 +6,8 @@ import re
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._base.errors import CchcError, NumberParseError
-from cchc_model._base.numbers import parse_number
+from cchc_model._base.errors import NumberParseError
+from cchc_model._base.numbers import MAX_NUMBER_DIGITS, parse_number
 from cchc_model._model.appendix import Appendix, Catalogue
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
@@ -29,13 +29,10 @@ def _where_en(row: IndicatorValue) -> str:
 
 def appendix_and_catalogue(subject: Subject) -> tuple[Appendix, Catalogue] | None:
     """The subject's appendix and its catalogue; ``None`` without either."""
-    appendix = subject.appendix
-    if appendix is None:
+    appendix, catalogue = subject.appendix, subject.index.catalogue
+    if appendix is None or catalogue is None:
         return None
-    try:
-        return appendix, appendix.catalogue
-    except CchcError:
-        return None
+    return appendix, catalogue
 
 
 def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -46,16 +43,13 @@ def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 def _misnumbered(subject: Subject) -> list[list[tuple[IndicatorValue, IndicatorDef, str]]]:
     """Rows whose STT is not their code, in runs of consecutive rows under one parent."""
-    found = appendix_and_catalogue(subject)
-    if found is None:
-        return []
-    appendix, catalogue = found
     runs: list[list[tuple[IndicatorValue, IndicatorDef, str]]] = []
     previous = False
-    for row in appendix.rows:
-        definition = catalogue.get(row.code)
+    for row, definition in subject.index.rows:
+        if definition is None or definition.is_subrow:
+            continue
         written = row.stt.strip()
-        if definition is None or definition.is_subrow or not _CODE.fullmatch(written):
+        if not _CODE.fullmatch(written):
             continue
         written = written.rstrip(".")
         if written == row.code:
@@ -107,12 +101,11 @@ def _unknown(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 def _unknown_codes(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    found = appendix_and_catalogue(subject)
-    if found is None:
+    appendix = subject.appendix
+    if appendix is None:
         return
-    appendix, catalogue = found
-    for row in appendix.rows:
-        if row.code not in catalogue:
+    for row, definition in subject.index.rows:
+        if definition is None:
             yield rule.finding(
                 subject.code_path(row.code), codes=(row.code,), where=_where(row),
                 where_en=_where_en(row), code=row.code, form=appendix.form,
@@ -142,15 +135,8 @@ _KIND_VI = {
 }
 
 
-def _rows(subject: Subject) -> Iterator[tuple[IndicatorValue, IndicatorDef]]:
-    found = appendix_and_catalogue(subject)
-    if found is None:
-        return
-    appendix, catalogue = found
-    for row in appendix.rows:
-        definition = catalogue.get(row.code)
-        if definition is not None and row.value is not None:
-            yield row, definition
+def _rows(subject: Subject) -> tuple[tuple[IndicatorValue, IndicatorDef], ...]:
+    return subject.index.filled_rows
 
 
 def _kind(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -204,6 +190,8 @@ def _percent(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 def _strict(raw: str) -> bool:
+    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_NUMBER_DIGITS:
+        return True  # what parse_number reads at once; most cells are written so
     try:
         parse_number(raw.strip().removesuffix("%"))
     except NumberParseError:

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from cchc_model._base.errors import CchcError
-from cchc_model._base.numbers import format_number
+from cchc_model._base.numbers import number_for_message
 from cchc_model._base.periods import GovernmentLevel, ReportingPeriod
 from cchc_model._model.appendix import Appendix, Catalogue
 from cchc_model._model.report import Report
@@ -146,8 +146,8 @@ def _cumulative(pair: _Pair) -> Iterator[tuple[str, Finding]]:
         now, before = pair.numbers(definition.code)
         if now is not None and before is not None and now < before:
             yield definition.code, pair.finding(
-                _CUMULATIVE, definition.code, before=format_number(before),
-                now=format_number(now),
+                _CUMULATIVE, definition.code, before=number_for_message(before),
+                now=number_for_message(now),
             )
 
 
@@ -168,8 +168,9 @@ def _in_force(pair: _Pair) -> Iterator[tuple[str, Finding]]:
     fall = before - now
     if fall > explained:
         yield total, pair.finding(
-            _IN_FORCE, total, fall=format_number(fall), before=format_number(before),
-            now=format_number(now), removed=format_number(removed), removed_code=removed_code,
+            _IN_FORCE, total, fall=number_for_message(fall),
+            before=number_for_message(before), now=number_for_message(now),
+            removed=number_for_message(removed), removed_code=removed_code,
         )
 
 
@@ -189,7 +190,7 @@ def _jumps(pair: _Pair, tolerance: Decimal, min_change: Decimal,
         if change >= min_change and change > tolerance * abs(Decimal(before)):
             yield pair.finding(
                 _JUMP, code, before=definition.format(before), now=definition.format(now),
-                tolerance=format_number(tolerance * 100),
+                tolerance=number_for_message(tolerance * 100),
             )
 
 

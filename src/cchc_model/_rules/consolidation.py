@@ -22,7 +22,7 @@ from typing import TypeAlias
 import attrs
 
 from cchc_model._base.errors import CchcError
-from cchc_model._base.numbers import format_number
+from cchc_model._base.numbers import number_for_message
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
@@ -455,7 +455,7 @@ class _Fold:
         low, high = column.low, column.high
         if low is None or high is None:
             return f"{column.answered} đơn vị trả lời"
-        lowest, highest = format_number(low), format_number(high)
+        lowest, highest = number_for_message(low), number_for_message(high)
         spread = f"{lowest}%" if low == high else f"từ {lowest}% đến {highest}%"
         return f"không cộng được tỷ lệ: {column.answered} đơn vị báo cáo, {spread}"
 

@@ -9,6 +9,7 @@ rules, and pass it to :func:`~cchc_model.validate`.
 from __future__ import annotations
 
 import enum
+import functools
 import importlib
 from collections.abc import Callable, Iterable
 from typing import Any
@@ -19,6 +20,7 @@ from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.errors import CchcError, extra_hint
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.index import SubjectIndex
 from cchc_model._model.report import Report
 
 __all__ = [
@@ -112,6 +114,8 @@ class Subject:
 
     ``appendix`` is the report's appendix when validating a report. ``appendix_path`` is the
     JSON path prefix of the appendix (``$.appendix`` in a report, ``$`` on its own).
+    :attr:`index` holds what the rules share (the citations, the paragraphs and their facts,
+    the appendix rows with their definitions), each computed once per subject.
     """
 
     report: Report | None = attrs.field(validator=of_type(Report, optional=True))
@@ -128,6 +132,22 @@ class Subject:
     def code_path(self, code: str) -> str:
         """The path of one indicator: ``$.appendix["3.1.3"]``."""
         return f'{self.appendix_path}["{code}"]'
+
+    @functools.cached_property
+    def index(self) -> SubjectIndex:
+        """What the rules share, computed on first use and kept while the subject lives.
+
+        A validation makes one subject, so its rules walk the citations, the paragraphs and
+        the appendix rows once between them.
+
+        .. versionadded:: 0.2.0
+
+        >>> from cchc_model.examples import reference_report
+        >>> subject = Subject.of(reference_report())
+        >>> len(subject.index.citations), subject.index is subject.index
+        (60, True)
+        """
+        return SubjectIndex(self.report, self.appendix)
 
     @classmethod
     def of(cls, target: Report | Appendix) -> Subject:

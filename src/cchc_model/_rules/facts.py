@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._base.errors import CchcError
 from cchc_model._base.numbers import number_for_message
-from cchc_model._model.facts import PercentFact, RateFact, TotalFact
+from cchc_model._model.facts import Fact, PercentFact, RateFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 from cchc_model._values.kinds import ValueKind
 
@@ -48,12 +47,8 @@ def rate_agreement(numerator: Decimal, denominator: Decimal, stated: Decimal) ->
     return "wrong"
 
 
-def _fact_paths(subject: Subject) -> Iterator[tuple[str, object]]:
-    if subject.report is None:
-        return
-    for path, paragraph in subject.report.paragraphs():
-        for i, fact in enumerate(paragraph.facts):
-            yield f"{path}.facts[{i}]", fact
+def _fact_paths(subject: Subject) -> tuple[tuple[str, Fact], ...]:
+    return subject.index.facts
 
 
 def _totals(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -132,15 +127,7 @@ def _fractions(rule: Rule, subject: Subject) -> Iterator[Finding]:
                 path, value=fact.value,
                 percent=number_for_message(fact.value * _HUNDRED, percent=True),
             )
-    appendix = subject.appendix
-    if appendix is None:
-        return
-    try:
-        catalogue = appendix.catalogue
-    except CchcError:
-        return
-    for row in appendix.rows:
-        definition = catalogue.get(row.code)
+    for row, definition in subject.index.rows:
         if definition is None or definition.kind is not ValueKind.PERCENT:
             continue
         if _is_fraction(row.value):

@@ -183,29 +183,26 @@ def _signature(rule: Rule, subject: Subject) -> Iterator[Finding]:
         )
 
 
-def _dimension(label: str) -> object | None:
-    from cchc_model._base.units import is_unit_label, unit_for_label  # noqa: PLC0415 - pint
-
-    if not label.strip() or not is_unit_label(label):
-        return None
-    return unit_for_label(label).dimensionality
-
-
 def _mixed_units(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for path, paragraph in subject.report.paragraphs():
-        for i, fact in enumerate(paragraph.facts):
-            if not isinstance(fact, TotalFact):
-                continue
-            seen: dict[object, str] = {}
-            for count in (fact.total, *fact.parts):
-                dimension = _dimension(count.unit)
-                if dimension is not None:
-                    seen.setdefault(dimension, count.unit)
-            if len(seen) > 1:
-                units = ", ".join(f"“{unit}”" for unit in seen.values())
-                yield rule.finding(f"{path}.facts[{i}]", units=units)
+    from cchc_model._base.units import unit_dimension  # noqa: PLC0415 - pint, on first use
+
+    known: dict[str, object | None] = {}
+    for path, fact in subject.index.facts:
+        if not isinstance(fact, TotalFact) or not fact.parts:
+            continue
+        seen: dict[object, str] = {}
+        for count in (fact.total, *fact.parts):
+            if count.unit in known:
+                dimension = known[count.unit]
+            else:
+                dimension = known[count.unit] = unit_dimension(count.unit)
+            if dimension is not None:
+                seen.setdefault(dimension, count.unit)
+        if len(seen) > 1:
+            units = ", ".join(f"“{unit}”" for unit in seen.values())
+            yield rule.finding(path, units=units)
 
 
 HEADER_RULES: tuple[Rule, ...] = (

@@ -16,16 +16,13 @@ _TTHC_BY_LEVEL = {"cấp tỉnh": "3.1.3.a", "cấp huyện": "3.1.3.b", "cấp 
 
 
 def _count_facts(subject: Subject) -> Iterator[tuple[str, CountFact]]:
-    if subject.report is None:
-        return
-    for path, paragraph in subject.report.paragraphs():
-        for i, fact in enumerate(paragraph.facts):
-            if isinstance(fact, CountFact):
-                yield f"{path}.facts[{i}]", fact
-            elif isinstance(fact, TotalFact):
-                yield f"{path}.facts[{i}].total", fact.total
-                for j, part in enumerate(fact.parts):
-                    yield f"{path}.facts[{i}].parts[{j}]", part
+    for path, fact in subject.index.facts:
+        if isinstance(fact, CountFact):
+            yield path, fact
+        elif isinstance(fact, TotalFact):
+            yield f"{path}.total", fact.total
+            for j, part in enumerate(fact.parts):
+                yield f"{path}.parts[{j}]", part
 
 
 def _states_the_level(fact: CountFact) -> bool:

@@ -23,6 +23,7 @@ import attrs
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.numbers import number_for_message
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
+from cchc_model._model.index import SubjectIndex
 from cchc_model._rules.appendix import appendix_and_catalogue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 from cchc_model._values.kinds import Ratio, ValueKind
@@ -201,16 +202,29 @@ def _relations(rule: Rule, catalogue: Catalogue) -> tuple[Relation, ...]:
     return _relations_of(catalogue).get(rule.id, ())
 
 
-def _judge(
-    relation: Relation, appendix: Appendix, catalogue: Catalogue
-) -> tuple[str, _Side, _Side] | None:
+_Judged = tuple[str, _Side, _Side] | None
+
+
+def _judgements(index: SubjectIndex) -> dict[Relation, _Judged]:
+    """The relations judged so far in this validation: several rules read each verdict."""
+    return {}
+
+
+def _judge(relation: Relation, subject: Subject, appendix: Appendix,
+           catalogue: Catalogue) -> _Judged:
     """The verdict on *relation* with both sides, or ``None`` when a side is unusable."""
+    known = subject.index.once(_judgements)
+    if relation in known:
+        return known[relation]
     try:
         left = _side(relation.left, appendix, catalogue)
         right = _side(relation.right, appendix, catalogue, relation.constant)
     except _Unusable:
-        return None
-    return _verdict(relation, left, right), left, right
+        judged: _Judged = None
+    else:
+        judged = (_verdict(relation, left, right), left, right)
+    known[relation] = judged
+    return judged
 
 
 def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -219,7 +233,7 @@ def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
         return
     appendix, catalogue = found
     for relation in _relations(rule, catalogue):
-        judged = _judge(relation, appendix, catalogue)
+        judged = _judge(relation, subject, appendix, catalogue)
         if judged is not None and judged[0] == "broken":
             _, left, right = judged
             yield rule.finding(
@@ -239,7 +253,7 @@ def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
         if rule_id == "appendix.ratio_bound":
             continue
         for relation in relations:
-            judged = _judge(relation, appendix, catalogue)
+            judged = _judge(relation, subject, appendix, catalogue)
             if judged is not None and judged[0] == "incomplete":
                 _, left, right = judged
                 yield rule.finding(
@@ -257,7 +271,7 @@ def _autonomy_remainder(rule: Rule, subject: Subject) -> Iterator[Finding]:
         return
     appendix, catalogue = found
     for relation in _relations_of(catalogue).get("sncl.autonomy_groups", ()):
-        judged = _judge(relation, appendix, catalogue)
+        judged = _judge(relation, subject, appendix, catalogue)
         if judged is None:
             continue
         verdict, left, right = judged

@@ -38,18 +38,18 @@ def _incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
 def _reference_spans(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for path, paragraph in subject.report.paragraphs():
-        for i, match in enumerate(paragraph.references):
-            if paragraph.text[match.start:match.end] != match.text:
-                yield rule.finding(
-                    f"{path}.references[{i}]", text=match.text, start=match.start, end=match.end
-                )
+    for citation in subject.index.citations:
+        match = citation.match
+        if citation.paragraph.text[match.start:match.end] != match.text:
+            yield rule.finding(
+                citation.path, text=match.text, start=match.start, end=match.end
+            )
 
 
 def _fact_texts(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for path, paragraph in subject.report.paragraphs():
+    for path, paragraph in subject.index.paragraphs:
         for i, fact in enumerate(paragraph.facts):
             if fact.text and fact.text not in paragraph.text:
                 yield rule.finding(f"{path}.facts[{i}]", text=fact.text)

@@ -223,6 +223,13 @@ def _split_symbol(ref: LegalDocumentRef) -> tuple[str | None, tuple[str, ...]]:
     return None, parts  # a công văn's AGENCY-UNIT, or a law's QH13
 
 
+def _system_of(ref: LegalDocumentRef, issuer_codes: tuple[str, ...]) -> str:
+    """:attr:`LegalDocumentRef.system` of *ref*, its issuer codes worked out already."""
+    if _is_party_symbol(ref.symbol) or (ref.doc_type is not None and ref.doc_type.is_party):
+        return "party"
+    return "party" if _PARTY_AGENCIES.intersection(issuer_codes) else "state"
+
+
 def _qualified_kind(ref: LegalDocumentRef, first: str) -> bool:
     """``BCTĐ`` in ``18/BCTĐ-STP`` of a Báo cáo (thẩm định): the type's code, qualified."""
     kind = ref.doc_type
@@ -315,9 +322,7 @@ class LegalDocumentRef:
         >>> LegalDocumentRef(DocumentType.PLAN, 5, "KH-UBND").system
         'state'
         """
-        if _is_party_symbol(self.symbol) or (self.doc_type is not None and self.doc_type.is_party):
-            return "party"
-        return "party" if set(self.issuer_codes) & _PARTY_AGENCIES else "state"
+        return _system_of(self, self.issuer_codes)
 
     @property
     def issuer_codes(self) -> tuple[str, ...]:

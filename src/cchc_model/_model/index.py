@@ -1,0 +1,145 @@
+"""What the validation rules share about a report or an appendix, computed once, on first use.
+
+Some fifty rules read the same things: every citation with its path, issuer codes and date;
+the appendix rows with their catalogue definitions; the paragraphs with their paths and
+facts. :class:`SubjectIndex` computes each the first time a rule asks for it and keeps it for
+the rest of the validation (one index per :class:`~cchc_model.Subject`, so per validation);
+:meth:`SubjectIndex.once` does the same for what a rule family derives from them, such as the
+citations that conflict or the verdict on each relation between rows.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from typing import NamedTuple, TypeVar, cast
+
+import attrs
+
+from cchc_model._base.errors import CchcError
+from cchc_model._model.appendix import Appendix, Catalogue
+from cchc_model._model.facts import Fact
+from cchc_model._model.indicators import IndicatorDef, IndicatorValue
+from cchc_model._model.report import Paragraph, Report
+from cchc_model._values.references import (
+    DocumentType,
+    LegalDocumentRef,
+    ReferenceMatch,
+    _system_of,
+)
+
+__all__ = ["Citation", "SubjectIndex"]
+
+T = TypeVar("T")
+
+
+class Citation(NamedTuple):
+    """One citation of a report: its path, its paragraph, the match and what it names.
+
+    What the rules ask of a reference again and again (its number and symbol, its issuer
+    codes, its system, the type its symbol names) is worked out once, when the index is built.
+    A named tuple: a validation builds one per citation, and a tuple is the cheapest to build.
+    """
+
+    path: str
+    paragraph: Paragraph
+    match: ReferenceMatch
+    ref: LegalDocumentRef
+    number_symbol: str
+    issuer_codes: tuple[str, ...]
+    system: str
+    symbol_type: DocumentType | None
+
+    @classmethod
+    def of(cls, path: str, paragraph: Paragraph, match: ReferenceMatch) -> Citation:
+        """The citation *match* of *paragraph*, at *path*."""
+        ref = match.ref
+        codes = ref.issuer_codes
+        return cls(path, paragraph, match, ref, ref.number_symbol, codes,
+                   _system_of(ref, codes), ref.symbol_type)
+
+
+@attrs.frozen
+class SubjectIndex:
+    """The citations, paragraphs, facts and appendix rows of one subject, each built once.
+
+    >>> from cchc_model import Subject
+    >>> from cchc_model.examples import reference_report
+    >>> index = Subject.of(reference_report()).index
+    >>> index.citations[0].path, index.citations[0].number_symbol
+    ('$.header.legal_basis.references[0]', '872/UBND-VXNV')
+    >>> index.citations is index.citations
+    True
+    """
+
+    report: Report | None
+    appendix: Appendix | None
+    _derived: dict[Callable[[SubjectIndex], object], object] = attrs.field(
+        factory=dict, init=False, repr=False, eq=False
+    )
+
+    def once(self, build: Callable[[SubjectIndex], T]) -> T:
+        """``build(self)``, computed on the first call with *build* and kept after that.
+
+        A rule family keys what it derives from the index by the function deriving it, so
+        two rules that need the same thing compute it once per validation.
+        """
+        try:
+            return cast("T", self._derived[build])
+        except KeyError:
+            value = self._derived[build] = build(self)
+            return value
+
+    @functools.cached_property
+    def paragraphs(self) -> tuple[tuple[str, Paragraph], ...]:
+        """Every paragraph of the report with its path, in document order."""
+        return () if self.report is None else tuple(self.report.paragraphs())
+
+    @functools.cached_property
+    def citations(self) -> tuple[Citation, ...]:
+        """Every citation of the report, in document order."""
+        return tuple(
+            Citation.of(f"{path}.references[{i}]", paragraph, match)
+            for path, paragraph in self.paragraphs
+            for i, match in enumerate(paragraph.references)
+        )
+
+    @functools.cached_property
+    def facts(self) -> tuple[tuple[str, Fact], ...]:
+        """Every figure stated in the prose, with its path."""
+        return tuple(
+            (f"{path}.facts[{i}]", fact)
+            for path, paragraph in self.paragraphs
+            for i, fact in enumerate(paragraph.facts)
+        )
+
+    @functools.cached_property
+    def catalogue(self) -> Catalogue | None:
+        """The catalogue of the appendix's form, if the library knows the form."""
+        if self.appendix is None:
+            return None
+        try:
+            return self.appendix.catalogue
+        except CchcError:
+            return None
+
+    @functools.cached_property
+    def rows(self) -> tuple[tuple[IndicatorValue, IndicatorDef | None], ...]:
+        """Every row of the appendix with its definition (``None`` for an unknown code).
+
+        Nothing when the appendix's form is unknown.
+        """
+        catalogue = self.catalogue
+        if catalogue is None or self.appendix is None:
+            return ()
+        get = catalogue.get
+        return tuple((row, get(row.code)) for row in self.appendix.rows)
+
+    @functools.cached_property
+    def filled_rows(self) -> tuple[tuple[IndicatorValue, IndicatorDef], ...]:
+        """The rows of known indicators that hold a value, with their definitions."""
+        return tuple(
+            (row, definition)
+            for row, definition in self.rows
+            if definition is not None and row.value is not None
+        )

@@ -1,0 +1,121 @@
+"""Tests for the index the validation rules share: built once per subject, equal to a walk."""
+
+from __future__ import annotations
+
+import attrs
+import pytest
+
+from cchc_model import IndicatorValue, Report, Subject, catalogue_2023, default_rules, validate
+from cchc_model._model.appendix import Appendix
+from cchc_model._model.index import Citation, SubjectIndex
+from cchc_model.examples import reference_report
+from tests.other_reports import OTHER_REPORTS
+
+
+@pytest.fixture(scope="module")
+def report() -> Report:
+    return reference_report()
+
+
+class TestCitations:
+    def test_every_citation_in_document_order(self, report: Report) -> None:
+        """The citations are those of a walk of the paragraphs, with the paths dumps uses."""
+        walked = [
+            (f"{path}.references[{i}]", match)
+            for path, paragraph in report.paragraphs()
+            for i, match in enumerate(paragraph.references)
+        ]
+        citations = SubjectIndex(report, report.appendix).citations
+        assert [(c.path, c.match) for c in citations] == walked
+        assert len(citations) == 60
+
+    def test_derived_fields_are_the_references(self, report: Report) -> None:
+        """Number and symbol, issuer codes, system and symbol type are the reference's own."""
+        for citation in SubjectIndex(report, None).citations:
+            ref = citation.ref
+            assert citation.ref is citation.match.ref
+            assert citation.number_symbol == ref.number_symbol
+            assert citation.issuer_codes == ref.issuer_codes
+            assert citation.system == ref.system
+            assert citation.symbol_type is ref.symbol_type
+
+    def test_of(self, report: Report) -> None:
+        """Citation.of builds the record of one match."""
+        _, paragraph = next(p for p in report.paragraphs() if p[1].references)
+        citation = Citation.of("$.x", paragraph, paragraph.references[0])
+        assert citation.path == "$.x"
+        assert citation.number_symbol == paragraph.references[0].ref.number_symbol
+
+
+class TestBuiltOnce:
+    def test_parts_are_kept(self, report: Report) -> None:
+        """Each part is computed on first use and the same object is returned after."""
+        index = Subject.of(report).index
+        for name in ("paragraphs", "citations", "facts", "rows", "filled_rows"):
+            assert getattr(index, name) is getattr(index, name)
+
+    def test_one_index_per_subject(self, report: Report) -> None:
+        """A subject keeps its index; a new subject (a new validation) gets a new one."""
+        subject = Subject.of(report)
+        assert subject.index is subject.index
+        assert Subject.of(report).index is not subject.index
+
+    def test_once(self, report: Report) -> None:
+        """once() calls a builder once per index, keyed by the builder."""
+        calls: list[int] = []
+
+        def count(index: SubjectIndex) -> int:
+            calls.append(1)
+            return len(index.citations)
+
+        index = Subject.of(report).index
+        assert index.once(count) == index.once(count) == 60
+        assert len(calls) == 1
+        assert Subject.of(report).index.once(count) == 60
+        assert len(calls) == 2
+
+
+class TestAppendixRows:
+    def test_rows_with_definitions(self) -> None:
+        """Every row comes with its definition, None for a code the form lacks."""
+        catalogue = catalogue_2023()
+        appendix = Appendix((IndicatorValue("3.1.3", 138), IndicatorValue("3.1.4", 2),
+                             IndicatorValue("1.1.1", None)))
+        index = Subject.of(appendix).index
+        assert [(row.code, d is not None and d.code) for row, d in index.rows] == [
+            ("3.1.3", "3.1.3"), ("3.1.4", False), ("1.1.1", "1.1.1")
+        ]
+        assert index.catalogue is catalogue
+        assert [row.code for row, _ in index.filled_rows] == ["3.1.3"]
+
+    def test_unknown_form(self) -> None:
+        """An appendix of an unknown form has no catalogue and so no rows to check."""
+        index = Subject.of(Appendix((IndicatorValue("1", 1),), form="1999")).index
+        assert index.catalogue is None
+        assert index.rows == index.filled_rows == ()
+
+    def test_appendix_alone(self) -> None:
+        """Without a report there are no paragraphs, citations or facts."""
+        index = Subject.of(catalogue_2023().build({"3.1.3": 1})).index
+        assert index.paragraphs == index.citations == index.facts == ()
+
+    def test_facts_paths(self, report: Report) -> None:
+        """Every figure of the prose comes with its path."""
+        facts = SubjectIndex(report, None).facts
+        assert facts
+        assert all(path.endswith("]") and ".facts[" in path for path, _ in facts)
+
+
+class TestSharing:
+    @pytest.mark.parametrize(
+        "make", [reference_report, *OTHER_REPORTS.values()], ids=["reference", *OTHER_REPORTS]
+    )
+    def test_shared_index_finds_what_fresh_subjects_find(self, make: object) -> None:
+        """Rules sharing one index find exactly what each finds on a subject of its own."""
+        report = make()  # type: ignore[operator]
+        alone = [
+            finding
+            for rule in default_rules()
+            for finding in rule.check(rule, Subject.of(attrs.evolve(report)))
+        ]
+        assert list(validate(report).findings) == alone
