@@ -23,7 +23,8 @@ from cchc_model import (
     select_rules,
     validate,
 )
-from cchc_model._rules.header import HEADER_RULES, period_in_text
+from cchc_model._base.periods import period_in_text
+from cchc_model._rules.header import HEADER_RULES
 from cchc_model.examples import reference_report
 
 

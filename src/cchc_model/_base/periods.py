@@ -9,14 +9,22 @@ IV 15/9 – 14/12.
 from __future__ import annotations
 
 import enum
+import re
 from datetime import date
 
 import attrs
 
 from cchc_model._base.checks import of_type, wrong_type
 from cchc_model._base.errors import CchcError
+from cchc_model._base.text import normalize_text
 
-__all__ = ["DISTRICT_ABOLISHED_ON", "GovernmentLevel", "PeriodKind", "ReportingPeriod"]
+__all__ = [
+    "DISTRICT_ABOLISHED_ON",
+    "GovernmentLevel",
+    "PeriodKind",
+    "ReportingPeriod",
+    "period_in_text",
+]
 
 #: Nghị quyết 203/2025/QH15: district level abolished from this day on.
 DISTRICT_ABOLISHED_ON = date(2025, 7, 1)
@@ -182,3 +190,48 @@ class ReportingPeriod:
         return (GovernmentLevel.PROVINCE, GovernmentLevel.DISTRICT, GovernmentLevel.COMMUNE)
 
 
+# How titles name a period: "quý III năm 2023" (or "quý 3/2023" written "quý 3 2023"),
+# "6 tháng đầu năm 2024", "sáu tháng năm 2024", "9 tháng năm 2023", "năm 2023". Spaces are
+# bounded so that a search stays linear on any text.
+_PERIOD_NAMES = re.compile(
+    r"(?<!\w)(?:"
+    r"(?P<quarter>quý\s{1,3}(?P<q>IV|III|II|I|[1-4])\s{1,3}(?:năm\s{1,3})?(?P<qy>[0-9]{4}))"
+    r"|(?P<half>(?:06|6|sáu)\s{1,3}tháng(?:\s{1,3}đầu)?(?:\s{1,3}năm)?\s{1,3}(?P<hy>[0-9]{4}))"
+    r"|(?P<nine>(?:09|9|chín)\s{1,3}tháng(?:\s{1,3}đầu)?(?:\s{1,3}năm)?\s{1,3}(?P<ny>[0-9]{4}))"
+    r"|(?P<annual>năm\s{1,3}(?P<ay>[0-9]{4}))"
+    r")(?![0-9])",
+    re.IGNORECASE,
+)
+
+
+def period_in_text(*texts: str) -> ReportingPeriod | None:
+    """The first reporting period the first of *texts* that names one names.
+
+    Titles and subtitles name their period: ``"quý III năm 2025"``, ``"6 tháng đầu năm
+    2024"``. The readers take a report's period from them, and a rule checks them against it.
+
+    >>> period_in_text("Kết quả CCHC quý III năm 2025").label
+    'quý III năm 2025'
+    >>> period_in_text("Công tác CCHC năm 2023 và phương hướng năm 2024").label
+    'năm 2023'
+    >>> period_in_text("BÁO CÁO", "Báo cáo sáu tháng đầu năm 2024").label
+    '6 tháng đầu năm 2024'
+    >>> period_in_text("Báo cáo tháng") is None
+    True
+    """
+    for text in texts:
+        match = _PERIOD_NAMES.search(normalize_text(text))
+        if match is None:
+            continue
+        try:
+            if match.group("quarter"):
+                q = match.group("q")
+                return ReportingPeriod.quarter(int(match.group("qy")), int(q) if q.isdigit() else q)
+            if match.group("half"):
+                return ReportingPeriod.half_year(int(match.group("hy")))
+            if match.group("nine"):
+                return ReportingPeriod.nine_months(int(match.group("ny")))
+            return ReportingPeriod.annual(int(match.group("ay")))
+        except CchcError:
+            return None  # a year out of range: not a period a report can mean
+    return None

@@ -33,7 +33,7 @@ import attrs
 
 from cchc_model._base.dates import DocumentDate
 from cchc_model._base.errors import CchcError, InputError
-from cchc_model._base.periods import ReportingPeriod
+from cchc_model._base.periods import period_in_text
 from cchc_model._io.tables import _appendix, _Line, _table
 from cchc_model._model.appendix import Appendix, catalogue_2023
 from cchc_model._model.report import (
@@ -94,13 +94,6 @@ _ARCHIVE = re.compile(r"Lưu\s*:?\s*(?P<rest>.*)", re.DOTALL | re.IGNORECASE)
 _LEGAL_BASIS = re.compile(r"(?:Thực hiện|Căn cứ|Thi hành)\b", re.IGNORECASE)
 _CLOSING = re.compile(r"Trên đây\b", re.IGNORECASE)
 _SIGNED = re.compile(r"\((?:đã ký|ký[^()]*)\)", re.IGNORECASE)
-_PERIODS = (
-    (re.compile(r"\bquý\s+(I{1,3}|IV|[1-4])\s+năm\s+(\d{4})", re.IGNORECASE), "quarter"),
-    (re.compile(r"\b6\s+tháng(?:\s+đầu)?\s+năm\s+(\d{4})", re.IGNORECASE), "half"),
-    (re.compile(r"\b9\s+tháng(?:\s+đầu)?\s+năm\s+(\d{4})", re.IGNORECASE), "nine"),
-    (re.compile(r"\bnăm\s+(\d{4})", re.IGNORECASE), "annual"),
-)
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _ROMAN = re.compile(r"[IVXLC]+")
 
 
@@ -1010,7 +1003,7 @@ class _Assembler:
             date=fields.get("date"),
             title=title,
             subtitle=subtitle,
-            period=_period(subtitle or title),
+            period=period_in_text(subtitle or title),
             legal_basis=legal_basis,
         )
         return Report(
@@ -1240,26 +1233,6 @@ def _date(match: re.Match[str]) -> DocumentDate | None:
         return DocumentDate(int(match.group("year")), month, day)
     except CchcError:
         return None
-
-
-def _period(text: str) -> ReportingPeriod | None:
-    for pattern, kind in _PERIODS:
-        match = pattern.search(text)
-        if match is None:
-            continue
-        try:
-            if kind == "quarter":
-                return ReportingPeriod.quarter(int(match.group(2)),
-                                               _QUARTERS[match.group(1).upper()])
-            year = int(match.group(1))
-            if kind == "half":
-                return ReportingPeriod.half_year(year)
-            if kind == "nine":
-                return ReportingPeriod.nine_months(year)
-            return ReportingPeriod.annual(year)
-        except CchcError:
-            return None
-    return None
 
 
 def read_docx(data: bytes, *, source: str = "<bytes>") -> Report:

@@ -33,7 +33,7 @@ import attrs
 
 from cchc_model._base.dates import DocumentDate
 from cchc_model._base.errors import AppendixOnlyError, CchcError, NotAReportError
-from cchc_model._base.periods import ReportingPeriod
+from cchc_model._base.periods import period_in_text
 from cchc_model._io.tables import read_appendix
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import (
@@ -77,18 +77,6 @@ _AUTHORITIES = {a.value: a for a in SigningAuthority}
 _TITLES = {
     "BÁO CÁO": DocumentType.REPORT,
 }
-_PERIODS = (
-    (re.compile(r"quý\s{1,3}(I{1,3}|IV|[1-4])\s{1,3}(?:năm\s{1,3})?([0-9]{4})", re.IGNORECASE),
-     "quarter"),
-    (re.compile(r"(?:06|6|sáu)\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm)?\s{1,3}(?:năm\s{1,3})?"
-                r"([0-9]{4})", re.IGNORECASE), "half"),
-    (re.compile(r"(?:09|9|chín)\s{1,3}tháng(?:\s{1,3}đầu\s{1,3}năm)?\s{1,3}(?:năm\s{1,3})?"
-                r"([0-9]{4})", re.IGNORECASE), "nine"),
-    (re.compile(r"năm\s{1,3}([0-9]{4})", re.IGNORECASE), "annual"),
-)
-_ROMAN_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-
-
 def _unescape(text: str) -> str:
     """Markdown's backslash escapes undone, after the markup of a conversion is taken out."""
     if "\\" not in text:
@@ -341,28 +329,6 @@ def _date(text: str) -> tuple[str, DocumentDate | None] | None:
         return None
 
 
-def _period(*texts: str) -> ReportingPeriod | None:
-    for text in texts:
-        for pattern, kind in _PERIODS:
-            match = pattern.search(text)
-            if match is None:
-                continue
-            try:
-                if kind == "quarter":
-                    q = match.group(1)
-                    quarter = _ROMAN_QUARTERS.get(q.upper()) or int(q)
-                    return ReportingPeriod.quarter(int(match.group(2)), quarter)
-                year = int(match.group(1))
-                if kind == "half":
-                    return ReportingPeriod.half_year(year)
-                if kind == "nine":
-                    return ReportingPeriod.nine_months(year)
-                return ReportingPeriod.annual(year)
-            except CchcError:
-                return None
-    return None
-
-
 @attrs.define
 class _Head:
     agency_lines: list[str] = attrs.Factory(list)
@@ -605,7 +571,7 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
         date=head.date,
         title=title,
         subtitle=subtitle,
-        period=_period(subtitle, title),
+        period=period_in_text(subtitle, title),
         legal_basis=legal_basis,
     )
     return Report(

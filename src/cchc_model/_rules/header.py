@@ -15,57 +15,19 @@ from collections.abc import Iterator
 from datetime import date, timedelta
 
 from cchc_model._base.dates import format_date
-from cchc_model._base.errors import CchcError
-from cchc_model._base.periods import ReportingPeriod
+from cchc_model._base.periods import period_in_text
 from cchc_model._base.text import normalize_text
 from cchc_model._model.facts import TotalFact
 from cchc_model._model.report import SigningAuthority
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 
-__all__ = ["HEADER_RULES", "period_in_text"]
+__all__ = ["HEADER_RULES"]
 
 _ND30 = "Nghị định 30/2020/NĐ-CP"
 _ND09 = "Nghị định 09/2019/NĐ-CP, Điều 12; Công văn 581/BNV-CCHC"
 
-_ROMAN = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
-_PERIOD = re.compile(
-    r"(?P<quarter>quý\s+(?P<q>IV|III|II|I|[1-4])\s+(?:năm\s+)?(?P<qy>\d{4}))"
-    r"|(?P<half>(?:06|6)\s+tháng\s+(?:đầu\s+)?năm\s+(?P<hy>\d{4}))"
-    r"|(?P<nine>(?:09|9)\s+tháng\s+(?:đầu\s+)?(?:năm\s+)?(?P<ny>\d{4}))"
-    r"|(?P<annual>năm\s+(?P<ay>\d{4}))",
-    re.IGNORECASE,
-)
 # A report may be issued some weeks after its period's due date (annual reports in January).
 _LATE = timedelta(days=92)
-
-
-def period_in_text(text: str) -> ReportingPeriod | None:
-    """The first reporting period a title names: ``"quý III năm 2025"`` → quarter III 2025.
-
-    >>> period_in_text("Kết quả CCHC quý III năm 2025").label
-    'quý III năm 2025'
-    >>> period_in_text("Công tác CCHC năm 2023 và phương hướng năm 2024").label
-    'năm 2023'
-    >>> period_in_text("Báo cáo 6 tháng đầu năm 2024").label
-    '6 tháng đầu năm 2024'
-    >>> period_in_text("Báo cáo tháng") is None
-    True
-    """
-    match = _PERIOD.search(normalize_text(text))
-    if match is None:
-        return None
-    try:
-        if match.group("quarter"):
-            return ReportingPeriod.quarter(
-                int(match.group("qy")), _ROMAN[match.group("q").upper()]
-            )
-        if match.group("half"):
-            return ReportingPeriod.half_year(int(match.group("hy")))
-        if match.group("nine"):
-            return ReportingPeriod.nine_months(int(match.group("ny")))
-        return ReportingPeriod.annual(int(match.group("ay")))
-    except CchcError:
-        return None  # a year out of range: not a period the header can mean
 
 
 def _title(rule: Rule, subject: Subject) -> Iterator[Finding]:
