@@ -384,6 +384,10 @@ def main() -> int:
         notes.append("### What validate spends its time on\n\n" + WHY["validate"] + "\n\n"
                      + rule_times(report) + "\n\n"
                      + profile_excerpt(lambda: validate(attrs.evolve(report)), 200))
+    if any(name.startswith(("read_report", "extract_references")) for name in unmet):
+        notes.append("### What reading a report spends its time on\n\n" + WHY["reader"])
+    if any(name.startswith("read_appendix + validate") for name in unmet):
+        notes.append("### Reading and validating many units\n\n" + WHY["units"])
     if any(name.startswith("import") for name in unmet):
         notes.append("### What import cchc_model spends its time on\n\n" + WHY["import"]
                      + "\n\n" + import_excerpt())
@@ -453,12 +457,28 @@ interpreters, with bytecode cached for every module alike (as an installed packa
 # What stood in the way when these targets were last missed; the profiles below each note
 # are taken in the run that wrote the file, so the note can be checked against them.
 WHY = {
-    "load": """About a third of `load` is `orjson.loads` itself (the parse limit) and about a
-quarter the classes' own `__init__` for some 390 frozen attrs instances, validators included
-(they must run: they are the model's checks); the generated structure functions do the rest,
-one call per object with the type checks inline. pydantic-core parses and validates in one
+    "load": """About a third of `load` is `orjson.loads` itself (the parse limit); the
+generated structure functions build the objects, one call per object with the type checks
+inline, and the strict reading adds one `orjson.dumps` of the parsed document, compared with
+the input, which is how a key given twice and a number in another spelling are refused on
+the fast path (about a sixth of `orjson.loads`). pydantic-core parses and validates in one
 pass in Rust without building dicts first; matching it would take a decoder of that kind
-(msgspec's, say), not more tuning of the Python side.""",
+(msgspec's, say) or a duplicate-key check inside the parser, not more tuning of the Python
+side.""",
+    "reader": """`read_report` of a text report does what `read_appendix` does for its table
+and, in addition, reads every paragraph for citations and figures (`Paragraph.of`); the
+citation grammar alone costs more than twice `read_appendix` of the whole text (the row "of
+which extract_references"), and the figures as much again. The grammar tries its
+alternation of some sixty type names, most of them case-insensitive, at every word start;
+sre enters each alternative in turn there. A grammar that first finds the number-and-symbol
+core of a citation and only then looks back for its type name (bounded: the longest type
+name or law name), or a type-name alternation factored as a trie, is what stands in the way
+of the 3× and 5 MB/s targets.""",
+    "units": """Reading and validating 10,000 unit appendices is dominated by reading the
+tables (the consolidate row times reading them alone) and by the construction-time checks of
+some 120 rows per unit; it grows linearly with the units. `cchc validate DIR` and
+`cchc consolidate DIR` read the files one at a time in one process; a pool of processes over
+the files is what would use every core.""",
     "validate": """The rule set runs some fifty rules (the table below times each, in order,
 sharing one index); no single rule dominates. They share one index per validation
 (`Subject.index`): the citations with their paths, numbers and symbols, issuer codes and
