@@ -226,6 +226,17 @@ class Appendix(IndexedMapping[IndicatorValue]):
     138
     >>> list(a)
     ['3.1.3']
+
+    A row given without its STT, label and unit is written with the form's
+    (:func:`~cchc_model.write_appendix`), so the table read back carries them; an appendix
+    built by :meth:`Catalogue.build` has them from the start and reads back equal:
+
+    >>> from cchc_model import catalogue_2023, read_appendix, write_appendix
+    >>> read_appendix(write_appendix(a))["3.1.3"].label
+    'Tổng số TTHC đang có hiệu lực'
+    >>> built = catalogue_2023().build({"3.1.3": 138})
+    >>> read_appendix(write_appendix(built)) == built
+    True
     """
 
     rows: tuple[IndicatorValue, ...] = attrs.field(default=(), **_ROWS)
