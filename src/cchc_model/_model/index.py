@@ -32,6 +32,9 @@ __all__ = ["Citation", "SubjectIndex"]
 
 T = TypeVar("T")
 
+# Issuer codes, system and the type a symbol names: one symbol and type name decide them.
+_SymbolFacts = tuple[tuple[str, ...], str, DocumentType | None]
+
 
 class Citation(NamedTuple):
     """One citation of a report: its path, its paragraph, the match and what it names.
@@ -98,11 +101,22 @@ class SubjectIndex:
     @functools.cached_property
     def citations(self) -> tuple[Citation, ...]:
         """Every citation of the report, in document order."""
-        return tuple(
-            Citation.of(f"{path}.references[{i}]", paragraph, match)
-            for path, paragraph in self.paragraphs
-            for i, match in enumerate(paragraph.references)
-        )
+        # A report cites a few symbols many times over: what the symbol and the type name
+        # (issuer codes, system, the type the symbol names) is worked out once per symbol.
+        by_symbol: dict[tuple[str, DocumentType | None], _SymbolFacts] = {}
+        found: list[Citation] = []
+        make = Citation._make
+        for path, paragraph in self.paragraphs:
+            for i, match in enumerate(paragraph.references):
+                ref = match.ref
+                key = (ref.symbol, ref.doc_type)
+                facts = by_symbol.get(key)
+                if facts is None:
+                    codes = ref.issuer_codes
+                    facts = by_symbol[key] = (codes, _system_of(ref, codes), ref.symbol_type)
+                found.append(make((f"{path}.references[{i}]", paragraph, match, ref,
+                                   ref.number_symbol, *facts)))
+        return tuple(found)
 
     @functools.cached_property
     def facts(self) -> tuple[tuple[str, Fact], ...]:
