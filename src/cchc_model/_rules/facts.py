@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import Fact, PercentFact, RateFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._rules.messages import number_for_message
 from cchc_model._values.kinds import ValueKind
 
 __all__ = ["FACT_RULES", "rate_agreement"]

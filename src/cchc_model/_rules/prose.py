@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import CountFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._rules.messages import number_for_message
 from cchc_model._values.kinds import label_key
 
 __all__ = ["PROSE_RULES"]

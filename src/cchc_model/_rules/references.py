@@ -262,7 +262,14 @@ def _unit_codes(report: Report) -> tuple[str, ...]:
 
 
 def _says_unit_issued(paragraph: Paragraph, match: ReferenceMatch) -> bool:
-    before = paragraph.text[max(0, match.start - 160):match.start]
+    start = match.start
+    text = paragraph.text
+    # The clause ends in "hành" only if the words just before the citation do: look at a
+    # few characters first, as nearly every citation fails this test.
+    last = text[max(0, start - 8):start].rstrip()
+    if len(last) >= 4 and last[-4:].lower() != "hành":
+        return False
+    before = text[max(0, start - 160):start]
     end = max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
     clause = before[end + 1:]
     # _ISSUED ends the clause with "hành": most clauses fail this cheaper test first.
@@ -350,7 +357,7 @@ def _year_mismatch(rule: Rule, subject: Subject) -> Iterator[Finding]:
 _PROGRAMME_YEAR = re.compile(r"(?<!giai đoạn )\bnăm (\d{4})\b(?!\s*[-–]\s*\d{4})",
                              re.IGNORECASE)
 _PROGRAMME_WORDS = re.compile(r"\b(?:chương trình|kế hoạch)\b", re.IGNORECASE)
-_PLANS = frozenset((DocumentType.PLAN, DocumentType.PROGRAMME))
+_PLAN, _PROGRAMME = DocumentType.PLAN, DocumentType.PROGRAMME
 _FIRST_YEAR = 1900
 
 
@@ -364,7 +371,8 @@ def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
         lowered = ref.subject.lower()
         if "năm" not in lowered:
             continue  # no "năm 2023": no year
-        if ref.doc_type not in _PLANS and not (
+        kind = ref.doc_type
+        if kind is not _PLAN and kind is not _PROGRAMME and not (
             ("chương trình" in lowered or "kế hoạch" in lowered)
             and _PROGRAMME_WORDS.search(ref.subject)
         ):
@@ -416,9 +424,13 @@ _REPORT_ITEM = re.compile(
 def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for path, paragraph in subject.index.paragraphs:
-        if not any(m.ref.doc_type is DocumentType.REPORT for m in paragraph.references):
-            continue
+    report = DocumentType.REPORT
+    citing: dict[str, Paragraph] = {}
+    for citation in _citations(subject):
+        if citation.ref.doc_type is report:
+            # The path of the paragraph: the citation's without its ".references[i]".
+            citing.setdefault(citation.path.rpartition(".references[")[0], citation.paragraph)
+    for path, paragraph in citing.items():
         spans = [(m.start, m.end) for m in paragraph.references]
         for found in _REPORT_ITEM.finditer(paragraph.text):
             at = found.start(1)
@@ -435,12 +447,14 @@ def _number_order(rule: Rule, subject: Subject) -> Iterator[Finding]:
     codes = subject.index.once(_unit_codes_of)
     if not codes:
         return
+    unit = codes[0]
     own: dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]] = {}
     for citation in _citations(subject):
         ref = citation.ref
         if ref.issued_on is None or ref.year is not None:
             continue
-        if citation.issuer_codes[:1] != codes[:1] or citation.system == "party":
+        issuers = citation.issuer_codes
+        if not issuers or issuers[0] != unit or citation.system == "party":
             continue
         kind = ref.symbol.split("-")[0] if ref.doc_type is not None else ""
         own.setdefault((kind, ref.issued_on.year), {}).setdefault(

@@ -21,11 +21,11 @@ from decimal import Decimal
 import attrs
 
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import number_for_message
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._model.index import SubjectIndex
 from cchc_model._rules.appendix import appendix_and_catalogue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._rules.messages import number_for_message
 from cchc_model._values.kinds import Ratio, ValueKind
 
 __all__ = ["RELATION_RULES", "Relation", "relations_2023"]
