@@ -62,6 +62,20 @@ class Citation(NamedTuple):
                    _system_of(ref, codes), ref.symbol_type)
 
 
+def _number_symbol(ref: LegalDocumentRef) -> str:
+    """``ref.number_symbol``, written without a format specification for a plain number."""
+    number = ref.number
+    if type(number) is not int or number < 0:
+        return ref.number_symbol
+    written = (str(number) if number >= 10 else f"0{number}") + ref.number_suffix
+    symbol = ref.symbol
+    if "/" in symbol:
+        return f"{written}-{symbol}"
+    if ref.year is not None:
+        return f"{written}/{ref.year}/{symbol}"
+    return f"{written}/{symbol}"
+
+
 @attrs.frozen
 class SubjectIndex:
     """The citations, paragraphs, facts and appendix rows of one subject, each built once.
@@ -103,19 +117,22 @@ class SubjectIndex:
         """Every citation of the report, in document order."""
         # A report cites a few symbols many times over: what the symbol and the type name
         # (issuer codes, system, the type the symbol names) is worked out once per symbol.
-        by_symbol: dict[tuple[str, DocumentType | None], _SymbolFacts] = {}
+        by_symbol: dict[str, tuple[DocumentType | None, _SymbolFacts]] = {}
         found: list[Citation] = []
         make = Citation._make
         for path, paragraph in self.paragraphs:
             for i, match in enumerate(paragraph.references):
                 ref = match.ref
-                key = (ref.symbol, ref.doc_type)
-                facts = by_symbol.get(key)
-                if facts is None:
+                symbol, kind = ref.symbol, ref.doc_type
+                known = by_symbol.get(symbol)
+                if known is not None and known[0] is kind:
+                    facts = known[1]
+                else:
                     codes = ref.issuer_codes
-                    facts = by_symbol[key] = (codes, _system_of(ref, codes), ref.symbol_type)
+                    facts = (codes, _system_of(ref, codes), ref.symbol_type)
+                    by_symbol[symbol] = (kind, facts)
                 found.append(make((f"{path}.references[{i}]", paragraph, match, ref,
-                                   ref.number_symbol, *facts)))
+                                   _number_symbol(ref), *facts)))
         return tuple(found)
 
     @functools.cached_property

@@ -19,6 +19,8 @@ from cchc_model._values.kinds import Ratio, ValueKind
 __all__ = ["APPENDIX_RULES", "appendix_and_catalogue"]
 
 _CODE = re.compile(r"\d+(?:\.\d+)*\.?")
+# A number as parse_number reads it (14.584, 12, 3,5), with a percent sign or not: ASCII only.
+_WRITTEN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?")
 _FORM = "Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023)"
 
 
@@ -250,7 +252,7 @@ def _percent(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 def _strict(raw: str) -> bool:
-    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_NUMBER_DIGITS:
+    if raw.isascii() and len(raw) <= MAX_NUMBER_DIGITS and _WRITTEN_NUMBER.fullmatch(raw):
         return True  # what parse_number reads at once; most cells are written so
     try:
         parse_number(raw.strip().removesuffix("%"))
