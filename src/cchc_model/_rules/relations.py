@@ -77,21 +77,17 @@ class _Unusable(Exception):  # noqa: N818 - control flow, never leaves this modu
 
 
 class _Side(NamedTuple):
+    """One side of a relation: its codes (blank totals expanded), their figures, their sum."""
+
     codes: tuple[str, ...]
     values: tuple[int | Decimal | None, ...]
-    constant: Decimal = Decimal(0)
-
-    @property
-    def present(self) -> int | Decimal:
-        return sum((v for v in self.values if v is not None), self.constant)
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(c for c, v in zip(self.codes, self.values, strict=True) if v is None)
+    constant: Decimal
+    present: int | Decimal
+    missing: tuple[str, ...]
 
     @property
     def blank(self) -> bool:
-        return bool(self.codes) and all(v is None for v in self.values)
+        return bool(self.codes) and len(self.missing) == len(self.codes)
 
     def describe(self) -> str:
         shown = [(c, v) for c, v in zip(self.codes, self.values, strict=True) if v is not None]
@@ -108,29 +104,44 @@ class _Side(NamedTuple):
 
 #: The value of a code in the appendix being validated (``Appendix.value``).
 _Values = Callable[[str], object]
-
-
-def _expand(code: str, value: _Values, catalogue: Catalogue) -> tuple[str, ...]:
-    """*code*, or its complete parts when *code* is blank and the parts are not."""
-    definition = catalogue.get(code)
-    if value(code) is not None or definition is None or not definition.parts:
-        return (code,)
-    if not definition.parts_complete or all(value(p) is None for p in definition.parts):
-        return (code,)
-    return definition.parts
+_ZERO = Decimal(0)
 
 
 def _side(codes: Iterable[str], value: _Values, catalogue: Catalogue,
-          constant: Decimal = Decimal(0)) -> _Side:
-    expanded = tuple(c for code in codes for c in _expand(code, value, catalogue))
-    values = []
-    for code in expanded:
-        given = value(code)
-        number = _number(given)
-        if given is not None and number is None:
+          constant: Decimal = _ZERO) -> _Side:
+    """The side of *codes*: a blank total whose complete parts are not all blank is its parts.
+
+    Raises :class:`_Unusable` for a figure of the wrong kind.
+    """
+    expanded: list[str] = []
+    given: list[object] = []
+    for code in codes:
+        figure = value(code)
+        if figure is None:
+            definition = catalogue.get(code)
+            if definition is not None and definition.parts and definition.parts_complete:
+                parts = definition.parts
+                figures = [value(part) for part in parts]
+                if any(f is not None for f in figures):
+                    expanded.extend(parts)
+                    given.extend(figures)
+                    continue
+        expanded.append(code)
+        given.append(figure)
+    numbers: list[int | Decimal | None] = []
+    missing: list[str] = []
+    present: int | Decimal = constant
+    for code, figure in zip(expanded, given, strict=True):
+        if figure is None:
+            numbers.append(None)
+            missing.append(code)
+            continue
+        number = figure if type(figure) is int or type(figure) is Decimal else _number(figure)
+        if number is None:
             raise _Unusable(code)
-        values.append(number)
-    return _Side(expanded, tuple(values), constant)
+        numbers.append(number)
+        present = present + number
+    return _Side(tuple(expanded), tuple(numbers), constant, present, tuple(missing))
 
 
 def _verdict(relation: Relation, left: _Side, right: _Side) -> str:
