@@ -39,8 +39,14 @@ def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
     appendix = subject.appendix
     if appendix is None or appendix.form != "2023":
         return
+    # Prose counts a few kinds of things many times over: each unit's key is worked out once.
+    keys: dict[str, str] = {}
     for path, fact in _count_facts(subject):
-        if label_key(fact.unit) not in _TTHC_UNITS:
+        unit = fact.unit
+        key = keys.get(unit)
+        if key is None:
+            key = keys[unit] = label_key(unit)
+        if key not in _TTHC_UNITS:
             continue
         code = _TTHC_BY_LEVEL.get(label_key(fact.label))
         if code is None or not _states_the_level(fact):

@@ -86,9 +86,19 @@ def _conflicts(index: SubjectIndex) -> tuple[_Conflict, ...]:
     says the unit issued it ("" otherwise).
     """
     claims = index.once(_unit_claims)
+    # Two citations of one series share their number and date: the others conflict with none.
+    seen: dict[tuple[int, date], int] = {}
+    for citation in index.citations:
+        ref = citation.ref
+        if ref.issued_on is not None:
+            pair = (ref.number, ref.issued_on)
+            seen[pair] = seen.get(pair, 0) + 1
     first: dict[_SeriesKey, tuple[str, LegalDocumentRef]] = {}
     found = []
     for citation in index.citations:
+        ref = citation.ref
+        if ref.issued_on is None or seen[ref.number, ref.issued_on] < 2:
+            continue
         key = _series_key(citation, claims)
         if key is None:
             continue
