@@ -16,7 +16,7 @@ from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 from cchc_model._values.kinds import Ratio, ValueKind
 
-__all__ = ["APPENDIX_RULES", "appendix_and_catalogue"]
+__all__ = ["APPENDIX_RULES", "appendix_and_catalogue", "percent_fractions"]
 
 _CODE = re.compile(r"\d+(?:\.\d+)*\.?")
 # A number as parse_number reads it (14.584, 12, 3,5), with a percent sign or not: ASCII only.
@@ -72,6 +72,8 @@ class _RowScan(NamedTuple):
     off_scale: _Rows
     out_of_range: _Rows
     with_text: _Rows
+    #: Percentages between 0 and 1 (``facts.percent_fraction`` reports them).
+    fractions: list[IndicatorValue]
 
 
 def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the rows
@@ -79,7 +81,7 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
 
     Only the rows a rule reports are kept; their findings are written by the rule itself.
     """
-    scan = _RowScan([], [], [], [], [], [], [])
+    scan = _RowScan([], [], [], [], [], [], [], [])
     catalogue = index.catalogue
     if catalogue is None:
         return scan
@@ -128,8 +130,11 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
             scale = definition.scale
             if scale is None or type(value) is not int or value not in scale:
                 scan.off_scale.append((row, definition))
-        elif kind is _PERCENT and not 0 <= value <= 100:
-            scan.out_of_range.append((row, definition))
+        elif kind is _PERCENT:
+            if not 0 <= value <= 100:
+                scan.out_of_range.append((row, definition))
+            elif isinstance(value, Decimal) and 0 < value < 1:
+                scan.fractions.append(row)
         raw = row.raw
         if raw and not (raw.isdigit() and raw.isascii() and len(raw) <= MAX_NUMBER_DIGITS) and (
             not _strict(raw)
@@ -137,6 +142,11 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
         ):
             scan.with_text.append((row, definition))
     return scan
+
+
+def percent_fractions(index: SubjectIndex) -> list[IndicatorValue]:
+    """The rows of percentages whose value lies between 0 and 1, in order."""
+    return index.once(_scan).fractions
 
 
 def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
