@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     DocumentDate,
@@ -23,7 +25,13 @@ from cchc_model import (
     validate,
 )
 from cchc_model._rules.default import default_rules
-from cchc_model._rules.references import REFERENCE_RULES
+from cchc_model._rules.references import (
+    _ISSUED,
+    _NOT_ISSUING,
+    _UNIT_AS_AGENT,
+    REFERENCE_RULES,
+    _says_unit_issued,
+)
 
 REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")
 
@@ -431,3 +439,48 @@ class TestRobustness:
         assert _findings(report) == [
             ("refs.missing_year", "$.sections[0].paragraphs[0].references[0]")
         ]
+
+
+_WORDS = ("Sở", "đã", "Đã", "ĐÃ", "ban", "Ban", "BAN", "hành", "HÀNH", "Hành", "tham mưu",
+          "UBND tỉnh", "trình", "đề nghị", "phối hợp", "Giám đốc", " ", "  ", "\t", "\u00a0",
+          ".", ";", ":", "\n", "-", "+", "*", ",", "İ", "x", "banban")
+
+
+def _says_unit_issued_plainly(text: str) -> bool:
+    """The reading of "Sở đã ban hành …" before the citation at the end of *text*, searched
+    from every position (what _says_unit_issued does with its shortcuts)."""
+    before = text[-160:]
+    end = max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
+    clause = before[end + 1:]
+    if clause.rstrip()[-4:].lower() != "hành":
+        return False
+    issued = _ISSUED.search(clause)
+    if issued is None:
+        return False
+    agent = clause[:issued.start()]
+    if _NOT_ISSUING.search(agent):
+        return False
+    return agent.strip(" -+*") == "" or _UNIT_AS_AGENT.search(agent) is not None
+
+
+class TestUnitIssued:
+    @settings(max_examples=400)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
+           | st.lists(st.sampled_from(_WORDS), max_size=14).map("".join)
+           | st.tuples(
+               st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join),
+               st.sampled_from(("", "Sở ", "Sở Nội vụ ", "tham mưu ", "- ", "* ", "İ ")),
+               st.sampled_from(("", "đã ", "Đã  ", "đã\t", "ĐÃ ")),
+               st.sampled_from(("ban hành", "Ban  hành", "BAN HÀNH", "ban\u00a0hành", "ban")),
+               st.sampled_from(("", " ", "  ", ":", ".")),
+           ).map("".join))
+    def test_shortcuts_read_as_the_patterns(self, before: str) -> None:
+        """Whether the unit says it issued a citation is what the patterns alone say."""
+        ref = LegalDocumentRef(DocumentType.PLAN, 12, "KH-UBND")
+        cited = "Kế hoạch số 12/KH-UBND"
+        paragraph = Paragraph(before + cited, references=(
+            ReferenceMatch(ref, len(before), len(before) + len(cited), cited),
+        ))
+        assert _says_unit_issued(paragraph, paragraph.references[0]) == (
+            _says_unit_issued_plainly(before)
+        )

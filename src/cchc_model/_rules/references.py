@@ -43,15 +43,39 @@ def _unit_codes_of(index: SubjectIndex) -> tuple[str, ...]:
 
 
 def _unit_claims(index: SubjectIndex) -> dict[str, str]:
-    """The unit's code by the path of each citation the report says the unit itself issued."""
+    """The unit's code by the path of each citation the report says the unit itself issued.
+
+    Only the citations a rule asks about are read: those sharing their number and date with
+    another (refs.conflicting_symbols) and those whose symbol names other agencies only
+    (refs.foreign_symbol).
+    """
     codes = index.once(_unit_codes_of)
     if not codes:
         return {}
-    return {
-        citation.path: codes[0]
-        for citation in index.citations
-        if _says_unit_issued(citation.paragraph, citation.match)
-    }
+    unit = frozenset(codes)
+    shared = index.once(_shared_numbers)
+    claims = {}
+    for citation in index.citations:
+        ref = citation.ref
+        issuers = citation.issuer_codes
+        if not (issuers and unit.isdisjoint(issuers)) and (
+            ref.issued_on is None or (ref.number, ref.issued_on) not in shared
+        ):
+            continue
+        if _says_unit_issued(citation.paragraph, citation.match):
+            claims[citation.path] = codes[0]
+    return claims
+
+
+def _shared_numbers(index: SubjectIndex) -> frozenset[tuple[int, date]]:
+    """The numbers and dates more than one dated citation carries."""
+    seen: dict[tuple[int, date], int] = {}
+    for citation in index.citations:
+        ref = citation.ref
+        if ref.issued_on is not None:
+            pair = (ref.number, ref.issued_on)
+            seen[pair] = seen.get(pair, 0) + 1
+    return frozenset(pair for pair, count in seen.items() if count > 1)
 
 
 _SeriesKey = tuple[str, str, str, bool, int, str, date]
@@ -87,17 +111,12 @@ def _conflicts(index: SubjectIndex) -> tuple[_Conflict, ...]:
     """
     claims = index.once(_unit_claims)
     # Two citations of one series share their number and date: the others conflict with none.
-    seen: dict[tuple[int, date], int] = {}
-    for citation in index.citations:
-        ref = citation.ref
-        if ref.issued_on is not None:
-            pair = (ref.number, ref.issued_on)
-            seen[pair] = seen.get(pair, 0) + 1
+    shared = index.once(_shared_numbers)
     first: dict[_SeriesKey, tuple[str, LegalDocumentRef]] = {}
     found = []
     for citation in index.citations:
         ref = citation.ref
-        if ref.issued_on is None or seen[ref.number, ref.issued_on] < 2:
+        if ref.issued_on is None or (ref.number, ref.issued_on) not in shared:
             continue
         key = _series_key(citation, claims)
         if key is None:
@@ -269,13 +288,34 @@ def _says_unit_issued(paragraph: Paragraph, match: ReferenceMatch) -> bool:
     # _ISSUED ends the clause with "hành": most clauses fail this cheaper test first.
     if clause.rstrip()[-4:].lower() != "hành":
         return False
-    issued = _ISSUED.search(clause)
+    issued = _ISSUED.search(clause, _issued_from(clause))
     if issued is None:
         return False
     agent = clause[:issued.start()]
-    if _NOT_ISSUING.search(agent):
+    lowered = agent.lower()
+    # Each of _NOT_ISSUING's phrases ends in one of these words; most agents have none.
+    if ("mưu" in lowered or "trình" in lowered or "nghị" in lowered or "hợp" in lowered) and (
+        _NOT_ISSUING.search(agent)
+    ):
         return False
-    return agent.strip(" -+*") == "" or _UNIT_AS_AGENT.search(agent) is not None
+    return agent.strip(" -+*") == "" or (
+        "Sở" in agent and _UNIT_AS_AGENT.search(agent) is not None
+    )
+
+
+def _issued_from(clause: str) -> int:
+    """Where a match of :data:`_ISSUED` in *clause* can start at the earliest.
+
+    Its "ban" is the clause's last one, with at most "đã" and spaces before it, so the search
+    need not try every position of a long clause (it still sees the characters before).
+    """
+    lowered = clause.lower()
+    if len(lowered) != len(clause):
+        return 0  # a letter that lowers to two: positions differ, search it all
+    at = lowered.rfind("ban")
+    while at > 0 and clause[at - 1].isspace():
+        at -= 1
+    return max(0, at - 3)
 
 
 def _foreign_symbol(rule: Rule, subject: Subject) -> Iterator[Finding]:
