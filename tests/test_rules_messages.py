@@ -41,6 +41,7 @@ class TestNumberForMessage:
         [
             0, -0, 14584, -1234, 10**MAX_NUMBER_DIGITS - 1, 10**MAX_NUMBER_DIGITS,
             -(10**MAX_NUMBER_DIGITS), Decimal("-0.000"), Decimal("0E-10"), Decimal("1E+40"),
+            Decimal("0E+50"), Decimal("0E+39"), Decimal("1E+2"), Decimal("1607"),
             Decimal("99.995"), Decimal("-0.5"), Decimal("3585.230"),
         ],
     )

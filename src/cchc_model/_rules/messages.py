@@ -39,21 +39,46 @@ def number_for_message(
     >>> number_for_message(Decimal("-0.001"), decimals=2), number_for_message(Decimal("1E+40"))
     ('0,00', '1E+40')
     """
+    written: str | None = None
     if type(value) is int and decimals is None and -_WHOLE_LIMIT < value < _WHOLE_LIMIT:
-        text = f"{value:,}".replace(",", ".")
-        return f"{text}%" if percent else text
-    if type(value) is Decimal and value.is_finite() and (
-        decimals is None or (type(decimals) is int and decimals >= 0)
-    ):
-        places = _places(value) if decimals is None else decimals
-        if max(value.adjusted() + 1, 1) + places <= MAX_NUMBER_DIGITS:
-            context = Context(prec=MAX_NUMBER_DIGITS + 20, rounding=ROUND_HALF_UP)
-            rounded = value.quantize(
-                Decimal(1).scaleb(-places, context), rounding=ROUND_HALF_UP, context=context
-            )
-            if max(rounded.adjusted() + 1, 1) + places <= MAX_NUMBER_DIGITS:
-                if rounded.is_zero():
-                    rounded = rounded.copy_abs()
-                text = _format_vi(rounded)
-                return f"{text}%" if percent else text
+        written = f"{value:,}".replace(",", ".")
+    elif type(value) is Decimal and value.is_finite():
+        if decimals is None:
+            written = _plain_decimal(value)
+        elif type(decimals) is int and decimals >= 0:
+            written = _rounded_decimal(value, decimals)
+    if written is not None:
+        return f"{written}%" if percent else written
     return _number_for_message(value, percent=percent, decimals=decimals)
+
+
+def _plain_decimal(value: Decimal) -> str | None:
+    """A finite decimal with the places it holds; ``None`` past the digit limit."""
+    if value.is_zero():
+        return "0" if value.adjusted() < MAX_NUMBER_DIGITS else None
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101 - finite
+    if exponent >= 0:  # a whole number
+        if len(digits) + exponent > MAX_NUMBER_DIGITS:
+            return None
+        return f"{int(value):,}".replace(",", ".")
+    if digits[-1] != 0:  # written with exactly the places it holds: nothing to round
+        if max(len(digits) + exponent, 1) - exponent > MAX_NUMBER_DIGITS:
+            return None
+        return _format_vi(value)
+    return _rounded_decimal(value, _places(value))
+
+
+def _rounded_decimal(value: Decimal, places: int) -> str | None:
+    """A finite decimal rounded half up to *places*; ``None`` past the digit limit."""
+    if max(value.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
+        return None
+    context = Context(prec=MAX_NUMBER_DIGITS + 20, rounding=ROUND_HALF_UP)
+    rounded = value.quantize(
+        Decimal(1).scaleb(-places, context), rounding=ROUND_HALF_UP, context=context
+    )
+    if max(rounded.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
+        return None
+    if rounded.is_zero():
+        rounded = rounded.copy_abs()
+    return _format_vi(rounded)
