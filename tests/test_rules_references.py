@@ -28,8 +28,10 @@ from cchc_model._rules.default import default_rules
 from cchc_model._rules.references import (
     _ISSUED,
     _NOT_ISSUING,
+    _REPORT_ITEM,
     _UNIT_AS_AGENT,
     REFERENCE_RULES,
+    _may_list_a_report,
     _says_unit_issued,
 )
 
@@ -484,3 +486,13 @@ class TestUnitIssued:
         assert _says_unit_issued(paragraph, paragraph.references[0]) == (
             _says_unit_issued_plainly(before)
         )
+
+
+class TestReportItems:
+    @given(st.lists(st.sampled_from(("Báo cáo", " ", "  ", "số", "sốa", "kết quả", "Kết", "; ",
+                                     ":", "\n", "- ", "47/BC-STP", "_", "1", "Ư", "x")),
+                    max_size=10).map("".join))
+    def test_only_paragraphs_the_pattern_can_match_are_skipped(self, text: str) -> None:
+        """A paragraph skipped before the search has no report item the pattern reads."""
+        if not _may_list_a_report(text):
+            assert _REPORT_ITEM.search(text) is None

@@ -183,7 +183,7 @@ def _same_document_series(ref: LegalDocumentRef, other: LegalDocumentRef) -> boo
 
 def _needs_year(ref: LegalDocumentRef) -> bool:
     """A decree, circular, law … is numbered with its year, except the oldest ones (28/CP)."""
-    if ref.doc_type not in _ALWAYS_WITH_YEAR:
+    if ref.doc_type not in _ALWAYS_WITH_YEAR_KINDS:
         return False
     return ref.issued_on is None or ref.issued_on.year >= _YEAR_IN_NUMBERS_SINCE
 
@@ -199,6 +199,8 @@ _ALWAYS_WITH_YEAR = frozenset(
         DocumentType.JOINT_RESOLUTION,
     }
 )
+# Looked up by identity: hashing an enum member runs Python code.
+_ALWAYS_WITH_YEAR_KINDS = tuple(_ALWAYS_WITH_YEAR)
 # Legal normative documents have carried the year in their number since the late 1990s
 # (Nghị định 51/1999/NĐ-CP); older ones did not (Nghị định 28/CP ngày 29/4/1995).
 _YEAR_IN_NUMBERS_SINCE = 1997
@@ -473,6 +475,31 @@ _REPORT_ITEM = re.compile(
 )
 
 
+def _may_list_a_report(text: str) -> bool:
+    """Whether some "Báo cáo" in *text* is followed by spaces and a word other than "số".
+
+    :data:`_REPORT_ITEM` matches only there; a paragraph whose reports all bear their number
+    ("Báo cáo số 47/BC-…") is not searched with it.
+    """
+    at = text.find("Báo cáo")
+    while at >= 0:
+        word = at + 7
+        after = word
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if after > word and after < len(text) and not (
+            text.startswith("số", after) and not _word_at(text, after + 2)
+        ):
+            return True
+        at = text.find("Báo cáo", word)
+    return False
+
+
+def _word_at(text: str, at: int) -> bool:
+    """Whether a word character (a letter, digit or underscore) is at *at* in *text*."""
+    return at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
 def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
@@ -483,6 +510,8 @@ def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
             # The path of the paragraph: the citation's without its ".references[i]".
             citing.setdefault(citation.path.rpartition(".references[")[0], citation.paragraph)
     for path, paragraph in citing.items():
+        if not _may_list_a_report(paragraph.text):
+            continue
         spans = [(m.start, m.end) for m in paragraph.references]
         for found in _REPORT_ITEM.finditer(paragraph.text):
             at = found.start(1)
