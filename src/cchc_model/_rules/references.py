@@ -537,14 +537,17 @@ def _number_order(rule: Rule, subject: Subject) -> Iterator[Finding]:
         issuers = citation.issuer_codes
         if not issuers or issuers[0] != unit or citation.system == "party":
             continue
-        kind = ref.symbol.split("-")[0] if ref.doc_type is not None else ""
-        own.setdefault((kind, ref.issued_on.year), {}).setdefault(
-            ref.number, (citation.path, ref)
-        )
+        kind = ref.symbol.partition("-")[0] if ref.doc_type is not None else ""
+        key = (kind, ref.issued_on.year)
+        series = own.get(key)
+        if series is None:
+            series = own[key] = {}
+        if ref.number not in series:
+            series[ref.number] = (citation.path, ref)
     for series in own.values():
-        ordered = sorted(series.values(), key=lambda item: item[1].number)
         latest: tuple[str, LegalDocumentRef] | None = None
-        for path, ref in ordered:
+        # By number: each number is kept once, so the pairs never compare their citations.
+        for _, (path, ref) in sorted(series.items()):
             assert ref.issued_on is not None  # noqa: S101 - only dated citations are kept
             if latest is not None and latest[1].issued_on is not None and (
                 ref.issued_on < latest[1].issued_on
