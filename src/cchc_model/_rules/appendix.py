@@ -46,11 +46,16 @@ def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
         yield rule.finding(f"{subject.appendix_path}.form", form=appendix.form)
 
 
-def _plain_codes(catalogue: Catalogue) -> frozenset[str]:
-    """The codes of the rows an STT numbers (no "Trong đó" rows) that are digits and dots."""
-    return frozenset(
-        d.code for d in catalogue.indicators if not d.is_subrow and _PLAIN_CODE.fullmatch(d.code)
-    )
+def _plain_codes(catalogue: Catalogue) -> dict[str, str]:
+    """The STT the form prints (``"3.1.3."``) by code, for the codes of digits and dots.
+
+    "Trong đó" rows have no STT of their own and are left out.
+    """
+    return {
+        d.code: f"{d.code}."
+        for d in catalogue.indicators
+        if not d.is_subrow and _PLAIN_CODE.fullmatch(d.code)
+    }
 
 
 _PLAIN_CODE = re.compile(r"\d+(?:\.\d+)*")
@@ -94,7 +99,8 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
             unknown.append(row)
             continue
         code, stt = row.code, row.stt
-        if code in plain and (stt == code or stt == code + "."):
+        printed = plain.get(code)
+        if printed is not None and stt in (printed, code):
             previous = False  # numbered as the form numbers it: what nearly every row is
         elif not definition.is_subrow:
             written = stt.strip()
@@ -124,7 +130,7 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
                 continue
         value = cast("int | Decimal", value)
         if kind is _COUNT or kind is _RATIO:
-            if value < 0 or value != int(value):
+            if value < 0 or (kind_of is not int and value != int(value)):
                 bad_count.append((row, definition))
         elif kind is _CODED:
             scale = definition.scale
