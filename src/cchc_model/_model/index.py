@@ -119,7 +119,7 @@ class SubjectIndex:
         # (issuer codes, system, the type the symbol names) is worked out once per symbol.
         by_symbol: dict[str, tuple[DocumentType | None, _SymbolFacts]] = {}
         found: list[Citation] = []
-        make = Citation._make
+        new = tuple.__new__  # Citation._make without its classmethod call
         for path, paragraph in self.paragraphs:
             for i, match in enumerate(paragraph.references):
                 ref = match.ref
@@ -131,8 +131,8 @@ class SubjectIndex:
                     codes = ref.issuer_codes
                     facts = (codes, _system_of(ref, codes), ref.symbol_type)
                     by_symbol[symbol] = (kind, facts)
-                found.append(make((f"{path}.references[{i}]", paragraph, match, ref,
-                                   _number_symbol(ref), *facts)))
+                found.append(new(Citation, (f"{path}.references[{i}]", paragraph, match, ref,
+                                            _number_symbol(ref), *facts)))
         return tuple(found)
 
     @functools.cached_property

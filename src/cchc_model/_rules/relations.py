@@ -105,6 +105,7 @@ class _Side(NamedTuple):
 #: The value of a code in the appendix being validated (``Appendix.value``).
 _Values = Callable[[str], object]
 _ZERO = Decimal(0)
+_ABSENT = object()
 
 
 def _side(codes: Iterable[str], value: _Values, catalogue: Catalogue,
@@ -237,10 +238,12 @@ def _verdicts(index: SubjectIndex) -> _Verdicts:
     if appendix is None or catalogue is None:
         return {}
     values = {row.code: row.value for row in appendix.rows}
+    given = values.get
 
     def value(code: str) -> object:
+        figure = given(code, _ABSENT)
         # A code without a row is blank, or not the form's (Appendix.value says which).
-        return values[code] if code in values else appendix.value(code)
+        return appendix.value(code) if figure is _ABSENT else figure
 
     relations = _relations_of(catalogue)
     wanted = relations if catalogue.form == "2023" else {
