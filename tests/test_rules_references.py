@@ -297,6 +297,15 @@ class TestSubjectYear:
             ("refs.subject_year_missing", "$.sections[0].paragraphs[0].references[0]")
         ]
 
+    @pytest.mark.parametrize("blank", ["NĂM", "Năm", "nĂm", "năM"])
+    def test_blank_year_in_any_case(self, blank: str) -> None:
+        """The blank year is found however "năm" is cased."""
+        report = _report(f"Kế hoạch số 176/KH-SLĐTBXH ngày 01/02/2023 về xử lý vi phạm {blank} ;"
+                         " tiếp")
+        assert _findings(report) == [
+            ("refs.subject_year_missing", "$.sections[0].paragraphs[0].references[0]")
+        ]
+
     @pytest.mark.parametrize(
         "subject", ["thực hiện năm 2023", "kiểm tra hàng năm", "rà soát mỗi năm"]
     )
@@ -354,6 +363,24 @@ class TestProgrammeYear:
         assert _findings(report) == [
             ("refs.programme_year", "$.sections[0].paragraphs[0].references[0]")
         ]
+
+
+    @pytest.mark.parametrize("year", ["NĂM 2023", "Năm 2023", "năm 2022 và năm 2023"])
+    def test_year_in_any_case(self, year: str) -> None:
+        """The programme's year is read however "năm" is cased, after an earlier year."""
+        report = _report(
+            "Quyết định số 25/QĐ-UBND ngày 06/02/2022 về việc ban hành Chương trình thực "
+            f"hành tiết kiệm {year.replace('năm 2022 và ', 'giai đoạn năm 2022 và ')}; tiếp.",
+        )
+        assert _findings(report) == [
+            ("refs.programme_year", "$.sections[0].paragraphs[0].references[0]")
+        ]
+
+    def test_year_before_the_date(self) -> None:
+        """A programme for the year of its date, or an earlier one, is not looked at."""
+        report = _report("Kế hoạch số 30/KH-UBND ngày 06/02/2023 về cải cách hành chính "
+                         "năm 2023 và năm 2022; tiếp.")
+        assert _findings(report) == []
 
 
 class TestFirstCitationUndated:

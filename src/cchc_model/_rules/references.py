@@ -635,7 +635,8 @@ def _check_each(index: SubjectIndex) -> _Checked:
             if ref.year is not None and issued.year != ref.year:
                 checked.year_mismatch.append(citation)
         text = ref.subject
-        if text:
+        # "năm" in any case has an "ă" or "Ă": a subject without one is not lowered at all.
+        if text and ("ă" in text or "Ă" in text):
             lowered = text.lower()
             if "năm" in lowered:
                 if _blank_year(text, lowered):
