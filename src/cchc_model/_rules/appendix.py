@@ -87,14 +87,17 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
     Only the rows a rule reports are kept; their findings are written by the rule itself.
     """
     scan = _RowScan([], [], [], [], [], [], [], [])
-    catalogue = index.catalogue
-    if catalogue is None:
+    catalogue, appendix = index.catalogue, index.appendix
+    if catalogue is None or appendix is None:
         return scan
+    get = catalogue.get
     plain = _PLAIN_CODES_2023.get() if catalogue is catalogue_2023() else _plain_codes(catalogue)
     runs = scan.misnumbered
     unknown, wrong_kind, bad_count = scan.unknown_codes, scan.wrong_kind, scan.bad_count
     previous = False
-    for row, definition in index.rows:
+    # index.rows, read as they are paired: no other rule walks them, so they are not kept.
+    for row in appendix.rows:
+        definition = get(row.code)
         if definition is None:
             unknown.append(row)
             continue
