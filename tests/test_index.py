@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import attrs
 import pytest
+from hypothesis import given
 
-from cchc_model import IndicatorValue, Report, Subject, catalogue_2023, default_rules, validate
+from cchc_model import (
+    IndicatorValue,
+    LegalDocumentRef,
+    Report,
+    Subject,
+    catalogue_2023,
+    default_rules,
+    validate,
+)
 from cchc_model._model.appendix import Appendix
-from cchc_model._model.index import Citation, SubjectIndex
+from cchc_model._model.index import Citation, SubjectIndex, _number_symbol
 from cchc_model.examples import reference_report
 from tests.other_reports import OTHER_REPORTS
+from tests.strategies import legal_document_refs
 
 
 @pytest.fixture(scope="module")
@@ -119,3 +129,18 @@ class TestSharing:
             for finding in rule.check(rule, Subject.of(attrs.evolve(report)))
         ]
         assert list(validate(report).findings) == alone
+
+
+class TestNumberSymbol:
+    @given(legal_document_refs())
+    def test_as_the_reference_writes_it(self, ref: LegalDocumentRef) -> None:
+        """The index writes a citation's number and symbol as LegalDocumentRef does."""
+        assert _number_symbol(ref) == ref.number_symbol
+
+    @pytest.mark.parametrize("number", [0, 1, 9, 10, 99, 100, 4339, -5])
+    @pytest.mark.parametrize(("symbol", "year"), [("KH-UBND", None), ("NĐ-CP", 2020),
+                                                  ("CT/TU", None), ("QH13", 2015)])
+    def test_leading_zeros_and_forms(self, number: int, symbol: str, year: int | None) -> None:
+        """Numbers below ten take a zero; Party, VBQPPL and plain forms are kept."""
+        ref = LegalDocumentRef(None, number, symbol, year=year, number_suffix="c")
+        assert _number_symbol(ref) == ref.number_symbol

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import given
+from hypothesis import strategies as st
+
 from cchc_model import (
     Appendix,
     IndicatorValue,
@@ -14,7 +17,8 @@ from cchc_model import (
     select_rules,
     validate,
 )
-from cchc_model._rules.appendix import APPENDIX_RULES
+from cchc_model._base.numbers import is_number
+from cchc_model._rules.appendix import APPENDIX_RULES, _strict
 from cchc_model._rules.default import default_rules
 
 HEADER = "STT\tChỉ tiêu\tĐơn vị tính\tSố liệu\tGhi chú\n"
@@ -182,3 +186,18 @@ class TestUnknownCode:
         """Rows of the form give no finding."""
         a = catalogue_2023().build({"3.1.3": 138})
         assert findings(a, "appendix.unknown_code") == []
+
+
+class TestWrittenNumbers:
+    @given(st.one_of(
+        st.from_regex(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?", fullmatch=True),
+        st.text(alphabet="0123456789.,%+- x١", max_size=12),
+    ))
+    def test_strict_is_parse_number(self, raw: str) -> None:
+        """A cell counts as a plain number exactly when parse_number reads it."""
+        assert _strict(raw) == is_number(raw.strip().removesuffix("%"))
+
+    def test_long_cells(self) -> None:
+        """Cells past the digit limit are read by parse_number itself."""
+        for raw in ("1" * 40, "1" * 41, "1" * 40 + "%", "1.000" * 9):
+            assert _strict(raw) == is_number(raw.strip().removesuffix("%"))

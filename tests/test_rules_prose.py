@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from cchc_model import CountFact, Header, Paragraph, Report, Section, catalogue_2023, validate
+from cchc_model import (
+    CountFact,
+    Header,
+    Paragraph,
+    Report,
+    Section,
+    TotalFact,
+    catalogue_2023,
+    validate,
+)
 from cchc_model._rules.prose import PROSE_RULES
 
 APPENDIX = catalogue_2023().build({"3.1.3": 138, "3.1.3.a": 103, "3.1.3.b": 19, "3.1.3.c": 16})
 
 
-def run(*facts: CountFact) -> list[tuple[str, str, tuple[str, ...]]]:
+def run(*facts: CountFact | TotalFact) -> list[tuple[str, str, tuple[str, ...]]]:
     paragraph = Paragraph("…", facts=facts)
     report = Report(Header("X"), sections=(Section("II", "A", (paragraph,)),), appendix=APPENDIX)
     return [(f.path, f.message, f.codes)
@@ -44,4 +53,13 @@ class TestTthcByLevel:
         stated = Paragraph.of("Số TTHC thuộc thẩm quyền: cấp tỉnh là 103; cấp huyện: 20.").facts
         assert [(p, c) for p, _, c in run(*stated)] == [
             ("$.sections[0].paragraphs[0].facts[1]", ("3.1.3.b",)),
+        ]
+
+    def test_counts_of_a_total(self) -> None:
+        """A total's own count and its parts are compared, each at its own path."""
+        total = TotalFact(CountFact(104, "TTHC", "cấp tỉnh"),
+                          (CountFact(90, "TTHC", "khác"), CountFact(20, "TTHC", "cấp huyện")))
+        assert [(p, c) for p, _, c in run(total)] == [
+            ("$.sections[0].paragraphs[0].facts[0].total", ("3.1.3.a",)),
+            ("$.sections[0].paragraphs[0].facts[0].parts[1]", ("3.1.3.b",)),
         ]

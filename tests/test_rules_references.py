@@ -6,6 +6,8 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     DocumentDate,
@@ -23,7 +25,15 @@ from cchc_model import (
     validate,
 )
 from cchc_model._rules.default import default_rules
-from cchc_model._rules.references import REFERENCE_RULES
+from cchc_model._rules.references import (
+    _ISSUED,
+    _NOT_ISSUING,
+    _REPORT_ITEM,
+    _UNIT_AS_AGENT,
+    REFERENCE_RULES,
+    _may_list_a_report,
+    _says_unit_issued,
+)
 
 REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")
 
@@ -287,6 +297,15 @@ class TestSubjectYear:
             ("refs.subject_year_missing", "$.sections[0].paragraphs[0].references[0]")
         ]
 
+    @pytest.mark.parametrize("blank", ["NĂM", "Năm", "nĂm", "năM"])
+    def test_blank_year_in_any_case(self, blank: str) -> None:
+        """The blank year is found however "năm" is cased."""
+        report = _report(f"Kế hoạch số 176/KH-SLĐTBXH ngày 01/02/2023 về xử lý vi phạm {blank} ;"
+                         " tiếp")
+        assert _findings(report) == [
+            ("refs.subject_year_missing", "$.sections[0].paragraphs[0].references[0]")
+        ]
+
     @pytest.mark.parametrize(
         "subject", ["thực hiện năm 2023", "kiểm tra hàng năm", "rà soát mỗi năm"]
     )
@@ -344,6 +363,24 @@ class TestProgrammeYear:
         assert _findings(report) == [
             ("refs.programme_year", "$.sections[0].paragraphs[0].references[0]")
         ]
+
+
+    @pytest.mark.parametrize("year", ["NĂM 2023", "Năm 2023", "năm 2022 và năm 2023"])
+    def test_year_in_any_case(self, year: str) -> None:
+        """The programme's year is read however "năm" is cased, after an earlier year."""
+        report = _report(
+            "Quyết định số 25/QĐ-UBND ngày 06/02/2022 về việc ban hành Chương trình thực "
+            f"hành tiết kiệm {year.replace('năm 2022 và ', 'giai đoạn năm 2022 và ')}; tiếp.",
+        )
+        assert _findings(report) == [
+            ("refs.programme_year", "$.sections[0].paragraphs[0].references[0]")
+        ]
+
+    def test_year_before_the_date(self) -> None:
+        """A programme for the year of its date, or an earlier one, is not looked at."""
+        report = _report("Kế hoạch số 30/KH-UBND ngày 06/02/2023 về cải cách hành chính "
+                         "năm 2023 và năm 2022; tiếp.")
+        assert _findings(report) == []
 
 
 class TestFirstCitationUndated:
@@ -431,3 +468,58 @@ class TestRobustness:
         assert _findings(report) == [
             ("refs.missing_year", "$.sections[0].paragraphs[0].references[0]")
         ]
+
+
+_WORDS = ("Sở", "đã", "Đã", "ĐÃ", "ban", "Ban", "BAN", "hành", "HÀNH", "Hành", "tham mưu",
+          "UBND tỉnh", "trình", "đề nghị", "phối hợp", "Giám đốc", " ", "  ", "\t", "\u00a0",
+          ".", ";", ":", "\n", "-", "+", "*", ",", "İ", "x", "banban")
+
+
+def _says_unit_issued_plainly(text: str) -> bool:
+    """The reading of "Sở đã ban hành …" before the citation at the end of *text*, searched
+    from every position (what _says_unit_issued does with its shortcuts)."""
+    before = text[-160:]
+    end = max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
+    clause = before[end + 1:]
+    if clause.rstrip()[-4:].lower() != "hành":
+        return False
+    issued = _ISSUED.search(clause)
+    if issued is None:
+        return False
+    agent = clause[:issued.start()]
+    if _NOT_ISSUING.search(agent):
+        return False
+    return agent.strip(" -+*") == "" or _UNIT_AS_AGENT.search(agent) is not None
+
+
+class TestUnitIssued:
+    @settings(max_examples=400)
+    @given(st.lists(st.sampled_from(_WORDS), max_size=14).map(" ".join)
+           | st.lists(st.sampled_from(_WORDS), max_size=14).map("".join)
+           | st.tuples(
+               st.lists(st.sampled_from(_WORDS), max_size=6).map(" ".join),
+               st.sampled_from(("", "Sở ", "Sở Nội vụ ", "tham mưu ", "- ", "* ", "İ ")),
+               st.sampled_from(("", "đã ", "Đã  ", "đã\t", "ĐÃ ")),
+               st.sampled_from(("ban hành", "Ban  hành", "BAN HÀNH", "ban\u00a0hành", "ban")),
+               st.sampled_from(("", " ", "  ", ":", ".")),
+           ).map("".join))
+    def test_shortcuts_read_as_the_patterns(self, before: str) -> None:
+        """Whether the unit says it issued a citation is what the patterns alone say."""
+        ref = LegalDocumentRef(DocumentType.PLAN, 12, "KH-UBND")
+        cited = "Kế hoạch số 12/KH-UBND"
+        paragraph = Paragraph(before + cited, references=(
+            ReferenceMatch(ref, len(before), len(before) + len(cited), cited),
+        ))
+        assert _says_unit_issued(paragraph, paragraph.references[0]) == (
+            _says_unit_issued_plainly(before)
+        )
+
+
+class TestReportItems:
+    @given(st.lists(st.sampled_from(("Báo cáo", " ", "  ", "số", "sốa", "kết quả", "Kết", "; ",
+                                     ":", "\n", "- ", "47/BC-STP", "_", "1", "Ư", "x")),
+                    max_size=10).map("".join))
+    def test_only_paragraphs_the_pattern_can_match_are_skipped(self, text: str) -> None:
+        """A paragraph skipped before the search has no report item the pattern reads."""
+        if not _may_list_a_report(text):
+            assert _REPORT_ITEM.search(text) is None

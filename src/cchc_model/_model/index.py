@@ -32,6 +32,9 @@ __all__ = ["Citation", "SubjectIndex"]
 
 T = TypeVar("T")
 
+# Issuer codes, system and the type a symbol names: one symbol and type name decide them.
+_SymbolFacts = tuple[tuple[str, ...], str, DocumentType | None]
+
 
 class Citation(NamedTuple):
     """One citation of a report: its path, its paragraph, the match and what it names.
@@ -57,6 +60,20 @@ class Citation(NamedTuple):
         codes = ref.issuer_codes
         return cls(path, paragraph, match, ref, ref.number_symbol, codes,
                    _system_of(ref, codes), ref.symbol_type)
+
+
+def _number_symbol(ref: LegalDocumentRef) -> str:
+    """``ref.number_symbol``, written without a format specification for a plain number."""
+    number = ref.number
+    if type(number) is not int or number < 0:
+        return ref.number_symbol
+    written = (str(number) if number >= 10 else f"0{number}") + ref.number_suffix
+    symbol = ref.symbol
+    if "/" in symbol:
+        return f"{written}-{symbol}"
+    if ref.year is not None:
+        return f"{written}/{ref.year}/{symbol}"
+    return f"{written}/{symbol}"
 
 
 @attrs.frozen
@@ -98,11 +115,25 @@ class SubjectIndex:
     @functools.cached_property
     def citations(self) -> tuple[Citation, ...]:
         """Every citation of the report, in document order."""
-        return tuple(
-            Citation.of(f"{path}.references[{i}]", paragraph, match)
-            for path, paragraph in self.paragraphs
-            for i, match in enumerate(paragraph.references)
-        )
+        # A report cites a few symbols many times over: what the symbol and the type name
+        # (issuer codes, system, the type the symbol names) is worked out once per symbol.
+        by_symbol: dict[str, tuple[DocumentType | None, _SymbolFacts]] = {}
+        found: list[Citation] = []
+        new = tuple.__new__  # Citation._make without its classmethod call
+        for path, paragraph in self.paragraphs:
+            for i, match in enumerate(paragraph.references):
+                ref = match.ref
+                symbol, kind = ref.symbol, ref.doc_type
+                known = by_symbol.get(symbol)
+                if known is not None and known[0] is kind:
+                    facts = known[1]
+                else:
+                    codes = ref.issuer_codes
+                    facts = (codes, _system_of(ref, codes), ref.symbol_type)
+                    by_symbol[symbol] = (kind, facts)
+                found.append(new(Citation, (f"{path}.references[{i}]", paragraph, match, ref,
+                                            _number_symbol(ref), *facts)))
+        return tuple(found)
 
     @functools.cached_property
     def facts(self) -> tuple[tuple[str, Fact], ...]:

@@ -5,17 +5,22 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
+from typing import NamedTuple, cast
 
 from cchc_model._base.errors import NumberParseError
+from cchc_model._base.lazy import Lazy
 from cchc_model._base.numbers import MAX_NUMBER_DIGITS, parse_number
-from cchc_model._model.appendix import Appendix, Catalogue
+from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
+from cchc_model._model.index import SubjectIndex
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
 from cchc_model._values.kinds import Ratio, ValueKind
 
-__all__ = ["APPENDIX_RULES", "appendix_and_catalogue"]
+__all__ = ["APPENDIX_RULES", "appendix_and_catalogue", "percent_fractions"]
 
 _CODE = re.compile(r"\d+(?:\.\d+)*\.?")
+# A number as parse_number reads it (14.584, 12, 3,5), with a percent sign or not: ASCII only.
+_WRITTEN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?")
 _FORM = "Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023)"
 
 
@@ -41,30 +46,120 @@ def _unknown_form(rule: Rule, subject: Subject) -> Iterator[Finding]:
         yield rule.finding(f"{subject.appendix_path}.form", form=appendix.form)
 
 
-def _misnumbered(subject: Subject) -> list[list[tuple[IndicatorValue, IndicatorDef, str]]]:
-    """Rows whose STT is not their code, in runs of consecutive rows under one parent."""
-    runs: list[list[tuple[IndicatorValue, IndicatorDef, str]]] = []
+def _plain_codes(catalogue: Catalogue) -> dict[str, str]:
+    """The STT the form prints (``"3.1.3."``) by code, for the codes of digits and dots.
+
+    "Trong đó" rows have no STT of their own and are left out.
+    """
+    return {
+        d.code: f"{d.code}."
+        for d in catalogue.indicators
+        if not d.is_subrow and _PLAIN_CODE.fullmatch(d.code)
+    }
+
+
+_PLAIN_CODE = re.compile(r"\d+(?:\.\d+)*")
+# The shipped form's numbered codes, for every validation of a 2023 appendix.
+_PLAIN_CODES_2023 = Lazy(lambda: _plain_codes(catalogue_2023()))
+
+
+_Misnumbered = list[list[tuple[IndicatorValue, IndicatorDef, str]]]
+_Rows = list[tuple[IndicatorValue, IndicatorDef]]
+
+
+class _RowScan(NamedTuple):
+    """What the appendix rules find in one walk over the rows, each rule's rows in order."""
+
+    misnumbered: _Misnumbered
+    unknown_codes: list[IndicatorValue]
+    wrong_kind: _Rows
+    bad_count: _Rows
+    off_scale: _Rows
+    out_of_range: _Rows
+    with_text: _Rows
+    #: Percentages between 0 and 1 (``facts.percent_fraction`` reports them).
+    fractions: list[IndicatorValue]
+
+
+def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the rows
+    """Every row checked once for every appendix rule: one pass instead of one per rule.
+
+    Only the rows a rule reports are kept; their findings are written by the rule itself.
+    """
+    scan = _RowScan([], [], [], [], [], [], [], [])
+    catalogue, appendix = index.catalogue, index.appendix
+    if catalogue is None or appendix is None:
+        return scan
+    get = catalogue.get
+    plain = _PLAIN_CODES_2023.get() if catalogue is catalogue_2023() else _plain_codes(catalogue)
+    runs = scan.misnumbered
+    unknown, wrong_kind, bad_count = scan.unknown_codes, scan.wrong_kind, scan.bad_count
     previous = False
-    for row, definition in subject.index.rows:
-        if definition is None or definition.is_subrow:
+    # index.rows, read as they are paired: no other rule walks them, so they are not kept.
+    for row in appendix.rows:
+        definition = get(row.code)
+        if definition is None:
+            unknown.append(row)
             continue
-        written = row.stt.strip()
-        if not _CODE.fullmatch(written):
+        code, stt = row.code, row.stt
+        printed = plain.get(code)
+        if printed is not None and stt in (printed, code):
+            previous = False  # numbered as the form numbers it: what nearly every row is
+        elif not definition.is_subrow:
+            written = stt.strip()
+            if _CODE.fullmatch(written):
+                written = written.rstrip(".")
+                if written == code:
+                    previous = False
+                else:
+                    if previous and runs and runs[-1][-1][1].parent == definition.parent:
+                        runs[-1].append((row, definition, written))
+                    else:
+                        runs.append([(row, definition, written)])
+                    previous = True
+        value = row.value
+        if value is None:
             continue
-        written = written.rstrip(".")
-        if written == row.code:
-            previous = False
+        kind = definition.kind
+        kind_of = type(value)
+        if kind_of is str:
+            if kind is not _TEXT and kind is not _HEADING:
+                wrong_kind.append((row, definition))
             continue
-        if previous and runs and runs[-1][-1][1].parent == definition.parent:
-            runs[-1].append((row, definition, written))
-        else:
-            runs.append([(row, definition, written)])
-        previous = True
-    return runs
+        if kind_of is not int and kind_of is not Decimal:
+            if _wrong_kind(definition, value):
+                wrong_kind.append((row, definition))
+            if not _is_number(value):
+                continue
+        value = cast("int | Decimal", value)
+        if kind is _COUNT or kind is _RATIO:
+            if value < 0 or (kind_of is not int and value != int(value)):
+                bad_count.append((row, definition))
+        elif kind is _CODED:
+            scale = definition.scale
+            if scale is None or type(value) is not int or value not in scale:
+                scan.off_scale.append((row, definition))
+        elif kind is _PERCENT:
+            if not 0 <= value <= 100:
+                scan.out_of_range.append((row, definition))
+            elif isinstance(value, Decimal) and 0 < value < 1:
+                scan.fractions.append(row)
+        raw = row.raw
+        if raw and not (raw.isdigit() and raw.isascii() and len(raw) <= MAX_NUMBER_DIGITS) and (
+            not _strict(raw)
+            and (definition.scale is None or definition.scale.code_of(raw) is None)
+        ):
+            scan.with_text.append((row, definition))
+    return scan
+
+
+def percent_fractions(index: SubjectIndex) -> list[IndicatorValue]:
+    """The rows of percentages whose value lies between 0 and 1, in order."""
+    return index.once(_scan).fractions
 
 
 def _stt(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    for run in _misnumbered(subject):
+    for run in subject.index.once(_scan).misnumbered:
         row, definition, written = run[0]
         codes = tuple(r.code for r, _, _ in run)
         label = f"“{row.label or definition.label}”"
@@ -104,12 +199,11 @@ def _unknown_codes(rule: Rule, subject: Subject) -> Iterator[Finding]:
     appendix = subject.appendix
     if appendix is None:
         return
-    for row, definition in subject.index.rows:
-        if definition is None:
-            yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), code=row.code, form=appendix.form,
-            )
+    for row in subject.index.once(_scan).unknown_codes:
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), where=_where(row),
+            where_en=_where_en(row), code=row.code, form=appendix.form,
+        )
 
 
 def _is_number(value: object) -> bool:
@@ -127,6 +221,12 @@ def _wrong_kind(definition: IndicatorDef, value: object) -> bool:
     return False
 
 
+# Enum members looked up once: a member lookup on the class costs as much as a row's test.
+_TEXT, _HEADING = ValueKind.TEXT, ValueKind.HEADING
+_COUNT, _RATIO, _CODED, _PERCENT = (
+    ValueKind.COUNT, ValueKind.RATIO, ValueKind.CODED, ValueKind.PERCENT
+)
+
 _KIND_VI = {
     ValueKind.COUNT: "số đếm",
     ValueKind.PERCENT: "tỷ lệ phần trăm",
@@ -135,62 +235,43 @@ _KIND_VI = {
 }
 
 
-def _rows(subject: Subject) -> tuple[tuple[IndicatorValue, IndicatorDef], ...]:
-    return subject.index.filled_rows
-
-
 def _kind(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    for row, definition in _rows(subject):
-        if _wrong_kind(definition, row.value):
-            yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), code=row.code, raw=row.raw or str(row.value),
-                kind=_KIND_VI.get(definition.kind, definition.kind.value),
-                kind_en=definition.kind.value,
-            )
+    for row, definition in subject.index.once(_scan).wrong_kind:
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), where=_where(row),
+            where_en=_where_en(row), code=row.code, raw=row.raw or str(row.value),
+            kind=_KIND_VI.get(definition.kind, definition.kind.value),
+            kind_en=definition.kind.value,
+        )
 
 
 def _count(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    for row, definition in _rows(subject):
-        value = row.value
-        if definition.kind not in (ValueKind.COUNT, ValueKind.RATIO) or not _is_number(value):
-            continue
-        assert isinstance(value, int | Decimal)  # noqa: S101 - checked just above
-        if value < 0 or value != int(value):
-            yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), code=row.code, raw=row.raw or str(value),
-            )
+    for row, _ in subject.index.once(_scan).bad_count:
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), where=_where(row),
+            where_en=_where_en(row), code=row.code, raw=row.raw or str(row.value),
+        )
 
 
 def _scale(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    for row, definition in _rows(subject):
-        value = row.value
-        if definition.kind is not ValueKind.CODED or not _is_number(value):
-            continue
-        if definition.scale is None or type(value) is not int or value not in definition.scale:
-            yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), code=row.code, raw=row.raw or str(value),
-                scale=str(definition.scale),
-            )
+    for row, definition in subject.index.once(_scan).off_scale:
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), where=_where(row),
+            where_en=_where_en(row), code=row.code, raw=row.raw or str(row.value),
+            scale=str(definition.scale),
+        )
 
 
 def _percent(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    for row, definition in _rows(subject):
-        value = row.value
-        if definition.kind is not ValueKind.PERCENT or not _is_number(value):
-            continue
-        assert isinstance(value, int | Decimal)  # noqa: S101 - checked just above
-        if not 0 <= value <= 100:
-            yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), where=_where(row),
-                where_en=_where_en(row), code=row.code, raw=row.raw or str(value),
-            )
+    for row, _ in subject.index.once(_scan).out_of_range:
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), where=_where(row),
+            where_en=_where_en(row), code=row.code, raw=row.raw or str(row.value),
+        )
 
 
 def _strict(raw: str) -> bool:
-    if raw.isascii() and raw.isdigit() and len(raw) <= MAX_NUMBER_DIGITS:
+    if raw.isascii() and len(raw) <= MAX_NUMBER_DIGITS and _WRITTEN_NUMBER.fullmatch(raw):
         return True  # what parse_number reads at once; most cells are written so
     try:
         parse_number(raw.strip().removesuffix("%"))
@@ -200,11 +281,7 @@ def _strict(raw: str) -> bool:
 
 
 def _value_text(rule: Rule, subject: Subject) -> Iterator[Finding]:
-    for row, definition in _rows(subject):
-        if not _is_number(row.value) or not row.raw or _strict(row.raw):
-            continue
-        if definition.scale is not None and definition.scale.code_of(row.raw) is not None:
-            continue
+    for row, _ in subject.index.once(_scan).with_text:
         yield rule.finding(
             subject.code_path(row.code), codes=(row.code,), where=_where(row),
             where_en=_where_en(row), code=row.code, raw=row.raw, value=row.value,

@@ -192,14 +192,44 @@ class Rule:
         **fields: object,
     ) -> Finding:
         """A finding of this rule, its messages filled with *fields*."""
+        message = self.message.format(**fields)
+        message_en = self.message_en.format(**fields) if self.message_en else ""
+        found = tuple(self.codes if codes is None else codes)
+        severity = severity or self.severity
+        if type(path) is str and type(severity) is Severity and _all_str(found):
+            return _trusted_finding(self.id, severity, message, path, found, message_en)
         return Finding(
-            rule=self.id,
-            severity=severity or self.severity,
-            message=self.message.format(**fields),
-            path=path,
-            codes=tuple(self.codes if codes is None else codes),
-            message_en=self.message_en.format(**fields) if self.message_en else "",
+            rule=self.id, severity=severity, message=message, path=path, codes=found,
+            message_en=message_en,
         )
+
+
+def _all_str(codes: tuple[object, ...]) -> bool:
+    return all(type(code) is str for code in codes)
+
+
+def _trusted_finding(  # noqa: PLR0917 - the fields of a finding, in order
+    rule: str, severity: Severity, message: str, path: str, codes: tuple[str, ...],
+    message_en: str,
+) -> Finding:
+    """A :class:`Finding` of fields :meth:`Rule.finding` has checked already.
+
+    A validation builds a finding for every problem it reports; the type checks of
+    ``Finding.__init__`` would repeat what the caller has just made sure of. Built as the fast
+    load path builds the model: the same object ``Finding(...)`` gives.
+    """
+    finding = _new(Finding)
+    _set(finding, "rule", rule)
+    _set(finding, "severity", severity)
+    _set(finding, "message", message)
+    _set(finding, "path", path)
+    _set(finding, "codes", codes)
+    _set(finding, "message_en", message_en)
+    return finding
+
+
+_new = object.__new__
+_set = object.__setattr__
 
 
 @attrs.frozen

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import Fact, PercentFact, RateFact, TotalFact
+from cchc_model._rules.appendix import percent_fractions
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
-from cchc_model._values.kinds import ValueKind
+from cchc_model._rules.messages import number_for_message
 
 __all__ = ["FACT_RULES", "rate_agreement"]
 
@@ -127,15 +127,12 @@ def _fractions(rule: Rule, subject: Subject) -> Iterator[Finding]:
                 path, value=fact.value,
                 percent=number_for_message(fact.value * _HUNDRED, percent=True),
             )
-    for row, definition in subject.index.rows:
-        if definition is None or definition.kind is not ValueKind.PERCENT:
-            continue
-        if _is_fraction(row.value):
-            assert isinstance(row.value, Decimal)  # noqa: S101 - checked by _is_fraction
-            yield rule.finding(
-                subject.code_path(row.code), codes=(row.code,), value=row.value,
-                percent=number_for_message(row.value * _HUNDRED, percent=True),
-            )
+    for row in percent_fractions(subject.index):
+        assert isinstance(row.value, Decimal)  # noqa: S101 - only fractions are kept
+        yield rule.finding(
+            subject.code_path(row.code), codes=(row.code,), value=row.value,
+            percent=number_for_message(row.value * _HUNDRED, percent=True),
+        )
 
 
 FACT_RULES: tuple[Rule, ...] = (

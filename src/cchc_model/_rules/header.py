@@ -154,6 +154,9 @@ def _mixed_units(rule: Rule, subject: Subject) -> Iterator[Finding]:
     for path, fact in subject.index.facts:
         if not isinstance(fact, TotalFact) or not fact.parts:
             continue
+        unit = fact.total.unit
+        if all(part.unit == unit for part in fact.parts):
+            continue  # one unit: one kind of thing, whatever its dimension
         seen: dict[object, str] = {}
         for count in (fact.total, *fact.parts):
             if count.unit in known:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cchc_model._base.numbers import number_for_message
 from cchc_model._model.facts import CountFact, TotalFact
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._rules.messages import number_for_message
 from cchc_model._values.kinds import label_key
 
 __all__ = ["PROSE_RULES"]
@@ -15,14 +15,25 @@ _TTHC_UNITS = frozenset({"tthc", "thủ tục", "thủ tục hành chính"})
 _TTHC_BY_LEVEL = {"cấp tỉnh": "3.1.3.a", "cấp huyện": "3.1.3.b", "cấp xã": "3.1.3.c"}
 
 
-def _count_facts(subject: Subject) -> Iterator[tuple[str, CountFact]]:
+def _count_facts(subject: Subject) -> Iterator[tuple[str, int | None, CountFact]]:
+    """Every count stated in the prose, with its fact's path and its place in a total.
+
+    The place is ``None`` for a count on its own, ``-1`` for a total and the part's position
+    for a part; it is written into the path only for a finding.
+    """
     for path, fact in subject.index.facts:
         if isinstance(fact, CountFact):
-            yield path, fact
+            yield path, None, fact
         elif isinstance(fact, TotalFact):
-            yield f"{path}.total", fact.total
+            yield path, -1, fact.total
             for j, part in enumerate(fact.parts):
-                yield f"{path}.parts[{j}]", part
+                yield path, j, part
+
+
+def _count_path(path: str, part: int | None) -> str:
+    if part is None:
+        return path
+    return f"{path}.total" if part < 0 else f"{path}.parts[{part}]"
 
 
 def _states_the_level(fact: CountFact) -> bool:
@@ -39,8 +50,14 @@ def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
     appendix = subject.appendix
     if appendix is None or appendix.form != "2023":
         return
-    for path, fact in _count_facts(subject):
-        if label_key(fact.unit) not in _TTHC_UNITS:
+    # Prose counts a few kinds of things many times over: each unit's key is worked out once.
+    keys: dict[str, str] = {}
+    for path, part, fact in _count_facts(subject):
+        unit = fact.unit
+        key = keys.get(unit)
+        if key is None:
+            key = keys[unit] = label_key(unit)
+        if key not in _TTHC_UNITS:
             continue
         code = _TTHC_BY_LEVEL.get(label_key(fact.label))
         if code is None or not _states_the_level(fact):
@@ -48,8 +65,8 @@ def _tthc_by_level(rule: Rule, subject: Subject) -> Iterator[Finding]:
         value = appendix.value(code)
         if isinstance(value, int) and not isinstance(value, bool) and value != fact.value:
             yield rule.finding(
-                path, codes=(code,), level=fact.label, stated=number_for_message(fact.value),
-                code=code, value=number_for_message(value),
+                _count_path(path, part), codes=(code,), level=fact.label,
+                stated=number_for_message(fact.value), code=code, value=number_for_message(value),
             )
 
 

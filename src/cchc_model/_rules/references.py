@@ -10,6 +10,7 @@ import calendar
 import re
 from collections.abc import Iterator
 from datetime import date
+from typing import NamedTuple
 
 import attrs
 
@@ -42,15 +43,39 @@ def _unit_codes_of(index: SubjectIndex) -> tuple[str, ...]:
 
 
 def _unit_claims(index: SubjectIndex) -> dict[str, str]:
-    """The unit's code by the path of each citation the report says the unit itself issued."""
+    """The unit's code by the path of each citation the report says the unit itself issued.
+
+    Only the citations a rule asks about are read: those sharing their number and date with
+    another (refs.conflicting_symbols) and those whose symbol names other agencies only
+    (refs.foreign_symbol).
+    """
     codes = index.once(_unit_codes_of)
     if not codes:
         return {}
-    return {
-        citation.path: codes[0]
-        for citation in index.citations
-        if _says_unit_issued(citation.paragraph, citation.match)
-    }
+    unit = frozenset(codes)
+    shared = index.once(_shared_numbers)
+    claims = {}
+    for citation in index.citations:
+        ref = citation.ref
+        issuers = citation.issuer_codes
+        if not (issuers and unit.isdisjoint(issuers)) and (
+            ref.issued_on is None or (ref.number, ref.issued_on) not in shared
+        ):
+            continue
+        if _says_unit_issued(citation.paragraph, citation.match):
+            claims[citation.path] = codes[0]
+    return claims
+
+
+def _shared_numbers(index: SubjectIndex) -> frozenset[tuple[int, date]]:
+    """The numbers and dates more than one dated citation carries."""
+    seen: dict[tuple[int, date], int] = {}
+    for citation in index.citations:
+        ref = citation.ref
+        if ref.issued_on is not None:
+            pair = (ref.number, ref.issued_on)
+            seen[pair] = seen.get(pair, 0) + 1
+    return frozenset(pair for pair, count in seen.items() if count > 1)
 
 
 _SeriesKey = tuple[str, str, str, bool, int, str, date]
@@ -85,9 +110,14 @@ def _conflicts(index: SubjectIndex) -> tuple[_Conflict, ...]:
     says the unit issued it ("" otherwise).
     """
     claims = index.once(_unit_claims)
+    # Two citations of one series share their number and date: the others conflict with none.
+    shared = index.once(_shared_numbers)
     first: dict[_SeriesKey, tuple[str, LegalDocumentRef]] = {}
     found = []
     for citation in index.citations:
+        ref = citation.ref
+        if ref.issued_on is None or (ref.number, ref.issued_on) not in shared:
+            continue
         key = _series_key(citation, claims)
         if key is None:
             continue
@@ -153,7 +183,7 @@ def _same_document_series(ref: LegalDocumentRef, other: LegalDocumentRef) -> boo
 
 def _needs_year(ref: LegalDocumentRef) -> bool:
     """A decree, circular, law … is numbered with its year, except the oldest ones (28/CP)."""
-    if ref.doc_type not in _ALWAYS_WITH_YEAR:
+    if ref.doc_type not in _ALWAYS_WITH_YEAR_KINDS:
         return False
     return ref.issued_on is None or ref.issued_on.year >= _YEAR_IN_NUMBERS_SINCE
 
@@ -169,6 +199,8 @@ _ALWAYS_WITH_YEAR = frozenset(
         DocumentType.JOINT_RESOLUTION,
     }
 )
+# Looked up by identity: hashing an enum member runs Python code.
+_ALWAYS_WITH_YEAR_KINDS = tuple(_ALWAYS_WITH_YEAR)
 # Legal normative documents have carried the year in their number since the late 1990s
 # (Nghị định 51/1999/NĐ-CP); older ones did not (Nghị định 28/CP ngày 29/4/1995).
 _YEAR_IN_NUMBERS_SINCE = 1997
@@ -177,40 +209,25 @@ _YEAR_IN_NUMBERS_SINCE = 1997
 def _malformed_symbol(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for citation in _citations(subject):
-        for warning in citation.ref.warnings:
-            if warning.startswith(WARN_SYMBOL_SPACE):
-                # Older files quote the symbol ('QĐ-SLĐT BXH'); the quotes are not the symbol.
-                written = warning.partition(": ")[2].strip("'")
-            elif warning.startswith(WARN_ETH):
-                written = citation.match.text[:80]
-            else:
-                continue
-            yield rule.finding(citation.path, written=written, symbol=citation.number_symbol)
-
+    for citation, written in subject.index.once(_check_each).malformed:
+        yield rule.finding(citation.path, written=written, symbol=citation.number_symbol)
 
 def _type_mismatch(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for citation in _citations(subject):
+    for citation in subject.index.once(_check_each).type_mismatch:
         ref = citation.ref
-        if ref.warnings and any(w.startswith(WARN_TYPE_MISMATCH) for w in ref.warnings):
-            written = "Công văn" if ref.doc_type is None else ref.doc_type.label
-            kind = citation.symbol_type
-            named = kind.label if kind is not None else "?"
-            yield rule.finding(citation.path, symbol=citation.number_symbol, written=written,
-                               named=named)
-
+        written = "Công văn" if ref.doc_type is None else ref.doc_type.label
+        kind = citation.symbol_type
+        named = kind.label if kind is not None else "?"
+        yield rule.finding(citation.path, symbol=citation.number_symbol, written=written,
+                           named=named)
 
 def _invalid_date(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for citation in _citations(subject):
-        for warning in citation.ref.warnings:
-            if warning.startswith(WARN_BAD_DATE):
-                day = warning.partition(": ")[2].strip("'")
-                yield rule.finding(citation.path, symbol=citation.number_symbol, day=day)
-
+    for citation, day in subject.index.once(_check_each).invalid_date:
+        yield rule.finding(citation.path, symbol=citation.number_symbol, day=day)
 
 def _latest_report_day(report: Report) -> date | None:
     """The last day the report can bear: a draft's blank day or month count as their end."""
@@ -227,19 +244,17 @@ def _latest_report_day(report: Report) -> date | None:
 def _dated_after_report(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    latest = _latest_report_day(subject.report)
-    if latest is None:
-        return
-    for citation in _citations(subject):
-        ref = citation.ref
-        if ref.issued_on is not None and ref.issued_on > latest:
-            yield rule.finding(
-                citation.path,
-                symbol=citation.number_symbol,
-                day=format_date(ref.issued_on),
-                report_day=format_date(latest),
-            )
-
+    checked = subject.index.once(_check_each)
+    latest = checked.latest
+    for citation in checked.dated_after:
+        assert latest is not None  # noqa: S101 - only kept when the report has a date
+        assert citation.ref.issued_on is not None  # noqa: S101 - only dated citations are kept
+        yield rule.finding(
+            citation.path,
+            symbol=citation.number_symbol,
+            day=format_date(citation.ref.issued_on),
+            report_day=format_date(latest),
+        )
 
 # "… Sở đã ban hành Kế hoạch …", "- Ban hành Quyết định …", "Đã ban hành …": the reporting
 # unit is the one issuing. "tham mưu UBND tỉnh ban hành" (advised the province to issue) is not.
@@ -262,19 +277,47 @@ def _unit_codes(report: Report) -> tuple[str, ...]:
 
 
 def _says_unit_issued(paragraph: Paragraph, match: ReferenceMatch) -> bool:
-    before = paragraph.text[max(0, match.start - 160):match.start]
+    start = match.start
+    text = paragraph.text
+    # The clause ends in "hành" only if the words just before the citation do: look at a
+    # few characters first, as nearly every citation fails this test.
+    last = text[max(0, start - 8):start].rstrip()
+    if len(last) >= 4 and last[-4:].lower() != "hành":
+        return False
+    before = text[max(0, start - 160):start]
     end = max(before.rfind("."), before.rfind(";"), before.rfind(":"), before.rfind("\n"))
     clause = before[end + 1:]
     # _ISSUED ends the clause with "hành": most clauses fail this cheaper test first.
     if clause.rstrip()[-4:].lower() != "hành":
         return False
-    issued = _ISSUED.search(clause)
+    issued = _ISSUED.search(clause, _issued_from(clause))
     if issued is None:
         return False
     agent = clause[:issued.start()]
-    if _NOT_ISSUING.search(agent):
+    lowered = agent.lower()
+    # Each of _NOT_ISSUING's phrases ends in one of these words; most agents have none.
+    if ("mưu" in lowered or "trình" in lowered or "nghị" in lowered or "hợp" in lowered) and (
+        _NOT_ISSUING.search(agent)
+    ):
         return False
-    return agent.strip(" -+*") == "" or _UNIT_AS_AGENT.search(agent) is not None
+    return agent.strip(" -+*") == "" or (
+        "Sở" in agent and _UNIT_AS_AGENT.search(agent) is not None
+    )
+
+
+def _issued_from(clause: str) -> int:
+    """Where a match of :data:`_ISSUED` in *clause* can start at the earliest.
+
+    Its "ban" is the clause's last one, with at most "đã" and spaces before it, so the search
+    need not try every position of a long clause (it still sees the characters before).
+    """
+    lowered = clause.lower()
+    if len(lowered) != len(clause):
+        return 0  # a letter that lowers to two: positions differ, search it all
+    at = lowered.rfind("ban")
+    while at > 0 and clause[at - 1].isspace():
+        at -= 1
+    return max(0, at - 3)
 
 
 def _foreign_symbol(rule: Rule, subject: Subject) -> Iterator[Finding]:
@@ -311,9 +354,12 @@ _NOT_A_BLANK = frozenset(
 )
 
 
-def _blank_year(text: str) -> bool:
-    """Whether *text* has "năm" where a year was left out ("… xử lý vi phạm năm ;")."""
-    if _MAYBE_BLANK.search(text.lower()) is None:
+def _blank_year(text: str, lowered: str | None = None) -> bool:
+    """Whether *text* has "năm" where a year was left out ("… xử lý vi phạm năm ;").
+
+    *lowered* is ``text.lower()``, when the caller has it already.
+    """
+    if _MAYBE_BLANK.search(text.lower() if lowered is None else lowered) is None:
         return False  # the case-blind pattern is slow; most subjects fail this test first
     for found in _BLANK_YEAR.finditer(text):
         before = text[:found.start()].rstrip().rpartition(" ")[2].lower()
@@ -322,64 +368,80 @@ def _blank_year(text: str) -> bool:
         return True
     return False
 
-
 def _subject_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for citation in _citations(subject):
-        ref = citation.ref
-        if ref.subject and _blank_year(ref.subject):
-            # Show the words after the citation too: the blank is visible only there ("năm ;").
-            match = citation.match
-            shown = citation.paragraph.text[match.start:match.end + 2].strip()
-            yield rule.finding(citation.path, symbol=citation.number_symbol, text=shown)
-
+    for citation in subject.index.once(_check_each).blank_year:
+        # Show the words after the citation too: the blank is visible only there ("năm ;").
+        match = citation.match
+        shown = citation.paragraph.text[match.start:match.end + 2].strip()
+        yield rule.finding(citation.path, symbol=citation.number_symbol, text=shown)
 
 def _year_mismatch(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for citation in _citations(subject):
+    for citation in subject.index.once(_check_each).year_mismatch:
         ref = citation.ref
-        if ref.year is not None and ref.issued_on is not None and (
-            ref.issued_on.year != ref.year
-        ):
-            yield rule.finding(citation.path, symbol=citation.number_symbol, year=ref.year,
-                               day=format_date(ref.issued_on))
-
+        assert ref.issued_on is not None  # noqa: S101 - only dated citations are kept
+        yield rule.finding(citation.path, symbol=citation.number_symbol, year=ref.year,
+                           day=format_date(ref.issued_on))
 
 _PROGRAMME_YEAR = re.compile(r"(?<!giai đoạn )\bnăm (\d{4})\b(?!\s*[-–]\s*\d{4})",
                              re.IGNORECASE)
 _PROGRAMME_WORDS = re.compile(r"\b(?:chương trình|kế hoạch)\b", re.IGNORECASE)
-_PLANS = frozenset((DocumentType.PLAN, DocumentType.PROGRAMME))
+_PLAN, _PROGRAMME = DocumentType.PLAN, DocumentType.PROGRAMME
 _FIRST_YEAR = 1900
 
 
 def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for citation in _citations(subject):
+    for citation, year in subject.index.once(_check_each).programme_year:
         ref = citation.ref
-        if ref.issued_on is None or not ref.subject:
-            continue
-        lowered = ref.subject.lower()
-        if "năm" not in lowered:
-            continue  # no "năm 2023": no year
-        if ref.doc_type not in _PLANS and not (
-            ("chương trình" in lowered or "kế hoạch" in lowered)
-            and _PROGRAMME_WORDS.search(ref.subject)
-        ):
-            continue
-        years = {int(y) for y in _PROGRAMME_YEAR.findall(ref.subject)}
-        if len(years) != 1:
-            continue
-        year = years.pop()
-        if not _FIRST_YEAR < year <= date.max.year:
-            continue
-        # The plan of a year is adopted in its last months before it at the earliest.
-        if ref.issued_on < date(year - 1, 9, 1):
-            yield rule.finding(citation.path, symbol=citation.number_symbol,
-                               day=format_date(ref.issued_on), year=year)
+        assert ref.issued_on is not None  # noqa: S101 - only dated citations are kept
+        yield rule.finding(citation.path, symbol=citation.number_symbol,
+                           day=format_date(ref.issued_on), year=year)
 
+
+def _programme_year_of(ref: LegalDocumentRef, lowered: str) -> int | None:
+    """The year of the plan or programme *ref* adopts when its date is a year too early.
+
+    *lowered* is the subject in lower case, which has "năm" in it.
+    """
+    issued, text = ref.issued_on, ref.subject
+    assert issued is not None  # noqa: S101 - the caller checked
+    assert text is not None  # noqa: S101 - the caller checked
+    # Only a year after the date's can be too late for it: look for one before the patterns.
+    if not _names_year_from(lowered, issued.year + 1):
+        return None
+    kind = ref.doc_type
+    if kind is not _PLAN and kind is not _PROGRAMME and not (
+        ("chương trình" in lowered or "kế hoạch" in lowered) and _PROGRAMME_WORDS.search(text)
+    ):
+        return None
+    years = {int(y) for y in _PROGRAMME_YEAR.findall(text)}
+    if len(years) != 1:
+        return None
+    year = years.pop()
+    if not _FIRST_YEAR < year <= date.max.year:
+        return None
+    # The plan of a year is adopted in its last months before it at the earliest.
+    return year if issued < date(year - 1, 9, 1) else None
+
+
+def _names_year_from(lowered: str, first: int) -> bool:
+    """Whether *lowered* has "năm " and four digits naming *first* or a later year.
+
+    Every year :data:`_PROGRAMME_YEAR` reads is written so, so a subject without one names no
+    year that late.
+    """
+    at = lowered.find("năm ")
+    while at >= 0:
+        digits = lowered[at + 4:at + 8]
+        if len(digits) == 4 and digits.isdecimal() and int(digits) >= first:
+            return True
+        at = lowered.find("năm ", at + 4)
+    return False
 
 def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
@@ -413,11 +475,42 @@ _REPORT_ITEM = re.compile(
 )
 
 
+def _may_list_a_report(text: str) -> bool:
+    """Whether some "Báo cáo" in *text* is followed by spaces and a word other than "số".
+
+    :data:`_REPORT_ITEM` matches only there; a paragraph whose reports all bear their number
+    ("Báo cáo số 47/BC-…") is not searched with it.
+    """
+    at = text.find("Báo cáo")
+    while at >= 0:
+        word = at + 7
+        after = word
+        while after < len(text) and text[after] == " ":
+            after += 1
+        if after > word and after < len(text) and not (
+            text.startswith("số", after) and not _word_at(text, after + 2)
+        ):
+            return True
+        at = text.find("Báo cáo", word)
+    return False
+
+
+def _word_at(text: str, at: int) -> bool:
+    """Whether a word character (a letter, digit or underscore) is at *at* in *text*."""
+    return at < len(text) and (text[at].isalnum() or text[at] == "_")
+
+
 def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    for path, paragraph in subject.index.paragraphs:
-        if not any(m.ref.doc_type is DocumentType.REPORT for m in paragraph.references):
+    report = DocumentType.REPORT
+    citing: dict[str, Paragraph] = {}
+    for citation in _citations(subject):
+        if citation.ref.doc_type is report:
+            # The path of the paragraph: the citation's without its ".references[i]".
+            citing.setdefault(citation.path.rpartition(".references[")[0], citation.paragraph)
+    for path, paragraph in citing.items():
+        if not _may_list_a_report(paragraph.text):
             continue
         spans = [(m.start, m.end) for m in paragraph.references]
         for found in _REPORT_ITEM.finditer(paragraph.text):
@@ -435,21 +528,26 @@ def _number_order(rule: Rule, subject: Subject) -> Iterator[Finding]:
     codes = subject.index.once(_unit_codes_of)
     if not codes:
         return
+    unit = codes[0]
     own: dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]] = {}
     for citation in _citations(subject):
         ref = citation.ref
         if ref.issued_on is None or ref.year is not None:
             continue
-        if citation.issuer_codes[:1] != codes[:1] or citation.system == "party":
+        issuers = citation.issuer_codes
+        if not issuers or issuers[0] != unit or citation.system == "party":
             continue
-        kind = ref.symbol.split("-")[0] if ref.doc_type is not None else ""
-        own.setdefault((kind, ref.issued_on.year), {}).setdefault(
-            ref.number, (citation.path, ref)
-        )
+        kind = ref.symbol.partition("-")[0] if ref.doc_type is not None else ""
+        key = (kind, ref.issued_on.year)
+        series = own.get(key)
+        if series is None:
+            series = own[key] = {}
+        if ref.number not in series:
+            series[ref.number] = (citation.path, ref)
     for series in own.values():
-        ordered = sorted(series.values(), key=lambda item: item[1].number)
         latest: tuple[str, LegalDocumentRef] | None = None
-        for path, ref in ordered:
+        # By number: each number is kept once, so the pairs never compare their citations.
+        for _, (path, ref) in sorted(series.items()):
             assert ref.issued_on is not None  # noqa: S101 - only dated citations are kept
             if latest is not None and latest[1].issued_on is not None and (
                 ref.issued_on < latest[1].issued_on
@@ -485,6 +583,9 @@ REPEALS: tuple[Repeal, ...] = (
     Repeal("107/2021/NĐ-CP", "118/2025/NĐ-CP", date(2025, 7, 1)),
 )
 _REPEALED = {repeal.number_symbol: repeal for repeal in REPEALS}
+# A number and symbol ends with the symbol: a citation whose symbol ends none of the repealed
+# acts' is none of them.
+_REPEALED_TAILS = frozenset(key[i:] for key in _REPEALED for i in range(len(key)))
 # "… thay thế Nghị định 43/2011/NĐ-CP", "… (đã hết hiệu lực)": the report knows.
 _KNOWS_REPEAL = re.compile(r"thay\s+thế|hết\s+hiệu\s+lực|bãi\s+bỏ", re.IGNORECASE)
 
@@ -492,21 +593,81 @@ _KNOWS_REPEAL = re.compile(r"thay\s+thế|hết\s+hiệu\s+lực|bãi\s+bỏ", r
 def _repealed_basis(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    when = subject.report.header.date
-    if when is None:
-        return
-    report_day = date(when.year, when.month or 1, when.day or 1)
-    for citation in _citations(subject):
-        repeal = _REPEALED.get(citation.number_symbol)
-        if repeal is None or report_day < repeal.since:
-            continue
-        match = citation.match
-        around = citation.paragraph.text[max(0, match.start - 60):match.end + 60]
-        if _KNOWS_REPEAL.search(around):
-            continue
+    for citation, repeal in subject.index.once(_check_each).repealed:
         yield rule.finding(citation.path, symbol=repeal.number_symbol, other=repeal.replaced_by,
                            since=format_date(repeal.since))
 
+
+class _Checked(NamedTuple):
+    """What the rules that read one citation at a time find, each rule's citations in order.
+
+    One walk over the citations serves them all; each rule writes its own findings.
+    """
+
+    malformed: list[tuple[Citation, str]]
+    type_mismatch: list[Citation]
+    invalid_date: list[tuple[Citation, str]]
+    dated_after: list[Citation]
+    blank_year: list[Citation]
+    year_mismatch: list[Citation]
+    programme_year: list[tuple[Citation, int]]
+    repealed: list[tuple[Citation, Repeal]]
+    latest: date | None
+
+
+def _check_each(index: SubjectIndex) -> _Checked:
+    report = index.report
+    latest = None if report is None else _latest_report_day(report)
+    checked = _Checked([], [], [], [], [], [], [], [], latest)
+    if report is None:
+        return checked
+    when = report.header.date
+    report_day = None if when is None else date(when.year, when.month or 1, when.day or 1)
+    for citation in index.citations:
+        ref = citation.ref
+        warnings = ref.warnings
+        if warnings:
+            _check_warnings(citation, warnings, checked)
+        issued = ref.issued_on
+        if issued is not None:
+            if latest is not None and issued > latest:
+                checked.dated_after.append(citation)
+            if ref.year is not None and issued.year != ref.year:
+                checked.year_mismatch.append(citation)
+        text = ref.subject
+        # "năm" in any case has an "ă" or "Ă": a subject without one is not lowered at all.
+        if text and ("ă" in text or "Ă" in text):
+            lowered = text.lower()
+            if "năm" in lowered:
+                if _blank_year(text, lowered):
+                    checked.blank_year.append(citation)
+                if issued is not None:
+                    year = _programme_year_of(ref, lowered)
+                    if year is not None:
+                        checked.programme_year.append((citation, year))
+        if report_day is not None and ref.symbol in _REPEALED_TAILS:
+            repeal = _REPEALED.get(citation.number_symbol)
+            if repeal is not None and report_day >= repeal.since:
+                match = citation.match
+                around = citation.paragraph.text[max(0, match.start - 60):match.end + 60]
+                if not _KNOWS_REPEAL.search(around):
+                    checked.repealed.append((citation, repeal))
+    return checked
+
+
+def _check_warnings(citation: Citation, warnings: tuple[str, ...], checked: _Checked) -> None:
+    """The findings a citation's reading warnings make: symbol, type and date."""
+    for warning in warnings:
+        if warning.startswith(WARN_SYMBOL_SPACE):
+            # Older files quote the symbol ('QĐ-SLĐT BXH'); the quotes are not the symbol.
+            checked.malformed.append((citation, warning.partition(": ")[2].strip("'")))
+        elif warning.startswith(WARN_ETH):
+            checked.malformed.append((citation, citation.match.text[:80]))
+    if any(w.startswith(WARN_TYPE_MISMATCH) for w in warnings):
+        checked.type_mismatch.append(citation)
+    for warning in warnings:
+        if warning.startswith(WARN_BAD_DATE):
+            checked.invalid_date.append((citation, warning.partition(": ")[2].strip("'")))
 
 REFERENCE_RULES: tuple[Rule, ...] = (
     Rule(

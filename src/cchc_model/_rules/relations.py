@@ -15,17 +15,18 @@ complete parts stands for the sum of those parts.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
+from typing import NamedTuple
 
 import attrs
 
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import number_for_message
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._model.index import SubjectIndex
 from cchc_model._rules.appendix import appendix_and_catalogue
 from cchc_model._rules.engine import Finding, Rule, Severity, Subject
+from cchc_model._rules.messages import number_for_message
 from cchc_model._values.kinds import Ratio, ValueKind
 
 __all__ = ["RELATION_RULES", "Relation", "relations_2023"]
@@ -75,23 +76,18 @@ class _Unusable(Exception):  # noqa: N818 - control flow, never leaves this modu
     """A value of the wrong kind: the kind rules report it, the relation stays silent."""
 
 
-@attrs.frozen
-class _Side:
+class _Side(NamedTuple):
+    """One side of a relation: its codes (blank totals expanded), their figures, their sum."""
+
     codes: tuple[str, ...]
     values: tuple[int | Decimal | None, ...]
-    constant: Decimal = Decimal(0)
-
-    @property
-    def present(self) -> int | Decimal:
-        return sum((v for v in self.values if v is not None), self.constant)
-
-    @property
-    def missing(self) -> tuple[str, ...]:
-        return tuple(c for c, v in zip(self.codes, self.values, strict=True) if v is None)
+    constant: Decimal
+    present: int | Decimal
+    missing: tuple[str, ...]
 
     @property
     def blank(self) -> bool:
-        return bool(self.codes) and all(v is None for v in self.values)
+        return bool(self.codes) and len(self.missing) == len(self.codes)
 
     def describe(self) -> str:
         shown = [(c, v) for c, v in zip(self.codes, self.values, strict=True) if v is not None]
@@ -106,27 +102,47 @@ class _Side:
         return f"{' + '.join(names)} = {' + '.join(figures)} = {present}"
 
 
-def _expand(code: str, appendix: Appendix, catalogue: Catalogue) -> tuple[str, ...]:
-    """*code*, or its complete parts when *code* is blank and the parts are not."""
-    definition = catalogue.get(code)
-    if appendix.value(code) is not None or definition is None or not definition.parts:
-        return (code,)
-    if not definition.parts_complete or all(appendix.value(p) is None for p in definition.parts):
-        return (code,)
-    return definition.parts
+#: The value of a code in the appendix being validated (``Appendix.value``).
+_Values = Callable[[str], object]
+_ZERO = Decimal(0)
+_ABSENT = object()
 
 
-def _side(codes: Iterable[str], appendix: Appendix, catalogue: Catalogue,
-          constant: Decimal = Decimal(0)) -> _Side:
-    expanded = tuple(c for code in codes for c in _expand(code, appendix, catalogue))
-    values = []
-    for code in expanded:
-        value = appendix.value(code)
-        number = _number(value)
-        if value is not None and number is None:
+def _side(codes: Iterable[str], value: _Values, catalogue: Catalogue,
+          constant: Decimal = _ZERO) -> _Side:
+    """The side of *codes*: a blank total whose complete parts are not all blank is its parts.
+
+    Raises :class:`_Unusable` for a figure of the wrong kind.
+    """
+    expanded: list[str] = []
+    given: list[object] = []
+    for code in codes:
+        figure = value(code)
+        if figure is None:
+            definition = catalogue.get(code)
+            if definition is not None and definition.parts and definition.parts_complete:
+                parts = definition.parts
+                figures = [value(part) for part in parts]
+                if any(f is not None for f in figures):
+                    expanded.extend(parts)
+                    given.extend(figures)
+                    continue
+        expanded.append(code)
+        given.append(figure)
+    numbers: list[int | Decimal | None] = []
+    missing: list[str] = []
+    present: int | Decimal = constant
+    for code, figure in zip(expanded, given, strict=True):
+        if figure is None:
+            numbers.append(None)
+            missing.append(code)
+            continue
+        number = figure if type(figure) is int or type(figure) is Decimal else _number(figure)
+        if number is None:
             raise _Unusable(code)
-        values.append(number)
-    return _Side(expanded, tuple(values), constant)
+        numbers.append(number)
+        present = present + number
+    return _Side(tuple(expanded), tuple(numbers), constant, present, tuple(missing))
 
 
 def _verdict(relation: Relation, left: _Side, right: _Side) -> str:
@@ -196,44 +212,59 @@ def _relations_of(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
     return _RELATIONS_2023.get() if catalogue is catalogue_2023() else relations_2023(catalogue)
 
 
-def _relations(rule: Rule, catalogue: Catalogue) -> tuple[Relation, ...]:
-    if catalogue.form != "2023" and rule.id != "appendix.breakdown_sum":
-        return ()
-    return _relations_of(catalogue).get(rule.id, ())
-
-
 _Judged = tuple[str, _Side, _Side] | None
 
 
-def _judgements(index: SubjectIndex) -> dict[Relation, _Judged]:
-    """The relations judged so far in this validation: several rules read each verdict."""
-    return {}
-
-
-def _judge(relation: Relation, subject: Subject, appendix: Appendix,
-           catalogue: Catalogue) -> _Judged:
+def _judge(relation: Relation, value: _Values, catalogue: Catalogue) -> _Judged:
     """The verdict on *relation* with both sides, or ``None`` when a side is unusable."""
-    known = subject.index.once(_judgements)
-    if relation in known:
-        return known[relation]
     try:
-        left = _side(relation.left, appendix, catalogue)
-        right = _side(relation.right, appendix, catalogue, relation.constant)
+        left = _side(relation.left, value, catalogue)
+        right = _side(relation.right, value, catalogue, relation.constant)
     except _Unusable:
-        judged: _Judged = None
-    else:
-        judged = (_verdict(relation, left, right), left, right)
-    known[relation] = judged
-    return judged
+        return None
+    return (_verdict(relation, left, right), left, right)
+
+
+_Verdicts = dict[str, tuple[tuple[Relation, _Judged], ...]]
+
+
+def _verdicts(index: SubjectIndex) -> _Verdicts:
+    """Every relation of the appendix's form judged, by rule id: several rules read each.
+
+    One walk for the whole family: the appendix's values are looked up in one dict built
+    for this validation.
+    """
+    appendix, catalogue = index.appendix, index.catalogue
+    if appendix is None or catalogue is None:
+        return {}
+    values = {row.code: row.value for row in appendix.rows}
+    given = values.get
+
+    def value(code: str) -> object:
+        figure = given(code, _ABSENT)
+        # A code without a row is blank, or not the form's (Appendix.value says which).
+        return appendix.value(code) if figure is _ABSENT else figure
+
+    relations = _relations_of(catalogue)
+    wanted = relations if catalogue.form == "2023" else {
+        "appendix.breakdown_sum": relations.get("appendix.breakdown_sum", ())
+    }
+    return {
+        rule_id: tuple((relation, _judge(relation, value, catalogue)) for relation in found)
+        for rule_id, found in wanted.items()
+        # Ratios are one cell each, checked by their own rule.
+        if rule_id != "appendix.ratio_bound"
+    }
 
 
 def _check_relations(rule: Rule, subject: Subject) -> Iterator[Finding]:
     found = appendix_and_catalogue(subject)
     if found is None:
         return
-    appendix, catalogue = found
-    for relation in _relations(rule, catalogue):
-        judged = _judge(relation, subject, appendix, catalogue)
+    catalogue = found[1]
+    if catalogue.form != "2023" and rule.id != "appendix.breakdown_sum":
+        return
+    for relation, judged in subject.index.once(_verdicts).get(rule.id, ()):
         if judged is not None and judged[0] == "broken":
             _, left, right = judged
             yield rule.finding(
@@ -248,12 +279,8 @@ def _check_incomplete(rule: Rule, subject: Subject) -> Iterator[Finding]:
     found = appendix_and_catalogue(subject)
     if found is None or found[1].form != "2023":
         return
-    appendix, catalogue = found
-    for rule_id, relations in _relations_of(catalogue).items():
-        if rule_id == "appendix.ratio_bound":
-            continue
-        for relation in relations:
-            judged = _judge(relation, subject, appendix, catalogue)
+    for rule_id, judgements in subject.index.once(_verdicts).items():
+        for relation, judged in judgements:
             if judged is not None and judged[0] == "incomplete":
                 _, left, right = judged
                 yield rule.finding(
@@ -269,9 +296,7 @@ def _autonomy_remainder(rule: Rule, subject: Subject) -> Iterator[Finding]:
     found = appendix_and_catalogue(subject)
     if found is None or found[1].form != "2023":
         return
-    appendix, catalogue = found
-    for relation in _relations_of(catalogue).get("sncl.autonomy_groups", ()):
-        judged = _judge(relation, subject, appendix, catalogue)
+    for relation, judged in subject.index.once(_verdicts).get("sncl.autonomy_groups", ()):
         if judged is None:
             continue
         verdict, left, right = judged

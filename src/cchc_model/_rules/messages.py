@@ -1,0 +1,84 @@
+"""Figures written into the messages of findings, as :func:`number_for_message` writes them.
+
+A validation writes figures only into the findings it emits, but a report with problems
+emits a few dozen, each quoting several figures. Whole numbers and decimals are written
+here without entering a decimal context for each figure; anything else (a figure too long
+for the form, another type) goes to :func:`~cchc_model._base.numbers.number_for_message`,
+which these agree with figure for figure.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+from cchc_model._base.numbers import (
+    MAX_NUMBER_DIGITS,
+    NumberLike,
+    _format_vi,
+    _places,
+)
+from cchc_model._base.numbers import number_for_message as _number_for_message
+
+__all__ = ["number_for_message"]
+
+# Whole numbers below this many digits are written as they are (format_number's limit).
+_WHOLE_LIMIT = 10**MAX_NUMBER_DIGITS
+
+
+def number_for_message(
+    value: NumberLike, *, percent: bool = False, decimals: int | None = None
+) -> str:
+    """*value* as :func:`~cchc_model._base.numbers.number_for_message` writes it.
+
+    >>> number_for_message(14584), number_for_message(-1234), number_for_message(0)
+    ('14.584', '-1.234', '0')
+    >>> number_for_message(Decimal("33.370"), percent=True)
+    '33,37%'
+    >>> number_for_message(Decimal("32.3731"), decimals=2, percent=True)
+    '32,37%'
+    >>> number_for_message(Decimal("-0.001"), decimals=2), number_for_message(Decimal("1E+40"))
+    ('0,00', '1E+40')
+    """
+    written: str | None = None
+    if type(value) is int and decimals is None and -_WHOLE_LIMIT < value < _WHOLE_LIMIT:
+        written = f"{value:,}".replace(",", ".")
+    elif type(value) is Decimal and value.is_finite():
+        if decimals is None:
+            written = _plain_decimal(value)
+        elif type(decimals) is int and decimals >= 0:
+            written = _rounded_decimal(value, decimals)
+    if written is not None:
+        return f"{written}%" if percent else written
+    return _number_for_message(value, percent=percent, decimals=decimals)
+
+
+def _plain_decimal(value: Decimal) -> str | None:
+    """A finite decimal with the places it holds; ``None`` past the digit limit."""
+    if value.is_zero():
+        return "0" if value.adjusted() < MAX_NUMBER_DIGITS else None
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # noqa: S101 - finite
+    if exponent >= 0:  # a whole number
+        if len(digits) + exponent > MAX_NUMBER_DIGITS:
+            return None
+        return f"{int(value):,}".replace(",", ".")
+    if digits[-1] != 0:  # written with exactly the places it holds: nothing to round
+        if max(len(digits) + exponent, 1) - exponent > MAX_NUMBER_DIGITS:
+            return None
+        return _format_vi(value)
+    return _rounded_decimal(value, _places(value))
+
+
+def _rounded_decimal(value: Decimal, places: int) -> str | None:
+    """A finite decimal rounded half up to *places*; ``None`` past the digit limit."""
+    if max(value.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
+        return None
+    context = Context(prec=MAX_NUMBER_DIGITS + 20, rounding=ROUND_HALF_UP)
+    rounded = value.quantize(
+        Decimal(1).scaleb(-places, context), rounding=ROUND_HALF_UP, context=context
+    )
+    if max(rounded.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
+        return None
+    if rounded.is_zero():
+        rounded = rounded.copy_abs()
+    return _format_vi(rounded)
