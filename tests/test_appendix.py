@@ -117,7 +117,7 @@ class TestAppendix:
 
     def test_get_and_in(self) -> None:
         """get and in behave as a mapping's, a keyword default included."""
-        row = IndicatorValue("3.1.3", 138)
+        row = catalogue_2023()["3.1.3"].row(138)
         a = Appendix((row,))
         assert a.get("3.1.3") is row
         assert a.get("9.9") is None

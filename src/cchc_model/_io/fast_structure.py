@@ -38,28 +38,37 @@ def build(
     *,
     special: dict[Any, Callable[[Any], Any]],
     fallback: Callable[[Any, Any], Any],
+    plain: dict[Any, tuple[type, ...]] | None = None,
 ) -> Callable[[Any], Any]:
     """A function that structures a JSON-ready value into *root*, or raises.
 
     *special* maps a type to a one-argument function for it (decimals, dates, the appendix
-    value union, the fact union); *fallback* is the converter's ``structure`` for any type
-    the generator does not know, so an unusual field costs speed, never correctness.
+    value union, the fact union); *plain* names, for some of those types, the classes of JSON
+    value that stand for themselves (``None``, ``int`` and ``str`` for an appendix value), which
+    the generated code keeps without calling the function. *fallback* is the converter's
+    ``structure`` for any type the generator does not know, so an unusual field costs speed,
+    never correctness.
     """
-    return _Generator(special, fallback).build(root)
+    return _Generator(special, fallback, plain or {}).build(root)
 
 
 class _Generator:
     """Writes the source of one function per attrs class into a shared namespace."""
 
     def __init__(
-        self, special: dict[Any, Callable[[Any], Any]], fallback: Callable[[Any, Any], Any]
+        self,
+        special: dict[Any, Callable[[Any], Any]],
+        fallback: Callable[[Any, Any], Any],
+        plain: dict[Any, tuple[type, ...]],
     ) -> None:
         self.special = special
         self.fallback = fallback
+        self.plain = plain
         self.namespace: dict[str, Any] = {
             "_fail": _unsupported, "_dict": dict, "_list": list, "_tuple": tuple, "_map": map,
             "len": len, "_new": object.__new__, "_set": object.__setattr__,
         }
+        self.setters: dict[tuple[type, str], str] = {}
         self.names: dict[Any, str] = {}
         self.pending: list[type] = []
 
@@ -81,14 +90,26 @@ class _Generator:
         return self.names[cls]
 
     def lines_for(self, tp: Any, source: str, target: str, indent: str) -> list[str]:
-        """Code that checks *source* against *tp* and assigns the result to *target*."""
+        """Code that checks *source* against *tp* and assigns the result to *target*.
+
+        *source* and *target* may be the same name: the value is then checked, and replaced
+        only when structuring makes something else of it.
+        """
+        keep = [] if source == target else [f"{indent}{target} = {source}"]
         if tp in self.special:
-            return [f"{indent}{target} = {self.constant(self.special[tp], 'special')}({source})"]
+            function = self.constant(self.special[tp], "special")
+            if tp in self.plain:
+                kinds = self.constant(frozenset(self.plain[tp]), "kinds")
+                if keep:
+                    return [
+                        f"{indent}if {source}.__class__ in {kinds}: {target} = {source}",
+                        f"{indent}else: {target} = {function}({source})",
+                    ]
+                check = f"if {source}.__class__ not in {kinds}:"
+                return [f"{indent}{check} {target} = {function}({source})"]
+            return [f"{indent}{target} = {function}({source})"]
         if tp in (str, int, bool):
-            return [
-                f"{indent}if {source}.__class__ is not {tp.__name__}: _fail()",
-                f"{indent}{target} = {source}",
-            ]
+            return [f"{indent}if {source}.__class__ is not {tp.__name__}: _fail()", *keep]
         if isinstance(tp, type) and issubclass(tp, enum.Enum):
             # Members by value, and only for values of the members' own types (1.0 == 1).
             members = {member.value: member for member in tp}
@@ -105,6 +126,11 @@ class _Generator:
         if (origin is Union or isinstance(tp, types.UnionType)) and type(None) in args:
             rest = tuple(arg for arg in args if arg is not type(None))
             inner = rest[0] if len(rest) == 1 else Union[rest]  # noqa: UP007
+            if not keep:
+                return [
+                    f"{indent}if {source} is not None:",
+                    *self.lines_for(inner, source, target, indent + "    "),
+                ]
             return [
                 f"{indent}if {source} is None:",
                 f"{indent}    {target} = None",
@@ -128,6 +154,24 @@ class _Generator:
             f"{indent}{target} = _tuple(_items)",
         ]
 
+    def setter(self, cls: type, name: str) -> str:
+        """The code that sets attribute *name* of a new *cls*, bypassing a frozen class's guard.
+
+        A slot's own descriptor sets it without the attribute lookup ``object.__setattr__``
+        makes, so slotted classes (the model's) are filled through it.
+        """
+        key = (cls, name)
+        if key not in self.setters:
+            descriptor = next(
+                (klass.__dict__[name] for klass in cls.__mro__ if name in klass.__dict__), None
+            )
+            if isinstance(descriptor, types.MemberDescriptorType):
+                function = self.constant(descriptor.__set__, "setter")
+                self.setters[key] = f"{function}(i, {{}})"
+            else:
+                self.setters[key] = f"_set(i, {name!r}, {{}})"
+        return self.setters[key]
+
     def construct(self, cls: type, fields: list[attrs.Attribute[Any]]) -> list[str]:
         """Code that makes the instance as ``__init__`` would, minus the checks made above.
 
@@ -147,7 +191,10 @@ class _Generator:
                         + ", ".join(f"{f.alias!r}: a{k}" for k, f in enumerate(fields))
                         + "})"]
             lines.append(f"    a{index} = {self.constant(conv, 'converter')}(a{index})")
-        lines.extend(f"    _set(i, {field.name!r}, a{index})" for index, field in enumerate(fields))
+        lines.extend(
+            "    " + self.setter(cls, field.name).format(f"a{index}")
+            for index, field in enumerate(fields)
+        )
         for field in attrs.fields(cls):
             if field.init:
                 continue
@@ -159,7 +206,7 @@ class _Generator:
                 continue
             else:
                 made = self.constant(default, "default")
-            lines.append(f"    _set(i, {field.name!r}, {made})")
+            lines.append("    " + self.setter(cls, field.name).format(made))
         for index, field in enumerate(fields):
             validator = field.validator
             if validator is None:
@@ -183,26 +230,41 @@ class _Generator:
             # A factory default may need the instance: leave such a class to the converter.
             self.namespace[name] = lambda o: self.fallback(o, cls)
             return
-        required = sum(field.default is attrs.NOTHING for field in fields)
-        lines = [
-            f"def {name}(o):",
-            "    if o.__class__ is not _dict: _fail()",
-            f"    n = {required}",
-        ]
-        for i, field in enumerate(fields):
-            target = f"a{i}"
-            if field.default is attrs.NOTHING:
-                lines.append(f"    v = o[{field.name!r}]")
-                lines.extend(self.lines_for(hints[field.name], "v", target, "    "))
-            else:
-                lines.append(f"    if {field.name!r} in o:")
-                lines.append("        n += 1")
-                lines.append(f"        v = o[{field.name!r}]")
-                lines.extend(self.lines_for(hints[field.name], "v", target, "        "))
-                lines.append("    else:")
-                lines.append(f"        {target} = {self.constant(field.default, 'default')}")
-        # Every key read was a field; any other key is unknown.
-        lines.append("    if n != len(o): _fail()")
+        lines = [f"def {name}(o):", "    if o.__class__ is not _dict: _fail()"]
+        if fields:
+            # The layout dumps writes: every field, in order. One look at the keys, and the
+            # values are unpacked at once, instead of a lookup per field.
+            keys = self.constant(tuple(field.name for field in fields), "keys")
+            targets = "".join(f"a{i}, " for i in range(len(fields)))
+            lines.append(f"    if _tuple(o) == {keys}:")
+            lines.append(f"        {targets}= o.values()")
+            for i, field in enumerate(fields):
+                lines.extend(self.lines_for(hints[field.name], f"a{i}", f"a{i}", "        "))
+            lines.append("    else:")
+            lines.extend(self.any_layout(fields, hints, "        "))
         lines.extend(self.construct(cls, fields))
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102 - our own source
+
+    def any_layout(
+        self, fields: list[attrs.Attribute[Any]], hints: dict[str, Any], indent: str
+    ) -> list[str]:
+        """Code that reads the fields from keys in any order, defaults for those left out."""
+        required = sum(field.default is attrs.NOTHING for field in fields)
+        lines = [f"{indent}n = {required}"]
+        inner = indent + "    "
+        for i, field in enumerate(fields):
+            target = f"a{i}"
+            if field.default is attrs.NOTHING:
+                lines.append(f"{indent}v = o[{field.name!r}]")
+                lines.extend(self.lines_for(hints[field.name], "v", target, indent))
+            else:
+                lines.append(f"{indent}if {field.name!r} in o:")
+                lines.append(f"{inner}n += 1")
+                lines.append(f"{inner}v = o[{field.name!r}]")
+                lines.extend(self.lines_for(hints[field.name], "v", target, inner))
+                lines.append(f"{indent}else:")
+                lines.append(f"{inner}{target} = {self.constant(field.default, 'default')}")
+        # Every key read was a field; any other key is unknown.
+        lines.append(f"{indent}if n != len(o): _fail()")
+        return lines
