@@ -1,16 +1,17 @@
 """The fast path of :func:`~cchc_model.load`: one generated function per attrs class.
 
 The cattrs converter in :mod:`cchc_model._io.serialization` reports every problem with its JSON
-path, and pays for that on every field of every document: a hook call, a ``try`` and a
-wrapper per value. Most documents are valid, so :func:`build` writes plain Python for each
-class instead: exact type checks inline (``x.__class__ is str`` keeps ``True`` out of an
-``int`` and ``"1"`` out of both), and each instance made as its ``__init__`` makes it, minus
-the type checks and conversions the code has just made itself (its value checks run). An
-object laid out as :func:`~cchc_model.dumps` writes it (every field, in order) is unpacked in
-one step; the code of a class that cannot hold itself is written out where it is used, so a
-row or a citation costs no call; instances are filled through their slots' descriptors. The generated code accepts a subset of what the converter accepts;
-on anything else it raises, and the caller asks the converter, which then names the path and
-the problem. So the errors are the converter's, and only valid documents take the fast path.
+path, and pays for that on every field of every document: a hook call, a ``try`` and a wrapper
+per value. Most documents are valid, so :func:`build` writes plain Python for each class
+instead: exact type checks inline (``x.__class__ is str`` keeps ``True`` out of an ``int`` and
+``"1"`` out of both), and each instance made as its ``__init__`` makes it, minus the type
+checks and conversions the code has just made itself (its value checks run). An object laid out
+as :func:`~cchc_model.dumps` writes it (every field) is read without a test per key; the
+code of a class that cannot hold itself is written out where it is used, so a row or a citation
+costs no call; instances are filled through their slots' descriptors. The generated code
+accepts a subset of what the converter accepts; on anything else it raises, and the caller asks
+the converter, which then names the path and the problem. So the errors are the converter's,
+and only valid documents take the fast path.
 """
 
 from __future__ import annotations
@@ -308,11 +309,13 @@ class _Generator:
         lines = [f"{indent}if {source}.__class__ is not _dict: _fail()"]
         inner = indent + "    "
         if fields:
-            # The layout dumps writes: every field, in order. One look at the keys, and the
-            # values are unpacked at once, instead of a lookup per field.
-            keys = self.constant(tuple(field.name for field in fields), "keys")
-            lines.append(f"{indent}if _tuple({source}) == {keys}:")
-            lines.append(f"{inner}{', '.join(names)}, = {source}.values()")
+            # The layout dumps writes: every field. As many keys as fields, each field's found
+            # (or KeyError): no other key, and no test for each key's presence.
+            lines.append(f"{indent}if len({source}) == {len(fields)}:")
+            lines.extend(
+                f"{inner}{name} = {source}[{field.name!r}]"
+                for name, field in zip(names, fields, strict=True)
+            )
             for name, field in zip(names, fields, strict=True):
                 lines.extend(self.lines_for(hints[field.name], name, name, inner))
             lines.append(f"{indent}else:")
