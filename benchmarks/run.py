@@ -463,14 +463,18 @@ interpreters, with bytecode cached for every module alike (as an installed packa
 # What stood in the way when these targets were last missed; the profiles below each note
 # are taken in the run that wrote the file, so the note can be checked against them.
 WHY = {
-    "load": """About a third of `load` is `orjson.loads` itself (the parse limit); the
-generated structure functions build the objects, one call per object with the type checks
-inline, and the strict reading adds one `orjson.dumps` of the parsed document, compared with
-the input, which is how a key given twice and a number in another spelling are refused on
-the fast path (about a sixth of `orjson.loads`). pydantic-core parses and validates in one
+    "load": """A third of `load` is `orjson.loads` itself (the parse limit). The strict
+reading adds one `orjson.dumps` of the parsed document, compared with the input, which is
+how a key given twice is refused on the fast path: about half of `orjson.loads`, most of it
+encoding the freshly parsed strings to UTF-8 again. A cheaper test that refuses exactly the
+same documents needs to count the keys of the text, and any scan of the bytes from Python
+(`bytes.count` of one character) costs half the re-dump already. The rest is the generated
+code building some 400 objects: an object with every field is read by one lookup per key,
+rows and citations are written out inline, instances filled through their slots'
+descriptors, whose calls (about 65 ns a field) are now the largest single cost; Python has
+no cheaper way to fill a frozen slotted instance. pydantic-core parses and validates in one
 pass in Rust without building dicts first; matching it would take a decoder of that kind
-(msgspec's, say) or a duplicate-key check inside the parser, not more tuning of the Python
-side.""",
+(msgspec's, say) or a duplicate-key check inside the parser.""",
     "reader": """`read_report` of a text report does what `read_appendix` does for its table
 and, in addition, reads every paragraph for citations and figures (`Paragraph.of`); the
 citation grammar alone costs more than twice `read_appendix` of the whole text (the row "of
