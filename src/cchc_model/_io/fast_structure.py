@@ -42,6 +42,7 @@ def build(
     special: dict[Any, Callable[[Any], Any]],
     fallback: Callable[[Any, Any], Any],
     plain: dict[Any, tuple[type, ...]] | None = None,
+    tag: str | None = None,
 ) -> Callable[[Any], Any]:
     """A function that structures a JSON-ready value into *root*, or raises.
 
@@ -50,9 +51,10 @@ def build(
     value that stand for themselves (``None``, ``int`` and ``str`` for an appendix value), which
     the generated code keeps without calling the function. *fallback* is the converter's
     ``structure`` for any type the generator does not know, so an unusual field costs speed,
-    never correctness.
+    never correctness. *tag* names a key the object of *root* holds besides its fields (the
+    ``"type"`` of a fact), which the caller has read to choose *root*.
     """
-    return _Generator(special, fallback, plain or {}).build(root)
+    return _Generator(special, fallback, plain or {}).build(root, tag)
 
 
 class _Generator:
@@ -81,8 +83,11 @@ class _Generator:
         self.pending: list[type] = []
         self.levels = 0
         self.recursive: dict[type, bool] = {}
+        self.root: type | None = None
+        self.tag: str | None = None
 
-    def build(self, root: type) -> Callable[[Any], Any]:
+    def build(self, root: type, tag: str | None = None) -> Callable[[Any], Any]:
+        self.root, self.tag = root, tag
         top = self.function_for(root)
         while self.pending:
             self.define(self.pending.pop())
@@ -295,12 +300,19 @@ class _Generator:
             # A factory default may need the instance: leave such a class to the converter.
             self.namespace[name] = lambda o: self.fallback(o, cls)
             return
-        lines = [f"def {name}(o):", *self.body(cls, "o", "i", "    "), "    return i"]
+        tag = self.tag if cls is self.root else None
+        lines = [f"def {name}(o):", *self.body(cls, "o", "i", "    ", tag), "    return i"]
         source = "\n".join(lines)
         exec(compile(source, f"<fast structure {cls.__qualname__}>", "exec"), self.namespace)  # noqa: S102 - our own source
 
-    def body(self, cls: type, source: str, target: str, indent: str) -> list[str]:
-        """Code that structures the object *source* into an instance of *cls* named *target*."""
+    def body(
+        self, cls: type, source: str, target: str, indent: str, tag: str | None = None
+    ) -> list[str]:
+        """Code that structures the object *source* into an instance of *cls* named *target*.
+
+        *tag* is a key *source* holds besides the fields, already read by the caller.
+        """
+        tagged = int(tag is not None)
         self.levels += 1
         level = self.levels
         hints = get_type_hints(cls)
@@ -311,7 +323,7 @@ class _Generator:
         if fields:
             # The layout dumps writes: every field. As many keys as fields, each field's found
             # (or KeyError): no other key, and no test for each key's presence.
-            lines.append(f"{indent}if len({source}) == {len(fields)}:")
+            lines.append(f"{indent}if len({source}) == {len(fields) + tagged}:")
             lines.extend(
                 f"{inner}{name} = {source}[{field.name!r}]"
                 for name, field in zip(names, fields, strict=True)
@@ -320,7 +332,9 @@ class _Generator:
                 lines.extend(self.lines_for(hints[field.name], name, name, inner))
             lines.append(f"{indent}else:")
             lines.extend(
-                self.any_layout(source, fields, names, hints=hints, indent=inner, level=level)
+                self.any_layout(
+                    source, fields, names, hints=hints, indent=inner, level=level, tagged=tagged
+                )
             )
         else:
             lines.append(f"{indent}if {source}: _fail()")
@@ -329,7 +343,7 @@ class _Generator:
 
     def any_layout(
         self, source: str, fields: list[attrs.Attribute[Any]], names: list[str], *,
-        hints: dict[str, Any], indent: str, level: int,
+        hints: dict[str, Any], indent: str, level: int, tagged: int = 0,
     ) -> list[str]:
         """Code that reads the fields from keys in any order, defaults for those left out.
 
@@ -337,7 +351,7 @@ class _Generator:
         calls here, not written out a second time.
         """
         count, value = f"n_{level}", f"v_{level}"
-        required = sum(field.default is attrs.NOTHING for field in fields)
+        required = sum(field.default is attrs.NOTHING for field in fields) + tagged
         lines = [f"{indent}{count} = {required}"]
         inner = indent + "    "
         for name, field in zip(names, fields, strict=True):

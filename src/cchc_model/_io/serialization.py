@@ -341,15 +341,16 @@ def _build_fast() -> Callable[[Any], Report]:
     }
     plain: dict[Any, tuple[type, ...]] = {Value: (type(None), int, str)}
     facts = {
-        tag: _fast_structure.build(cls, special=special, fallback=fallback, plain=plain)
+        tag: _fast_structure.build(
+            cls, special=special, fallback=fallback, plain=plain, tag="type"
+        )
         for cls, tag in _FACT_TAGS.items()
     }
 
     def structure_fact(value: Any) -> Fact:
-        if value.__class__ is not dict:
-            raise TypeError
-        body = value.copy()
-        return facts[body.pop("type")](body)  # type: ignore[no-any-return]
+        # The function of the tag's class checks that value is a dict holding its fields and
+        # "type", and nothing else.
+        return facts[value["type"]](value)  # type: ignore[no-any-return]
 
     special[Fact] = structure_fact
     return _fast_structure.build(Report, special=special, fallback=fallback, plain=plain)
