@@ -209,7 +209,7 @@ def _with_cells(rows: tuple[IndicatorValue, ...], form: str) -> tuple[IndicatorV
     is. A row whose code the form lacks, or of an unknown form, is kept as given.
     """
     for row in rows:
-        if not (row.stt or row.label or row.unit):
+        if not (row.stt or row.label or row.unit):  # _bare, without a call per row
             break
     else:
         return rows  # rows read from a document have their cells: one look at each
@@ -253,7 +253,7 @@ class Appendix(IndexedMapping[IndicatorValue]):
 
     >>> a["3.1.3"].stt, a["3.1.3"].label, a["3.1.3"].unit, a["3.1.3"].raw
     ('3.1.3.', 'Tổng số TTHC đang có hiệu lực', 'Thủ tục', '138')
-    >>> from cchc_model import load, read_appendix, write_appendix
+    >>> from cchc_model import read_appendix, write_appendix
     >>> read_appendix(write_appendix(a)) == a
     True
 
