@@ -369,6 +369,14 @@ class TestFastPaths:
                 continue
             assert fast == _CONVERTER.get().structure(body, Report), path
 
+    def test_key_twice_in_a_row_refused(self):
+        """A key given twice deep inside (an appendix row) is refused, fast path or not."""
+        text = dumps(small_report())
+        twice = text.replace('"code": "3.1.3",', '"code": "3.1.3",\n        "code": "3.1.3",', 1)
+        assert twice != text
+        with pytest.raises(InputError, match="duplicate key 'code'"):
+            load(twice)
+
     def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch):
         """Without orjson, json reads and writes the same documents and the same errors."""
         monkeypatch.setattr(serialization, "_ORJSON_LOADS", Lazy(lambda: None))
