@@ -57,6 +57,14 @@ def build(
     return _Generator(special, fallback, plain or {}).build(root, tag)
 
 
+def _factory_default(cls: type) -> bool:
+    """Whether a field given to ``__init__`` of *cls* has a factory for its default."""
+    return any(
+        isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
+        for field in attrs.fields(cls) if field.init
+    )
+
+
 class _Generator:
     """Writes the source of one function per attrs class into a shared namespace.
 
@@ -130,10 +138,8 @@ class _Generator:
         return found
 
     def inline(self, cls: type) -> bool:
-        return not self.holds_itself(cls) and not any(
-            isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-            for field in attrs.fields(cls) if field.init
-        )
+        """Whether the code of *cls* is written out where it is used."""
+        return not self.holds_itself(cls) and not _factory_default(cls)
 
     def lines_for(
         self, tp: Any, source: str, target: str, indent: str, *, inline: bool = True
@@ -293,10 +299,7 @@ class _Generator:
 
     def define(self, cls: type) -> None:
         name = self.names[cls]
-        if not self.inline(cls) and any(
-            isinstance(field.default, attrs.Factory)  # type: ignore[arg-type]
-            for field in attrs.fields(cls) if field.init
-        ):
+        if _factory_default(cls):
             # A factory default may need the instance: leave such a class to the converter.
             self.namespace[name] = lambda o: self.fallback(o, cls)
             return
