@@ -332,6 +332,24 @@ def catalogue_rows(draw: st.DrawFn, definition: IndicatorDef) -> IndicatorValue:
 
 
 @st.composite
+def bare_rows(draw: st.DrawFn, definition: IndicatorDef) -> IndicatorValue:
+    """A row of *definition* given as a bare value: no STT, label or unit, perhaps no text."""
+    value = draw(st.one_of(st.none(), typed_values(definition)))
+    raw = draw(st.sampled_from(("", definition.format(value))))  # type: ignore[arg-type]
+    note = draw(st.one_of(st.just(""), plain_text))
+    return IndicatorValue(definition.code, value, raw=raw, note=note)  # type: ignore[arg-type]
+
+
+@st.composite
+def bare_appendices(draw: st.DrawFn, *, max_rows: int = 30) -> Appendix:
+    """Appendices of the 2023 form built from bare rows of random codes, in form order."""
+    catalogue = catalogue_2023()
+    codes = draw(st.lists(st.sampled_from(list(catalogue)), unique=True, max_size=max_rows))
+    codes.sort(key=catalogue.position)
+    return Appendix(tuple(draw(bare_rows(catalogue[code])) for code in codes))
+
+
+@st.composite
 def extra_rows(draw: st.DrawFn) -> IndicatorValue:
     """A row that matches no indicator of the 2023 form."""
     stt = draw(st.one_of(st.just(""), st.integers(8, 99).map(lambda n: f"{n}.1.")))

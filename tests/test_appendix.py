@@ -5,7 +5,9 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
+import attrs
 import pytest
+from hypothesis import HealthCheck, given, settings
 
 from cchc_model import (
     Appendix,
@@ -18,8 +20,12 @@ from cchc_model import (
     dumps,
     load,
     read_appendix,
+    read_report,
+    render_docx,
     validate,
+    write_appendix,
 )
+from tests.strategies import bare_appendices
 
 REFERENCE = Path(__file__).parent / "data" / "reference_report.txt"
 
@@ -117,7 +123,7 @@ class TestAppendix:
 
     def test_get_and_in(self) -> None:
         """get and in behave as a mapping's, a keyword default included."""
-        row = IndicatorValue("3.1.3", 138)
+        row = catalogue_2023()["3.1.3"].row(138)
         a = Appendix((row,))
         assert a.get("3.1.3") is row
         assert a.get("9.9") is None
@@ -168,3 +174,85 @@ class TestIndicatorValueTypes:
         """Values of another type are a TypeError naming the field and what came."""
         with pytest.raises(TypeError, match=r"IndicatorValue\.value phải là int, Decimal"):
             IndicatorValue("3.1.3", bad)  # type: ignore[arg-type]
+
+
+def _bare_example() -> Appendix:
+    return Appendix((
+        IndicatorValue("2.1", Ratio(12, 12)),
+        IndicatorValue("3.1.3", 138, raw="138"),
+        IndicatorValue("3.1.3.a", 120, note="cấp tỉnh"),
+        IndicatorValue("4.2.5", Decimal("10.5")),
+        IndicatorValue("1.5", 1),
+        IndicatorValue("7.6"),
+    ))
+
+
+class TestBareRows:
+    def test_cells_from_the_form(self) -> None:
+        """A row given as a bare value gets the form's STT, label, unit and written value."""
+        a = Appendix((IndicatorValue("3.1.3", 138),))
+        assert a["3.1.3"] == catalogue_2023()["3.1.3"].row(138)
+        assert (a["3.1.3"].stt, a["3.1.3"].unit, a["3.1.3"].raw) == ("3.1.3.", "Thủ tục", "138")
+
+    def test_text_and_note_kept(self) -> None:
+        """The value as written and the note stay as given; only blank cells are filled."""
+        a = Appendix((IndicatorValue("3.1.3", 138, raw="138 thủ tục", note="x"),))
+        assert (a["3.1.3"].raw, a["3.1.3"].note, a["3.1.3"].label) == (
+            "138 thủ tục", "x", "Tổng số TTHC đang có hiệu lực"
+        )
+
+    def test_same_as_catalogue_build(self) -> None:
+        """Bare rows make the appendix Catalogue.build makes from the same values."""
+        values = {"1.5": 1, "2.1": Ratio(12, 12), "3.1.3": 138, "4.2.5": Decimal("10.5")}
+        bare = Appendix(tuple(IndicatorValue(code, value) for code, value in values.items()))
+        assert bare == catalogue_2023().build(values)
+
+    def test_row_with_a_cell_kept(self) -> None:
+        """A row with any of STT, label or unit is kept as written (a reader's row)."""
+        row = IndicatorValue("3.1.3", 138, label="Tổng số TTHC")
+        assert Appendix((row,))["3.1.3"] is row
+
+    def test_unknown_code_kept_and_reported(self) -> None:
+        """A code the form lacks is kept as given, and validation reports it."""
+        row = IndicatorValue("3.1.4", 1)
+        a = Appendix((IndicatorValue("3.1.3", 138), row))
+        assert a["3.1.4"] is row
+        assert "appendix.unknown_code" in {f.rule for f in validate(a).findings}
+
+    def test_unknown_form_and_extra_kept(self) -> None:
+        """Rows of a form without a catalogue, and extra rows, are kept as given."""
+        row = IndicatorValue("3.1.3", 138)
+        assert Appendix((row,), form="1999")["3.1.3"] is row
+        assert Appendix(extra=(row,)).extra == (row,)
+
+    def test_evolve(self) -> None:
+        """Rows given to attrs.evolve are filled in as well."""
+        a = attrs.evolve(Appendix(), rows=(IndicatorValue("3.1.3", 138),))
+        assert a["3.1.3"].label == "Tổng số TTHC đang có hiệu lực"
+
+    def test_json_document_with_bare_rows(self) -> None:
+        """A JSON document whose rows are bare loads as the appendix built in Python."""
+        text = dumps(Report(Header("SỞ X"), appendix=Appendix()))
+        text = text.replace('"rows": []', '"rows": [{"code": "3.1.3", "value": 138}]')
+        assert load(text).appendix == Appendix((IndicatorValue("3.1.3", 138),))
+
+    @pytest.mark.parametrize("fmt", ["tsv", "markdown", "xlsx"])
+    def test_tables(self, fmt: str) -> None:
+        """Written as a table in every format, bare rows read back equal."""
+        a = _bare_example()
+        assert read_appendix(write_appendix(a, fmt)) == a  # type: ignore[call-overload]
+
+    def test_rendered_report(self) -> None:
+        """The appendix of a rendered Word report reads back equal."""
+        report = Report(Header("SỞ X"), appendix=_bare_example())
+        assert read_report(render_docx(report), format="docx").appendix == report.appendix
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(bare_appendices())
+    def test_round_trips(self, a: Appendix) -> None:
+        """Bare rows of random codes: JSON, TSV and Markdown give the appendix back equal."""
+        report = Report(Header("SỞ X"), appendix=a)
+        assert load(dumps(report)) == report
+        assert read_appendix(write_appendix(a, "tsv")) == a
+        assert read_appendix(write_appendix(a, "markdown")) == a
+        assert all(row.stt or row.label for row in a.rows)

@@ -330,6 +330,27 @@ class TestFastPaths:
         del body["schema_version"]
         assert _FAST.get()(body) == _CONVERTER.get().structure(body, Report) == report
 
+    @settings(max_examples=60, deadline=None)
+    @given(reports)
+    def test_fast_structure_any_key_order(self, report):
+        """Objects with their keys in another order build the same report."""
+
+        def reordered(value: Any) -> Any:
+            if isinstance(value, dict):
+                return {key: reordered(value[key]) for key in reversed(value)}
+            if isinstance(value, list):
+                return [reordered(item) for item in value]
+            return value
+
+        body = reordered(to_dict(report))
+        del body["schema_version"]
+        assert _FAST.get()(body) == _CONVERTER.get().structure(body, Report) == report
+
+    def test_fast_structure_defaults_left_out(self):
+        """Fields left out take their defaults on the fast path too."""
+        body = {"header": {"agency": "SỞ X"}, "appendix": {"rows": [{"code": "3.1.3"}]}}
+        assert _FAST.get()(body) == _CONVERTER.get().structure(body, Report)
+
     @pytest.mark.parametrize(
         "junk", [None, True, 1, 1.5, "1", "", [], {}, {"x": 1}, 2**70, "2023-02-31", "weekly"]
     )
@@ -347,6 +368,14 @@ class TestFastPaths:
             except Exception:  # noqa: BLE001, S112 - refusing is always allowed
                 continue
             assert fast == _CONVERTER.get().structure(body, Report), path
+
+    def test_key_twice_in_a_row_refused(self):
+        """A key given twice deep inside (an appendix row) is refused, fast path or not."""
+        text = dumps(small_report())
+        twice = text.replace('"code": "3.1.3",', '"code": "3.1.3",\n        "code": "3.1.3",', 1)
+        assert twice != text
+        with pytest.raises(InputError, match="duplicate key 'code'"):
+            load(twice)
 
     def test_without_orjson(self, monkeypatch: pytest.MonkeyPatch):
         """Without orjson, json reads and writes the same documents and the same errors."""

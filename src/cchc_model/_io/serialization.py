@@ -314,9 +314,18 @@ def _structure_decimal_fast(value: object) -> Decimal:
 
 
 def _structure_value_fast(value: object) -> Value:
-    if value is None or value.__class__ is int or value.__class__ is str:
-        return value
+    # None, int and str stand for themselves; the generated code keeps them without a call.
+    if isinstance(value, dict) and len(value) == 1:
+        return _structure_decimal_fast(value["decimal"])
     return _structure_value(value, object)
+
+
+def _structure_date_fast(value: object) -> date:
+    if value.__class__ is str:
+        day = date.fromisoformat(value)
+        if day.isoformat() == value:
+            return day
+    return _structure_date(value, date)
 
 
 def _build_fast() -> Callable[[Any], Report]:
@@ -327,22 +336,24 @@ def _build_fast() -> Callable[[Any], Report]:
 
     special: dict[Any, Callable[[Any], Any]] = {
         Decimal: _structure_decimal_fast,
-        date: lambda value: _structure_date(value, date),
+        date: _structure_date_fast,
         Value: _structure_value_fast,
     }
+    plain: dict[Any, tuple[type, ...]] = {Value: (type(None), int, str)}
     facts = {
-        tag: _fast_structure.build(cls, special=special, fallback=fallback)
+        tag: _fast_structure.build(
+            cls, special=special, fallback=fallback, plain=plain, tag="type"
+        )
         for cls, tag in _FACT_TAGS.items()
     }
 
     def structure_fact(value: Any) -> Fact:
-        if value.__class__ is not dict:
-            raise TypeError
-        body = value.copy()
-        return facts[body.pop("type")](body)  # type: ignore[no-any-return]
+        # The function of the tag's class checks that value is a dict holding its fields and
+        # "type", and nothing else.
+        return facts[value["type"]](value)  # type: ignore[no-any-return]
 
     special[Fact] = structure_fact
-    return _fast_structure.build(Report, special=special, fallback=fallback)
+    return _fast_structure.build(Report, special=special, fallback=fallback, plain=plain)
 
 
 # Valid documents take this path; the converter explains the invalid ones.

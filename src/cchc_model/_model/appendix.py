@@ -196,20 +196,40 @@ def _built_row(definition: IndicatorDef, value: Value, note: str) -> IndicatorVa
     return attrs.evolve(definition.row(parsed, note=note), raw=value.strip())
 
 
-def _unique_codes(
-    instance: Appendix, attribute: attrs.Attribute[tuple[IndicatorValue, ...]],
-    rows: tuple[IndicatorValue, ...],
-) -> None:
-    seen: set[str] = set()
+def _bare(row: IndicatorValue) -> bool:
+    """Whether *row* was given without its STT, label and unit cells."""
+    return not (row.stt or row.label or row.unit)
+
+
+def _with_cells(rows: tuple[IndicatorValue, ...], form: str) -> tuple[IndicatorValue, ...]:
+    """*rows*, each bare row of a code the form has given the form's cells.
+
+    STT, label and unit as the form prints them, and the value as the form writes it when no
+    text was given (:meth:`IndicatorDef.row`), so that the row is written and read back as it
+    is. A row whose code the form lacks, or of an unknown form, is kept as given.
+    """
     for row in rows:
-        if row.code in seen:
-            raise CchcError(f"mã chỉ tiêu bị trùng (duplicate indicator code): {row.code!r}")
-        seen.add(row.code)
+        if not (row.stt or row.label or row.unit):  # _bare, without a call per row
+            break
+    else:
+        return rows  # rows read from a document have their cells: one look at each
+    factory = _CATALOGUES.get(form)
+    if factory is None:
+        return rows
+    definitions = factory()
+    return tuple(_filled(row, definitions.get(row.code)) if _bare(row) else row for row in rows)
+
+
+def _filled(row: IndicatorValue, definition: IndicatorDef | None) -> IndicatorValue:
+    if definition is None:
+        return row
+    form = definition.row(row.value)
+    return attrs.evolve(
+        row, stt=form.stt, label=form.label, unit=form.unit, raw=row.raw or form.raw
+    )
 
 
 _ROWS_HINT = "dùng Catalogue.build({mã: giá trị}) (use Catalogue.build({code: value}))"
-_ROWS = tuple_of(IndicatorValue, hint=_ROWS_HINT)
-_ROWS["validator"] = [_ROWS["validator"], _unique_codes]
 
 
 @attrs.frozen
@@ -221,34 +241,50 @@ class Appendix(IndexedMapping[IndicatorValue]):
     the form (or repeat one already read), kept as written so nothing is lost; their ``code``
     is their STT without the trailing dot, and validation reports them.
 
-    >>> a = Appendix((IndicatorValue("3.1.3", 138, raw="138"),))
+    >>> a = Appendix((IndicatorValue("3.1.3", 138),))
     >>> a["3.1.3"].value
     138
     >>> list(a)
     ['3.1.3']
 
-    A row given without its STT, label and unit is written with the form's
-    (:func:`~cchc_model.write_appendix`), so the table read back carries them; an appendix
-    built by :meth:`Catalogue.build` has them from the start and reads back equal:
+    A row given without its STT, label and unit (a bare value, as above) gets the form's
+    when the appendix is made, and the value as the form writes it when no text was given,
+    so it is written, and read back, as a row of the form:
 
-    >>> from cchc_model import catalogue_2023, read_appendix, write_appendix
-    >>> read_appendix(write_appendix(a))["3.1.3"].label
-    'Tổng số TTHC đang có hiệu lực'
-    >>> built = catalogue_2023().build({"3.1.3": 138})
-    >>> read_appendix(write_appendix(built)) == built
+    >>> a["3.1.3"].stt, a["3.1.3"].label, a["3.1.3"].unit, a["3.1.3"].raw
+    ('3.1.3.', 'Tổng số TTHC đang có hiệu lực', 'Thủ tục', '138')
+    >>> from cchc_model import read_appendix, write_appendix
+    >>> read_appendix(write_appendix(a)) == a
     True
+
+    A row whose code the form does not have is kept as given (validation reports it as
+    ``appendix.unknown_code``).
+
+    .. versionchanged:: 0.2.0
+       Rows given without their cells get the form's.
     """
 
-    rows: tuple[IndicatorValue, ...] = attrs.field(default=(), **_ROWS)
+    rows: tuple[IndicatorValue, ...] = attrs.field(
+        default=(), **tuple_of(IndicatorValue, hint=_ROWS_HINT)
+    )
     title: str = attrs.field(default="", validator=of_type(str))
     form: str = attrs.field(default="2023", validator=of_type(str))
     extra: tuple[IndicatorValue, ...] = attrs.field(
         default=(), **tuple_of(IndicatorValue, hint=_ROWS_HINT)
     )
-    _index: dict[str, IndicatorValue] = attrs.field(
-        init=False, repr=False, eq=False, hash=False,
-        default=attrs.Factory(lambda self: {row.code: row for row in self.rows}, takes_self=True),
-    )
+    # Made after the fields are checked, so a wrong row is a TypeError naming the field.
+    _index: dict[str, IndicatorValue] = attrs.field(init=False, repr=False, eq=False, hash=False)
+
+    def __attrs_post_init__(self) -> None:
+        rows = _with_cells(self.rows, self.form)
+        if rows is not self.rows:
+            object.__setattr__(self, "rows", rows)
+        index = {row.code: row for row in rows}
+        if len(index) != len(rows):
+            seen: set[str] = set()
+            code = next(row.code for row in rows if row.code in seen or seen.add(row.code))  # type: ignore[func-returns-value]
+            raise CchcError(f"mã chỉ tiêu bị trùng (duplicate indicator code): {code!r}")
+        object.__setattr__(self, "_index", index)
 
     @property
     def catalogue(self) -> Catalogue:

@@ -40,21 +40,35 @@ def check_depth(report: Report) -> None:
     ...
     cchc_model.StructureError: $.sections[0].subsections[0]...: các mục lồng quá 32 cấp (sections nested more than 32 deep)
     """  # noqa: E501
+    # Levels are walked without paths (most reports are three or four deep); the path of the
+    # first section too deep is found only when there is one.
+    level: tuple[Section, ...] = report.sections
+    depth = 1
+    while level:
+        if depth > MAX_SECTION_DEPTH:
+            raise StructureError(
+                f"các mục lồng quá {MAX_SECTION_DEPTH} cấp "
+                f"(sections nested more than {MAX_SECTION_DEPTH} deep)",
+                path=_first_too_deep(report),
+            )
+        level = tuple(sub for section in level for sub in section.subsections)
+        depth += 1
+
+
+def _first_too_deep(report: Report) -> str:
+    """The JSON path of a section nested deeper than the limit, the first a walk meets."""
     pending: list[tuple[Section, int, str]] = [
         (section, 1, f"$.sections[{i}]") for i, section in enumerate(report.sections)
     ]
     while pending:
         section, depth, path = pending.pop()
         if depth > MAX_SECTION_DEPTH:
-            raise StructureError(
-                f"các mục lồng quá {MAX_SECTION_DEPTH} cấp "
-                f"(sections nested more than {MAX_SECTION_DEPTH} deep)",
-                path=path,
-            )
+            return path
         pending.extend(
             (sub, depth + 1, f"{path}.subsections[{i}]")
             for i, sub in enumerate(section.subsections)
         )
+    return "$"
 
 
 def check_writable(document: Report | Appendix) -> None:
