@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
+import re
 import time
 import unicodedata
 from datetime import date
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_model import (
@@ -21,12 +23,14 @@ from cchc_model import (
     DocumentType,
     InputError,
     LegalDocumentRef,
+    ReferenceMatch,
     ReferenceParseError,
     extract_references,
     is_valid_reference,
     parse_reference,
 )
-from tests.strategies import filler_sentences, legal_document_refs
+from cchc_model._values import references
+from tests.strategies import citation_prose, filler_sentences, legal_document_refs
 
 REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")
 
@@ -596,6 +600,82 @@ class TestNfd:
         for m in extract_references(text):
             assert text[m.start:m.end] == m.text
             assert parse_reference(m.text) == m.ref
+
+
+CORPUS = [
+    json.loads(line)["text"]
+    for line in (Path(__file__).parent / "corpus" / "citations.jsonl").read_text(
+        encoding="utf-8"
+    ).splitlines()
+    if line.strip()
+]
+
+
+def _grammar_reading(match: re.Match[str]) -> tuple[object, ...]:
+    """Everything a grammar match tells: its span and every group's text and span."""
+    names = tuple(match.re.groupindex)
+    return (match.span(), match.groupdict(), tuple(match.span(name) for name in names))
+
+
+def _assert_scans_agree(text: str) -> None:
+    """The fast scan reads *text* as the grammar tried at every position does, exactly."""
+    plain = [_grammar_reading(m) for m in references._CITATION.get().finditer(text)]
+    fast = [_grammar_reading(m) for m in references._grammar_matches(text)]
+    assert fast == plain
+    for whole in (False, True):
+        slow = list(references._scan(text, whole=whole, plain=True))
+        quick = list(references._scan(text, whole=whole))
+        assert quick == slow
+        assert [m.ref.warnings for m in quick] == [m.ref.warnings for m in slow]
+
+
+class TestFastScan:
+    """The scan that finds number cores first gives exactly the plain grammar's matches."""
+
+    def test_reference_report(self) -> None:
+        """The reference report, whole and paragraph by paragraph, reads the same both ways."""
+        _assert_scans_agree(REPORT_TEXT)
+        for paragraph in REPORT_TEXT.split("\n"):
+            _assert_scans_agree(paragraph)
+
+    def test_corpus(self) -> None:
+        """Every corpus citation, alone and all of them run together, reads the same."""
+        for text in CORPUS:
+            _assert_scans_agree(text)
+            _assert_scans_agree(f"Căn cứ {text}; ")
+        _assert_scans_agree("; ".join(CORPUS))
+        _assert_scans_agree("".join(CORPUS))
+
+    @settings(max_examples=600)
+    @given(citation_prose())
+    def test_random_prose(self, text: str) -> None:
+        """Prose built of citation fragments, type names, numbers and punctuation agrees."""
+        _assert_scans_agree(text)
+
+    @given(st.text(max_size=200))
+    def test_any_text(self, text: str) -> None:
+        """Any text at all reads the same both ways."""
+        _assert_scans_agree(text)
+
+    def test_reach(self) -> None:
+        """The reach is the widest prefix: a law's name of ten twelve-letter words."""
+        scanner = references._SCANNER.get()
+        gap = "\u00a0" * 3 + "\r\n" * 2 + "\u00a0" * 3
+        law = "Pháp lệnh" + gap + ", ".join(["Aaaaaaaaaaaa"] * 10) + gap + "số." + gap
+        assert len(law) == scanner.reach
+        [match] = references._CITATION.get().finditer(law + "12/2023/UBTVQH13")
+        assert match.start() == 0
+        _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
+
+    def test_unchecked_equals_init(self) -> None:
+        """What the scan makes unchecked equals what the checking constructors make."""
+        for match in extract_references("\n".join((REPORT_TEXT, *CORPUS))):
+            ref = match.ref
+            checked = LegalDocumentRef(**attrs.asdict(ref, recurse=False))
+            assert checked == ref
+            assert hash(checked) == hash(ref)
+            assert checked.warnings == ref.warnings
+            assert ReferenceMatch(ref, match.start, match.end, match.text) == match
 
 
 _SIZE = 1_000_000

@@ -23,6 +23,7 @@ import re
 import sys
 from collections.abc import Iterator
 from datetime import date
+from typing import TypeVar
 
 import attrs
 
@@ -434,6 +435,28 @@ class ReferenceMatch:
     text: str = attrs.field(validator=of_type(str))
 
 
+def _unchecked(cls: type[_T], *values: object) -> _T:
+    """An instance of the frozen class *cls* from its field values in order, unchecked.
+
+    The scan makes a reference and a match per citation from values whose types its own
+    code fixes, so the type checks of ``__init__`` would only repeat themselves; tests
+    compare what this makes with what ``__init__`` makes.
+    """
+    made = _NEW(cls)
+    for name, value in zip(_FIELD_NAMES.get()[cls], values, strict=True):
+        _SET(made, name, value)
+    return made
+
+
+_T = TypeVar("_T", LegalDocumentRef, ReferenceMatch)
+_NEW = object.__new__
+_SET = object.__setattr__
+_FIELD_NAMES = Lazy(lambda: {
+    cls: tuple(field.name for field in attrs.fields(cls))
+    for cls in (LegalDocumentRef, ReferenceMatch)
+})
+
+
 # --- the grammar -----------------------------------------------------------------------------
 #
 # Every repetition is bounded or runs over a character class that the next token cannot start
@@ -490,7 +513,9 @@ _QUALIFIER = r"[^\W\d_A-ZĐ]{1,10}(?:[ ][^\W\d_A-ZĐ]{1,10}){0,2}"
 # A law's name between "Luật" and "số": "Luật Đầu tư công số 49/2014/QH13", "Luật Cán bộ,
 # công chức số 22/2008/QH12"; at most ten words.
 _LAW_NAME = r"[^\W\d_]{1,12}(?:,?[ ][^\W\d_]{1,12}){0,9}"
-_SO = rf"(?i:số)(?::{_HS}{{0,3}}|\.?{_SP})"
+# After "số": a colon, or a full stop, then the gap before the number.
+_SO_TAIL = rf"(?::{_HS}{{0,3}}|\.?{_SP})"
+_SO = rf"(?i:số){_SO_TAIL}"
 _LAW_WORDS = ("Luật", "Bộ luật", "Pháp lệnh")
 
 # The type name, law name and "số" before a number: what a citation may start with.
@@ -541,37 +566,47 @@ def _first_letters() -> str:
 class _Scanner:
     """The citation grammar split for speed: number cores first, type names around them.
 
-    Every citation has a number core (``12/2023/NĐ-CP``, ``215/BC-STP``, ``03-CT/TU``); a
-    type name, law name and "số" before it (the prefix) hold no digit and are at most
-    ``reach`` characters long, as the parser works out from the prefix's own pattern. So the
-    full grammar needs trying only at the word starts within ``reach`` before a core, where a
-    type name may begin, and at the core itself.
+    Every citation has a number core (``12/2023/NĐ-CP``, ``215/BC-STP``, ``03-CT/TU``); the
+    type name, law name and "số" before it (the prefix) are at most ``reach`` characters
+    long, as the parser works out from the prefix's own pattern, and hold letters, spaces
+    and line breaks, commas (in a law's name), and a ``.`` or ``:`` after "số" only, at most
+    ``punctuation_reach`` characters before the number. So the full grammar needs trying
+    only at the word starts, after the last character no prefix can hold, within ``reach``
+    before a core, and at the core itself.
     """
 
     full: re.Pattern[str]
     core: re.Pattern[str]
     prefix_start: re.Pattern[str]
     reach: int
+    punctuation_reach: int
 
 
 _CORE_CANDIDATE = re.compile(r"[0-9]{1,6}[a-zA-Z]?[ ]?[/-]")
+# What no prefix holds (anything but letters, white space and ",.:"), and the ``.`` or ``:``
+# that only "số" may have after it; both searched for in the reversed text before a core.
+_NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
+_PUNCTUATION = re.compile(r"[.:]")
 _SCANNER = Lazy(lambda: _Scanner(
     full=_CITATION.get(),
     core=re.compile(_CORE, re.VERBOSE),
     prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
     reach=_widest(_PREFIX.replace("{types}", _type_words())),
+    punctuation_reach=_widest(_SO_TAIL),
 ))
 
 
 def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
     """What ``_CITATION.finditer(text)`` yields, the same matches, found faster.
 
-    ``finditer`` yields the leftmost match from where the last one ended (*resume*). A match
-    without a prefix starts at a core, one with a prefix at most ``reach`` before its core,
-    which is the first core from *resume* on (a prefix holds no digit, so it cannot reach over
-    a core to a later one). A number core is a match of ``_CORE_CANDIDATE`` (digits, a letter,
-    a space, then ``/`` or ``-``) and no core starts inside one, so walking those finds every
-    core.
+    ``finditer`` yields the leftmost match from where the last one ended (*resume*). Every
+    match has a core, and the first core from *resume* on (*at*) is the core of the next
+    match: a prefix holds no digit, so it cannot reach over a core to a later one. A match
+    without a prefix starts at *at*; one with a prefix starts at most ``reach`` before it,
+    after any character no prefix holds, and where a type name or law name begins, so the
+    grammar is tried at those places in order, then at *at*. A number core is a match of
+    ``_CORE_CANDIDATE`` (digits, a letter, a space, then ``/`` or ``-``), and no core starts
+    inside one, so walking those finds every core.
     """
     scanner = _SCANNER.get()
     resume = 0
@@ -579,8 +614,16 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
         at = candidate.start()
         if at < resume or scanner.core.match(text, at) is None:
             continue
+        before = text[max(resume, at - scanner.reach):at][::-1]
+        bound = len(before)
+        barrier = _NOT_IN_PREFIX.search(before)
+        if barrier is not None:
+            bound = barrier.start()
+        barrier = _PUNCTUATION.search(before, scanner.punctuation_reach, bound)
+        if barrier is not None:
+            bound = barrier.start()
         match = None
-        for start in scanner.prefix_start.finditer(text, max(resume, at - scanner.reach), at):
+        for start in scanner.prefix_start.finditer(text, at - bound, at):
             match = scanner.full.match(text, start.start())
             if match is not None:
                 break
@@ -590,12 +633,15 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
             continue
         yield match
         resume = match.end()
+
+
 _ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
 _ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
 _BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
 _LAW_SYMBOL = re.compile(r"(?:UBTV)?QH[0-9]{1,2}")
 _WHITESPACE = re.compile(r"\s+")
+_HYPHENS = re.compile(r"[-–]")
 
 # Lower-case syllables that continue an agency's name ("Ủy ban nhân dân tỉnh", "Ban Chấp hành
 # Trung ương", "Sở Lao động - Thương binh và Xã hội"); any other lower-case word ends it.
@@ -661,11 +707,21 @@ _LINE_BREAKS = "\r\n\f\v"
 
 @attrs.frozen
 class _Core:
-    """A citation's type, number and symbol (and date) as the grammar read them."""
+    """A citation's type, number and symbol (and date) as the grammar read them.
+
+    The fields of its :class:`LegalDocumentRef`, made once the issuer and subject are read.
+    """
 
     start: int
     end: int
-    ref: LegalDocumentRef
+    doc_type: DocumentType | None
+    number: int
+    symbol: str
+    year: int | None
+    issued_on: date | None
+    warnings: tuple[str, ...]
+    suffix: str
+    name: str | None
 
 
 def _clean_symbol(raw: str, warnings: list[str]) -> str:
@@ -763,19 +819,21 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
     name = match.group("name") if match.group("law") is not None else None
-    ref = LegalDocumentRef(
-        doc_type, number, symbol, year=year, issued_on=issued_on, warnings=tuple(warnings),
-        number_suffix=suffix, subject=None if name is None else _WHITESPACE.sub(" ", name),
+    return _Core(
+        start, end, doc_type, number, symbol, year, issued_on, tuple(warnings), suffix,
+        None if name is None else _WHITESPACE.sub(" ", name),
     )
-    return _Core(start, end, ref)
 
 
 def _continues(previous: str, part: str) -> bool:
     return part[0].isupper() or part in _ISSUER_SYLLABLES or (previous, part) in _ISSUER_PAIRS
 
 
-def _issuer(text: str, pos: int) -> tuple[str, int] | None:
-    """The issuing body named by "của …" at *pos*, and where it ends."""
+def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The issuing body named by "của …" at *pos*, and where it ends, at *limit* at most.
+
+    A name that would go on past *limit* (where the next citation begins) is no issuer.
+    """
     head = _ISSUER_START.match(text, pos)
     if head is None:
         return None
@@ -802,7 +860,7 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
             or _VERB_AT.match(text, token.start(1))
         ):
             break
-        parts = [p for p in re.split(r"[-–]", word) if p]
+        parts = [p for p in _HYPHENS.split(word) if p] if "-" in word or "–" in word else [word]
         if first < 0:
             if not parts or not parts[0][0].isupper():
                 return None
@@ -811,6 +869,8 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
             break
         if word not in {"-", "–", "&", "và"}:
             last = token.end(1)
+            if last > limit:
+                return None
         previous = word
         cursor = token.end()
     if first < 0 or last < 0:
@@ -898,25 +958,28 @@ def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[Re
     cores = [core for core in (_core(m, normal) for m in matches) if core is not None]
     for i, core in enumerate(cores):
         limit = cores[i + 1].start if i + 1 < len(cores) else len(normal)
-        ref, end = core.ref, core.end
-        issuer = _issuer(normal, end)
-        if issuer is not None and issuer[1] <= limit:
-            ref = attrs.evolve(ref, issuer=issuer[0])
-            end = issuer[1]
+        end, issuer_name, subject_text = core.end, None, core.name
+        issuer = _issuer(normal, end, limit)
+        if issuer is not None:
+            issuer_name, end = issuer
         # A subject without an introducing word only in a whole citation that names its
         # date or issuer: "… ngày 08/11/2011 của Chính phủ Chương trình …".
-        bare = whole and (ref.issued_on is not None or ref.issuer is not None)
+        bare = whole and (core.issued_on is not None or issuer_name is not None)
         subject = _subject(normal, end, limit, bare=bare)
         if subject is not None:
-            ref = attrs.evolve(ref, subject=subject[0])
-            end = subject[1]
+            subject_text, end = subject
         start = core.start
         if offsets is not None:
             start, end = offsets[start], offsets[end]
         original = text[start:end]
+        warnings = core.warnings
         if "\u00d0" in original:
-            ref = attrs.evolve(ref, warnings=(*ref.warnings, WARN_ETH))
-        yield ReferenceMatch(ref, start, end, original)
+            warnings = (*warnings, WARN_ETH)
+        ref = _unchecked(
+            LegalDocumentRef, core.doc_type, core.number, core.symbol, core.year,
+            core.issued_on, issuer_name, subject_text, warnings, core.suffix,
+        )
+        yield _unchecked(ReferenceMatch, ref, start, end, original)
 
 
 def extract_references(text: str, *, max_length: int = MAX_TEXT_LENGTH) -> list[ReferenceMatch]:
