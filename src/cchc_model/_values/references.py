@@ -23,7 +23,7 @@ import re
 import sys
 from collections.abc import Iterator
 from datetime import date
-from typing import TypeVar
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -435,26 +435,42 @@ class ReferenceMatch:
     text: str = attrs.field(validator=of_type(str))
 
 
-def _unchecked(cls: type[_T], *values: object) -> _T:
-    """An instance of the frozen class *cls* from its field values in order, unchecked.
+def _reference(  # noqa: PLR0917 - the fields of LegalDocumentRef, in order
+    doc_type: DocumentType | None, number: int, symbol: str, year: int | None,
+    issued_on: date | None, issuer: str | None, subject: str | None,
+    warnings: tuple[str, ...], number_suffix: str,
+) -> LegalDocumentRef:
+    """``LegalDocumentRef(...)`` without its type checks, for the scan.
 
-    The scan makes a reference and a match per citation from values whose types its own
-    code fixes, so the type checks of ``__init__`` would only repeat themselves; tests
-    compare what this makes with what ``__init__`` makes.
+    The scan makes a reference per citation from values whose types its own code fixes,
+    so the checks of ``__init__`` would only repeat themselves; tests compare what this
+    makes with what ``__init__`` makes, field by field.
     """
-    made = _NEW(cls)
-    for name, value in zip(_FIELD_NAMES.get()[cls], values, strict=True):
-        _SET(made, name, value)
-    return made
+    ref = _NEW(LegalDocumentRef)
+    _SET(ref, "doc_type", doc_type)
+    _SET(ref, "number", number)
+    _SET(ref, "symbol", symbol)
+    _SET(ref, "year", year)
+    _SET(ref, "issued_on", issued_on)
+    _SET(ref, "issuer", issuer)
+    _SET(ref, "subject", subject)
+    _SET(ref, "warnings", warnings)
+    _SET(ref, "number_suffix", number_suffix)
+    return ref
 
 
-_T = TypeVar("_T", LegalDocumentRef, ReferenceMatch)
+def _match(ref: LegalDocumentRef, start: int, end: int, text: str) -> ReferenceMatch:
+    """``ReferenceMatch(...)`` without its type checks, for the scan (see :func:`_reference`)."""
+    found = _NEW(ReferenceMatch)
+    _SET(found, "ref", ref)
+    _SET(found, "start", start)
+    _SET(found, "end", end)
+    _SET(found, "text", text)
+    return found
+
+
 _NEW = object.__new__
 _SET = object.__setattr__
-_FIELD_NAMES = Lazy(lambda: {
-    cls: tuple(field.name for field in attrs.fields(cls))
-    for cls in (LegalDocumentRef, ReferenceMatch)
-})
 
 
 # --- the grammar -----------------------------------------------------------------------------
@@ -569,8 +585,8 @@ class _Scanner:
     Every citation has a number core (``12/2023/NĐ-CP``, ``215/BC-STP``, ``03-CT/TU``); the
     type name, law name and "số" before it (the prefix) are at most ``reach`` characters
     long, as the parser works out from the prefix's own pattern, and hold letters, spaces
-    and line breaks, commas (in a law's name), and a ``.`` or ``:`` after "số" only, at most
-    ``punctuation_reach`` characters before the number. So the full grammar needs trying
+    and line breaks, commas (in a law's name), and a ``.`` or ``:`` after "số" only, no
+    further before the number than the widest gap after "số". So the full grammar needs trying
     only at the word starts, after the last character no prefix can hold, within ``reach``
     before a core, and at the core itself.
     """
@@ -579,21 +595,24 @@ class _Scanner:
     core: re.Pattern[str]
     prefix_start: re.Pattern[str]
     reach: int
-    punctuation_reach: int
+    #: In the reversed text before a core: the first character no prefix holds (anything
+    #: but letters, white space and ",.:"), or a ``.`` or ``:`` further than "số" puts one.
+    barrier: re.Pattern[str]
+
+
+def _scanner() -> _Scanner:
+    punctuation_reach = _widest(_SO_TAIL)
+    return _Scanner(
+        full=_CITATION.get(),
+        core=re.compile(_CORE, re.VERBOSE),
+        prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
+        reach=_widest(_PREFIX.replace("{types}", _type_words())),
+        barrier=re.compile(rf"[^\w\s,.:]|[\d_]|(?<=[\s\S]{{{punctuation_reach}}})[.:]"),
+    )
 
 
 _CORE_CANDIDATE = re.compile(r"[0-9]{1,6}[a-zA-Z]?[ ]?[/-]")
-# What no prefix holds (anything but letters, white space and ",.:"), and the ``.`` or ``:``
-# that only "số" may have after it; both searched for in the reversed text before a core.
-_NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
-_PUNCTUATION = re.compile(r"[.:]")
-_SCANNER = Lazy(lambda: _Scanner(
-    full=_CITATION.get(),
-    core=re.compile(_CORE, re.VERBOSE),
-    prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
-    reach=_widest(_PREFIX.replace("{types}", _type_words())),
-    punctuation_reach=_widest(_SO_TAIL),
-))
+_SCANNER = Lazy(_scanner)
 
 
 def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
@@ -615,13 +634,8 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
         if at < resume or scanner.core.match(text, at) is None:
             continue
         before = text[max(resume, at - scanner.reach):at][::-1]
-        bound = len(before)
-        barrier = _NOT_IN_PREFIX.search(before)
-        if barrier is not None:
-            bound = barrier.start()
-        barrier = _PUNCTUATION.search(before, scanner.punctuation_reach, bound)
-        if barrier is not None:
-            bound = barrier.start()
+        barrier = scanner.barrier.search(before)
+        bound = len(before) if barrier is None else barrier.start()
         match = None
         for start in scanner.prefix_start.finditer(text, at - bound, at):
             match = scanner.full.match(text, start.start())
@@ -705,8 +719,7 @@ _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
 
 
-@attrs.frozen
-class _Core:
+class _Core(NamedTuple):
     """A citation's type, number and symbol (and date) as the grammar read them.
 
     The fields of its :class:`LegalDocumentRef`, made once the issuer and subject are read.
@@ -732,29 +745,32 @@ def _clean_symbol(raw: str, warnings: list[str]) -> str:
 
 
 def _number_and_symbol(
-    match: re.Match[str], warnings: list[str], *, cong_van: bool
+    group: dict[str, Any], warnings: list[str], *, cong_van: bool
 ) -> tuple[int, str, int | None, str, DocumentType | None] | None:
-    """Number, suffix, year, symbol and the type the symbol names, or ``None``."""
-    if match.group("vnum") is not None:
-        year = int(match.group("year"))
-        symbol = _clean_symbol(match.group("vsym"), warnings)
+    """Number, suffix, year, symbol and the type the symbol names, or ``None``.
+
+    *group* is the grammar match's ``groupdict()``.
+    """
+    if group["vnum"] is not None:
+        year = int(group["year"])
+        symbol = _clean_symbol(group["vsym"], warnings)
         if year < 1900 or ("-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol)):
             return None
         symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0]) if "-" in symbol else None
-        return int(match.group("vnum")), match.group("vsuf") or "", year, symbol, symbol_type
-    if match.group("pnum") is not None:
-        kind = match.group("pkind")
+        return int(group["vnum"]), group["vsuf"] or "", year, symbol, symbol_type
+    if group["pnum"] is not None:
+        kind = group["pkind"]
         if kind not in _PARTY_KINDS:
             return None
-        symbol = f"{kind}/{_clean_symbol(match.group('psym'), warnings)}"
-        return int(match.group("pnum")), match.group("psuf") or "", None, symbol, (
+        symbol = f"{kind}/{_clean_symbol(group['psym'], warnings)}"
+        return int(group["pnum"]), group["psuf"] or "", None, symbol, (
             _PARTY_KINDS[kind]
         )
-    symbol = _clean_symbol(match.group("asym"), warnings)
+    symbol = _clean_symbol(group["asym"], warnings)
     if "-" not in symbol and not cong_van:
         return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
     symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
-    return int(match.group("anum")), match.group("asuf") or "", None, symbol, symbol_type
+    return int(group["anum"]), group["asuf"] or "", None, symbol, symbol_type
 
 
 def _agrees(written: DocumentType | None, named: DocumentType | None, party: bool) -> bool:
@@ -768,9 +784,10 @@ def _agrees(written: DocumentType | None, named: DocumentType | None, party: boo
 def _core(match: re.Match[str], text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
     warnings: list[str] = []
-    type_word = match.group("type")
+    group = match.groupdict()
+    type_word = group["type"]
     cong_van = type_word is not None and type_word.lower() == "công văn"
-    read = _number_and_symbol(match, warnings, cong_van=cong_van)
+    read = _number_and_symbol(group, warnings, cong_van=cong_van)
     if read is None:
         return None
     number, suffix, year, symbol, symbol_type = read
@@ -779,8 +796,8 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
     party = _is_party_symbol(symbol)
     number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
-    if match.group("law") is not None:
-        type_word = match.group("law")
+    if group["law"] is not None:
+        type_word = group["law"]
     # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
     # symbol's own; any other capitals before a number are not a type name.
     if type_word in _BY_ABBREVIATION and (
@@ -807,18 +824,18 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
 
     start = match.start(number_group)
     if type_word is not None:
-        start = match.start("law" if match.group("law") is not None else "type")
+        start = match.start("law" if group["law"] is not None else "type")
     end = match.end()
     issued_on = None
-    if match.group("dated") is not None:
+    if group["dated"] is not None:
         try:
-            issued_on = date_from_match(match, match.group("dated"))
+            issued_on = date_from_match(match, group["dated"])
         except CchcError:
-            day_start = match.start("d1" if match.group("d1") is not None else "d2")
+            day_start = match.start("d1" if group["d1"] is not None else "d2")
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
-    name = match.group("name") if match.group("law") is not None else None
+    name = group["name"] if group["law"] is not None else None
     return _Core(
         start, end, doc_type, number, symbol, year, issued_on, tuple(warnings), suffix,
         None if name is None else _WHITESPACE.sub(" ", name),
@@ -975,11 +992,11 @@ def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[Re
         warnings = core.warnings
         if "\u00d0" in original:
             warnings = (*warnings, WARN_ETH)
-        ref = _unchecked(
-            LegalDocumentRef, core.doc_type, core.number, core.symbol, core.year,
-            core.issued_on, issuer_name, subject_text, warnings, core.suffix,
+        ref = _reference(
+            core.doc_type, core.number, core.symbol, core.year, core.issued_on, issuer_name,
+            subject_text, warnings, core.suffix,
         )
-        yield _unchecked(ReferenceMatch, ref, start, end, original)
+        yield _match(ref, start, end, original)
 
 
 def extract_references(text: str, *, max_length: int = MAX_TEXT_LENGTH) -> list[ReferenceMatch]:
