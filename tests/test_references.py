@@ -733,9 +733,9 @@ WORST_INPUTS = [
 ]
 
 
-def _best_time(function: object, text: str) -> float:
+def _best_time(function: object, text: str, rounds: int = 3) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(rounds):
         began = time.perf_counter()
         function(text)  # type: ignore[operator]
         best = min(best, time.perf_counter() - began)
@@ -763,7 +763,9 @@ class TestWorstCaseRatio:
             with contextlib.suppress(CchcError):
                 parse_reference(text)
 
-        ratio = _best_time(attempt, worst) / _best_time(attempt, citation)
+        # A call takes a fraction of a millisecond: the best of many rounds, so that one
+        # pause of a busy machine is not taken for the cost.
+        ratio = _best_time(attempt, worst, 15) / _best_time(attempt, citation, 15)
         assert ratio <= _MAX_RATIO
 
 

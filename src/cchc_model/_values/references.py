@@ -686,12 +686,10 @@ _OPEN_WORDS = frozenset(
 )
 # Capitalised type names that begin a new phrase, not another word of an issuer's name
 # ("… của Ban Chấp hành Trung ương Quy định thi hành …").
-_TYPE_LABEL_START = re.compile(
-    "|".join(
-        re.escape(t.label)
-        for t in sorted(DocumentType, key=lambda t: -len(t.label))
-        if t is not DocumentType.PLAN  # Sở Kế hoạch và Đầu tư
-    )
+_TYPE_LABEL_START = "|".join(
+    re.escape(t.label)
+    for t in sorted(DocumentType, key=lambda t: -len(t.label))
+    if t is not DocumentType.PLAN  # Sở Kế hoạch và Đầu tư
 )
 # Syllables that continue a name only after one word: "Phát triển", "Ngoại giao".
 _ISSUER_PAIRS = frozenset((("Phát", "triển"), ("Ngoại", "giao"), ("Giao", "thông")))
@@ -711,7 +709,9 @@ _SUBJECT_VERB = re.compile(
     rf"{_SP}(?=(?:{'|'.join(map(_words, _SUBJECT_VERBS))}"
     rf"|{'|'.join(_words(verb.capitalize()) for verb in _PLAIN_SUBJECT_VERBS)})(?!\w))"
 )
-_VERB_AT = re.compile(rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)")
+_VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
+# A type name or a verb: what begins a new phrase after an issuer's name.
+_PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
@@ -872,10 +872,7 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
             break
         if word in {"Ban", "ban"} and _BAN_HANH.match(text, token.end()):
             break  # "… của Chính phủ ban hành Chương trình …": the subject begins
-        if first >= 0 and (
-            _TYPE_LABEL_START.match(text, token.start(1))
-            or _VERB_AT.match(text, token.start(1))
-        ):
+        if first >= 0 and _PHRASE_START.match(text, token.start(1)):
             break
         parts = [p for p in _HYPHENS.split(word) if p] if "-" in word or "–" in word else [word]
         if first < 0:
