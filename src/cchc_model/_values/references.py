@@ -493,7 +493,8 @@ _SEGMENT = (
 # space before it (473/TTr -⏎NN&PTNT), read with a warning like any stray space.
 _DASH = r"(?:-|[ ]?-[ ]?(?:\r?\n))"
 _SYMBOL = rf"{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,5}}"
-_NUMBER = r"[0-9]{1,6}"
+_MAX_NUMBER_DIGITS = 6
+_NUMBER = rf"[0-9]{{1,{_MAX_NUMBER_DIGITS}}}"
 _SUFFIX = r"[a-zA-Z]"
 # The short date with one separator throughout (23/4/2018, 23-4-2018, 23.4.2018), the long one
 # with "tháng" and "năm"; the group names are those ``date_from_match`` reads.
@@ -611,8 +612,42 @@ def _scanner() -> _Scanner:
     )
 
 
-_CORE_CANDIDATE = re.compile(r"[0-9]{1,6}[a-zA-Z]?[ ]?[/-]")
 _SCANNER = Lazy(_scanner)
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _core_starts(text: str) -> Iterator[int]:
+    """Where a number core may start, in order: a superset of where one does.
+
+    A core is one to six digits, not after a letter, digit or ``./-``, then a letter (the
+    suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
+    letter and space optional. So each ``/`` or ``-`` (found by ``str.find``, much faster than
+    a scan for digits) names at most one place: the start of the run of digits before it,
+    past the space and the letter where they are written.
+    """
+    slashes = _positions(text, "/")
+    dashes = _positions(text, "-")
+    for mark in sorted(slashes + dashes) if slashes and dashes else slashes or dashes:
+        end = mark
+        if end and text[end - 1] == " ":
+            end -= 1
+        if end and text[end - 1] in _ASCII_LETTERS:
+            end -= 1
+        begin = end
+        while begin and text[begin - 1] in _ASCII_DIGITS and end - begin < _MAX_NUMBER_DIGITS:
+            begin -= 1
+        if begin < end and not (begin and text[begin - 1] in _ASCII_DIGITS):
+            yield begin
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
 
 
 def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
@@ -623,14 +658,12 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
     match: a prefix holds no digit, so it cannot reach over a core to a later one. A match
     without a prefix starts at *at*; one with a prefix starts at most ``reach`` before it,
     after any character no prefix holds, and where a type name or law name begins, so the
-    grammar is tried at those places in order, then at *at*. A number core is a match of
-    ``_CORE_CANDIDATE`` (digits, a letter, a space, then ``/`` or ``-``), and no core starts
-    inside one, so walking those finds every core.
+    grammar is tried at those places in order, then at *at*. :func:`_core_starts` names every
+    place a core may start.
     """
     scanner = _SCANNER.get()
     resume = 0
-    for candidate in _CORE_CANDIDATE.finditer(text):
-        at = candidate.start()
+    for at in _core_starts(text):
         if at < resume or scanner.core.match(text, at) is None:
             continue
         before = text[max(resume, at - scanner.reach):at][::-1]
