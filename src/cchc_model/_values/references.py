@@ -596,20 +596,22 @@ class _Scanner:
     core: re.Pattern[str]
     prefix_start: re.Pattern[str]
     reach: int
-    #: In the reversed text before a core: the first character no prefix holds (anything
-    #: but letters, white space and ",.:"), or a ``.`` or ``:`` further than "số" puts one.
-    barrier: re.Pattern[str]
+    #: How far before a core the ``.`` or ``:`` after "số" may be: the widest gap after it.
+    punctuation_reach: int
 
 
 def _scanner() -> _Scanner:
-    punctuation_reach = _widest(_SO_TAIL)
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
         prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
         reach=_widest(_PREFIX.replace("{types}", _type_words())),
-        barrier=re.compile(rf"[^\w\s,.:]|[\d_]|(?<=[\s\S]{{{punctuation_reach}}})[.:]"),
+        punctuation_reach=_widest(_SO_TAIL),
     )
+
+
+# What no prefix holds: anything but letters, white space and ",.:".
+_NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
 
 
 _SCANNER = Lazy(_scanner)
@@ -624,7 +626,9 @@ def _core_starts(text: str) -> Iterator[int]:
     suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
     letter and space optional. So each ``/`` or ``-`` (found by ``str.find``, much faster than
     a scan for digits) names at most one place: the start of the run of digits before it,
-    past the space and the letter where they are written.
+    past the space and the letter where they are written, when what is before that run is
+    not refused by the core's look-behind (a word character is what :meth:`str.isalnum`
+    accepts, or ``_``).
     """
     slashes = _positions(text, "/")
     dashes = _positions(text, "-")
@@ -637,7 +641,10 @@ def _core_starts(text: str) -> Iterator[int]:
         begin = end
         while begin and text[begin - 1] in _ASCII_DIGITS and end - begin < _MAX_NUMBER_DIGITS:
             begin -= 1
-        if begin < end and not (begin and text[begin - 1] in _ASCII_DIGITS):
+        if begin == end:
+            continue
+        before = text[begin - 1] if begin else " "
+        if not (before.isalnum() or before in "_./-"):  # the look-behind (?<![\w./-])
             yield begin
 
 
@@ -667,8 +674,11 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
         if at < resume or scanner.core.match(text, at) is None:
             continue
         before = text[max(resume, at - scanner.reach):at][::-1]
-        barrier = scanner.barrier.search(before)
+        barrier = _NOT_IN_PREFIX.search(before)
         bound = len(before) if barrier is None else barrier.start()
+        for mark in ".:":
+            found = before.find(mark, scanner.punctuation_reach, bound)
+            bound = bound if found < 0 else found
         match = None
         for start in scanner.prefix_start.finditer(text, at - bound, at):
             match = scanner.full.match(text, start.start())
@@ -750,6 +760,7 @@ _SUBJECT_LIMIT = 400
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
 _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 
 
 class _Core(NamedTuple):
@@ -934,10 +945,10 @@ def _subject_end(text: str, begin: int, stop: int) -> int:
     # A line break ends the subject unless the line goes on in lower case (a wrapped line).
     cursor = begin
     while cursor < stop:
-        breaks = [i for i in (text.find(c, cursor, stop) for c in _LINE_BREAKS) if i >= 0]
-        if not breaks:
+        line_break = _LINE_BREAK.search(text, cursor, stop)
+        if line_break is None:
             break
-        at = min(breaks)
+        at = line_break.start()
         after = at
         while after < stop and text[after] in _LINE_BREAKS and after - at < 2:
             after += 1
