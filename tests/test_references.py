@@ -667,6 +667,11 @@ class TestFastScan:
         assert match.start() == 0
         _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
 
+    @given(st.text(max_size=60))
+    def test_one_spaced(self, text: str) -> None:
+        """Spaces are made single exactly as a substitution of every white space run does."""
+        assert references._one_spaced(text) == re.sub(r"\s+", " ", text)
+
     def test_unchecked_equals_init(self) -> None:
         """What the scan makes unchecked equals what the checking constructors make."""
         for match in extract_references("\n".join((REPORT_TEXT, *CORPUS))):

@@ -781,6 +781,17 @@ class _Core(NamedTuple):
     name: str | None
 
 
+def _one_spaced(text: str) -> str:
+    """*text* with each run of white space made one space.
+
+    Only a plain space among the white space characters is printable, so printable text
+    without two spaces in a row is left as it is without a substitution.
+    """
+    if text.isprintable() and "  " not in text:
+        return text
+    return _WHITESPACE.sub(" ", text)
+
+
 def _clean_symbol(raw: str, warnings: list[str]) -> str:
     if " " in raw or "\n" in raw:
         warnings.append(f"{WARN_SYMBOL_SPACE}: {_WHITESPACE.sub(' ', raw)}")
@@ -848,7 +859,7 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
         _BY_ABBREVIATION[type_word] is not symbol_type or party
     ):
         type_word = None
-    label = None if type_word is None else _WHITESPACE.sub(" ", type_word).lower()
+    label = None if type_word is None else _one_spaced(type_word).lower()
     doc_type: DocumentType | None
     if type_word is None or label in {_GENERIC, _GENERIC_VBQPPL} or (
         type_word in _BY_ABBREVIATION
@@ -882,7 +893,7 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
     name = group["name"] if group["law"] is not None else None
     return _Core(
         start, end, doc_type, number, symbol, year, issued_on, tuple(warnings), suffix,
-        None if name is None else _WHITESPACE.sub(" ", name),
+        None if name is None else _one_spaced(name),
     )
 
 
@@ -933,7 +944,7 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         cursor = token.end()
     if first < 0 or last < 0:
         return None
-    return _WHITESPACE.sub(" ", normalize_text(text[first:last])), last
+    return _one_spaced(normalize_text(text[first:last])), last
 
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
@@ -1001,7 +1012,7 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
         end = space
     if end <= begin:
         return None
-    return _WHITESPACE.sub(" ", normalize_text(text[begin:end])), end
+    return _one_spaced(normalize_text(text[begin:end])), end
 
 
 def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[ReferenceMatch]:
