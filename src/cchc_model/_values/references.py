@@ -570,10 +570,18 @@ def _widest(pattern: str) -> int:
 
 
 def _first_letters() -> str:
-    """What a type name or law name begins with: the first two letters of each."""
+    """What a type name or law name begins with: the first two letters of each.
+
+    Only letters of its first word: the gap after that word may be any white space.
+    """
     cased = {label.lower() for label in _CASED_LABELS}
-    loose = {label[:2] for label in (*_BY_LABEL, _GENERIC, _GENERIC_VBQPPL) if label not in cased}
-    strict = {label[:2] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)}
+    loose = {
+        label.split(" ")[0][:2]
+        for label in (*_BY_LABEL, _GENERIC, _GENERIC_VBQPPL) if label not in cased
+    }
+    strict = {
+        label.split(" ")[0][:2] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
+    }
     return (
         f"(?i:{'|'.join(map(re.escape, sorted(loose)))})|{'|'.join(map(re.escape, sorted(strict)))}"
     )
@@ -610,11 +618,9 @@ def _scanner() -> _Scanner:
     )
 
 
+_SCANNER = Lazy(_scanner)
 # What no prefix holds: anything but letters, white space and ",.:".
 _NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
-
-
-_SCANNER = Lazy(_scanner)
 _ASCII_DIGITS = frozenset("0123456789")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
