@@ -479,18 +479,18 @@ the grammar at every position: it finds the number cores from each `/` and `-` a
 type and law names only at the word starts before a core, within the longest prefix the
 grammar allows and after the last character no prefix can hold (the rows above: several
 megabytes a second, adversarial text cheaper than prose). What is left of the citations
-(the row "of which extract_references", about 1.3 times `read_appendix`) is the work each
+(the row "of which extract_references", about 1.2 times `read_appendix`) is the work each
 of the report's sixty citations costs in Python once found: its date, issuer ("của …", a
 word at a time) and subject ("về …", to the end of the clause), each normalised, some
-80 µs a citation; and per character, the NFC check of each paragraph (`nfc_with_offsets`,
-a regular-expression search for long runs of marks before `unicodedata.is_normalized`).
+80 µs a citation; and per character, the NFC check of each paragraph (`nfc_with_offsets`:
+a search for long runs of non-ASCII characters before `unicodedata.is_normalized`).
 The figures cost about 0.7 times `read_appendix` (a Python loop over the digit runs and
 the counted things, labels and totals around each), making the paragraphs and sections
-with their checks about 0.3, and the layout (blocks, headings, page breaks joined) about
-0.7. The 3× target would take roughly halving the paragraph work: reading issuers and
-subjects with one pattern each instead of word by word, and a figure scan that skips
-paragraphs' digit runs in C, which are larger changes to the two grammars than a faster
-scan.""",
+with their checks about 0.25, and the layout (blocks, headings, page breaks joined) about
+0.6. The 3× target would take roughly halving the paragraph work: reading issuers and
+subjects with one pattern each instead of word by word, and the figures' labels, totals and
+parts with fewer passes over the text, which are larger changes to the two grammars than a
+faster scan.""",
     "units": """Reading and validating 10,000 unit appendices is dominated by reading the
 tables (the consolidate row times reading them alone) and by the construction-time checks of
 some 120 rows per unit; it grows linearly with the units. `cchc validate DIR` and
