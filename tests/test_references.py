@@ -672,6 +672,14 @@ class TestFastScan:
         """Spaces are made single exactly as a substitution of every white space run does."""
         assert references._one_spaced(text) == re.sub(r"\s+", " ", text)
 
+    @given(st.text(max_size=60), st.integers(0, 60), st.integers(0, 60))
+    def test_plain_words(self, text: str, begin: int, end: int) -> None:
+        """Issuers and subjects read as normalize_text reads them, from any text or slice."""
+        normal = references.nfc_with_offsets(references.same_length_cleanup(text))[0]
+        for piece in (text, normal[begin:end]):
+            expected = references._one_spaced(references.normalize_text(piece))
+            assert references._plain_words(piece) == expected
+
     def test_unchecked_equals_init(self) -> None:
         """What the scan makes unchecked equals what the checking constructors make."""
         for match in extract_references("\n".join((REPORT_TEXT, *CORPUS))):

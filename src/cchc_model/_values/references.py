@@ -21,6 +21,7 @@ from __future__ import annotations
 import enum
 import re
 import sys
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
 from typing import Any, NamedTuple
@@ -31,7 +32,12 @@ from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.dates import date_from_match, format_date
 from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.text import nfc_with_offsets, normalize_text, same_length_cleanup
+from cchc_model._base.text import (  # _TRANSLATED: what normalize_text replaces or drops
+    _TRANSLATED,
+    nfc_with_offsets,
+    normalize_text,
+    same_length_cleanup,
+)
 
 __all__ = [
     "MAX_REFERENCE_LENGTH",
@@ -798,6 +804,18 @@ def _one_spaced(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
+def _plain_words(text: str) -> str:
+    """``_one_spaced(normalize_text(text))``, without normalising what is normal already.
+
+    Text with none of the characters :func:`normalize_text` replaces or drops, and in NFC,
+    is changed by it only in its runs of spaces, which :func:`_one_spaced` makes single
+    anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
+    """
+    if _TRANSLATED.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return _one_spaced(text)
+    return _one_spaced(normalize_text(text))
+
+
 def _clean_symbol(raw: str, warnings: list[str]) -> str:
     if " " in raw or "\n" in raw:
         warnings.append(f"{WARN_SYMBOL_SPACE}: {_WHITESPACE.sub(' ', raw)}")
@@ -950,7 +968,7 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
         cursor = token.end()
     if first < 0 or last < 0:
         return None
-    return _one_spaced(normalize_text(text[first:last])), last
+    return _plain_words(text[first:last]), last
 
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
@@ -1018,7 +1036,7 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
         end = space
     if end <= begin:
         return None
-    return _one_spaced(normalize_text(text[begin:end])), end
+    return _plain_words(text[begin:end]), end
 
 
 def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[ReferenceMatch]:
