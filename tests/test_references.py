@@ -592,6 +592,19 @@ class TestNfd:
         assert unicodedata.normalize("NFC", m.text) == citation
         assert parse_reference(m.text) == m.ref
 
+    def test_marks_half_composed_after_an_issuer(self) -> None:
+        """A mark NFC composes with the issuer's last letter takes the marks it skipped along.
+
+        After "Đảng", a dot below and an acute read as ǵ and a stray dot below: the span
+        cannot end inside the written g-dot-acute, so it ends after it, and reads the same.
+        """
+        citation = "Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng"
+        text = unicodedata.normalize("NFD", f"Theo {citation}") + "\u0323\u0301; tiếp"
+        [m] = extract_references(text)
+        assert m.text.endswith("g\u0323\u0301")
+        assert m.ref.issuer == "Văn phòng Trung ương Đảnǵ"
+        assert parse_reference(m.text) == m.ref
+
     @given(st.sampled_from([f[0] for f in FORMS]), st.text("\u0300\u0301\u0303\u0309\u0323",
                                                           max_size=3))
     def test_any_marks_keep_the_round_trip(self, citation: object, marks: str) -> None:

@@ -1039,6 +1039,19 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
     return _plain_words(text[begin:end]), end
 
 
+def _uncut(normal: str, offsets: list[int], end: int) -> int:
+    """*end*, or past the marks after it when the character before it took in marks.
+
+    A character NFC composed with some of the marks written after it (``g`` and an acute
+    in "g, dot below, acute") comes from a run of the input the span cannot cut: its other
+    marks, left after it, go into the span too, so that the span read again reads the same.
+    """
+    if 0 < end < len(normal) and offsets[end] - offsets[end - 1] > 1:
+        while end < len(normal) and unicodedata.combining(normal[end]):
+            end += 1
+    return end
+
+
 def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[ReferenceMatch]:
     """Every citation of *text*, in order; spans index *text* itself.
 
@@ -1063,7 +1076,7 @@ def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[Re
             subject_text, end = subject
         start = core.start
         if offsets is not None:
-            start, end = offsets[start], offsets[end]
+            start, end = offsets[start], offsets[_uncut(normal, offsets, end)]
         original = text[start:end]
         warnings = core.warnings
         if "\u00d0" in original:
