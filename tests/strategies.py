@@ -517,6 +517,48 @@ filler_sentences = st.sampled_from(
     )
 )
 
+#: Pieces of citations and of the prose around them, cut where a scan could go wrong: type
+#: names in any case, law names up to ten words, "số" in its spellings, number cores and
+#: their halves, dates, issuers, subjects, and what may and may not stand inside a prefix.
+citation_fragments = st.one_of(
+    st.sampled_from(
+        (
+            *(t.label for t in DocumentType), *(t.label.upper() for t in DocumentType),
+            *(t.label.lower() for t in DocumentType), *(t.abbreviation or "" for t in DocumentType),
+            "Công văn", "công văn", "Văn bản", "văn bản quy phạm pháp luật", "Luật", "Bộ luật",
+            "Pháp lệnh", "Luật Tổ chức chính quyền địa phương", "Luật Cán bộ, công chức",
+            "Luật " + " ".join(letter * 12 for letter in "ABCDEFGHIJ"),
+            "Luật " + ", ".join(letter.upper() + letter * 11 for letter in "abcdefghij"),
+            "thẩm định", "hành động", "kết luận", "số", "Số", "SỐ", "số:", "số.", "Số:",
+            "12/2023/NĐ-CP", "215/BC-STP", "03-CT/TU", "30c/NQ-CP", "77/2015/QH13", "80/2015/QH13",
+            "2954/SLĐTBXH-TTr", "25/QĐ-SLĐT BXH", "473/TTr -\nNN&PTNT", "12/12", "3.878/15.127",
+            "1/", "2023/", "12 -", "-CT/TU", "/KH-UBND", "KH-UBND", "NĐ-CP", "QH13", "12-CV/TU",
+            "ngày 02/8/2023", "ngày 24 tháng 6 năm 2022", "ngày 31/02/2023", "02/8/2023",
+            "của UBND tỉnh", "của Chính phủ", "của Sở Lao động - Thương binh và Xã hội",
+            "về cải cách hành chính", "quy định chi tiết", "ban hành", "v/v",
+            "Thực hiện", "cải cách hành chính", "tỷ lệ", "đạt", "hồ sơ", "năm", "tỉnh Ninh Thuận",
+            "TP. Phan Rang - Tháp Chàm", "Ð", "ð",
+        )
+    ),
+    st.integers(min_value=0, max_value=10**7).map(str),
+    st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃàáạảãĐKQNTLHBCPV", min_size=1,
+            max_size=14),
+    filler_sentences,
+    legal_document_refs().map(str),
+)
+#: What joins the fragments: nothing, spaces and breaks of any width, punctuation.
+citation_joints = st.sampled_from(
+    ("", " ", " ", " ", "  ", "   ", "    ", "\n", "\r\n", " \n ", "\n\n", "\n\n\n", "\f",
+     "\t", ", ", "; ", ". ", ": ", ":", ".", "(", ")", " - ", "-", "/", "\u00a0", "\u2003")
+)
+
+
+@st.composite
+def citation_prose(draw: st.DrawFn, *, max_fragments: int = 30) -> str:
+    """Prose made of citation fragments and joints, citations whole and broken among them."""
+    fragments = draw(st.lists(citation_fragments, max_size=max_fragments))
+    return "".join(fragment + draw(citation_joints) for fragment in fragments)
+
 
 # --- catalogue ---
 

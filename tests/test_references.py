@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import contextlib
 import itertools
+import json
+import re
 import time
 import unicodedata
 from datetime import date
@@ -11,7 +13,7 @@ from pathlib import Path
 
 import attrs
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cchc_model import (
@@ -21,12 +23,14 @@ from cchc_model import (
     DocumentType,
     InputError,
     LegalDocumentRef,
+    ReferenceMatch,
     ReferenceParseError,
     extract_references,
     is_valid_reference,
     parse_reference,
 )
-from tests.strategies import filler_sentences, legal_document_refs
+from cchc_model._values import references
+from tests.strategies import citation_prose, filler_sentences, legal_document_refs
 
 REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")
 
@@ -588,6 +592,19 @@ class TestNfd:
         assert unicodedata.normalize("NFC", m.text) == citation
         assert parse_reference(m.text) == m.ref
 
+    def test_marks_half_composed_after_an_issuer(self) -> None:
+        """A mark NFC composes with the issuer's last letter takes the marks it skipped along.
+
+        After "Đảng", a dot below and an acute read as ǵ and a stray dot below: the span
+        cannot end inside the written g-dot-acute, so it ends after it, and reads the same.
+        """
+        citation = "Hướng dẫn số 36-HD/VPTW ngày 03/4/2018 của Văn phòng Trung ương Đảng"
+        text = unicodedata.normalize("NFD", f"Theo {citation}") + "\u0323\u0301; tiếp"
+        [m] = extract_references(text)
+        assert m.text.endswith("g\u0323\u0301")
+        assert m.ref.issuer == "Văn phòng Trung ương Đảnǵ"
+        assert parse_reference(m.text) == m.ref
+
     @given(st.sampled_from([f[0] for f in FORMS]), st.text("\u0300\u0301\u0303\u0309\u0323",
                                                           max_size=3))
     def test_any_marks_keep_the_round_trip(self, citation: object, marks: str) -> None:
@@ -596,6 +613,95 @@ class TestNfd:
         for m in extract_references(text):
             assert text[m.start:m.end] == m.text
             assert parse_reference(m.text) == m.ref
+
+
+CORPUS = [
+    json.loads(line)["text"]
+    for line in (Path(__file__).parent / "corpus" / "citations.jsonl").read_text(
+        encoding="utf-8"
+    ).splitlines()
+    if line.strip()
+]
+
+
+def _grammar_reading(match: re.Match[str]) -> tuple[object, ...]:
+    """Everything a grammar match tells: its span and every group's text and span."""
+    names = tuple(match.re.groupindex)
+    return (match.span(), match.groupdict(), tuple(match.span(name) for name in names))
+
+
+def _assert_scans_agree(text: str) -> None:
+    """The fast scan reads *text* as the grammar tried at every position does, exactly."""
+    plain = [_grammar_reading(m) for m in references._CITATION.get().finditer(text)]
+    fast = [_grammar_reading(m) for m in references._grammar_matches(text)]
+    assert fast == plain
+    for whole in (False, True):
+        slow = list(references._scan(text, whole=whole, plain=True))
+        quick = list(references._scan(text, whole=whole))
+        assert quick == slow
+        assert [m.ref.warnings for m in quick] == [m.ref.warnings for m in slow]
+
+
+class TestFastScan:
+    """The scan that finds number cores first gives exactly the plain grammar's matches."""
+
+    def test_reference_report(self) -> None:
+        """The reference report, whole and paragraph by paragraph, reads the same both ways."""
+        _assert_scans_agree(REPORT_TEXT)
+        for paragraph in REPORT_TEXT.split("\n"):
+            _assert_scans_agree(paragraph)
+
+    def test_corpus(self) -> None:
+        """Every corpus citation, alone and all of them run together, reads the same."""
+        for text in CORPUS:
+            _assert_scans_agree(text)
+            _assert_scans_agree(f"Căn cứ {text}; ")
+        _assert_scans_agree("; ".join(CORPUS))
+        _assert_scans_agree("".join(CORPUS))
+
+    @settings(max_examples=600)
+    @given(citation_prose())
+    def test_random_prose(self, text: str) -> None:
+        """Prose built of citation fragments, type names, numbers and punctuation agrees."""
+        _assert_scans_agree(text)
+
+    @given(st.text(max_size=200))
+    def test_any_text(self, text: str) -> None:
+        """Any text at all reads the same both ways."""
+        _assert_scans_agree(text)
+
+    def test_reach(self) -> None:
+        """The reach is the widest prefix: a law's name of ten twelve-letter words."""
+        scanner = references._SCANNER.get()
+        gap = "\u00a0" * 3 + "\r\n" * 2 + "\u00a0" * 3
+        law = "Pháp lệnh" + gap + ", ".join(["Aaaaaaaaaaaa"] * 10) + gap + "số." + gap
+        assert len(law) == scanner.reach
+        [match] = references._CITATION.get().finditer(law + "12/2023/UBTVQH13")
+        assert match.start() == 0
+        _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
+
+    @given(st.text(max_size=60))
+    def test_one_spaced(self, text: str) -> None:
+        """Spaces are made single exactly as a substitution of every white space run does."""
+        assert references._one_spaced(text) == re.sub(r"\s+", " ", text)
+
+    @given(st.text(max_size=60), st.integers(0, 60), st.integers(0, 60))
+    def test_plain_words(self, text: str, begin: int, end: int) -> None:
+        """Issuers and subjects read as normalize_text reads them, from any text or slice."""
+        normal = references.nfc_with_offsets(references.same_length_cleanup(text))[0]
+        for piece in (text, normal[begin:end]):
+            expected = references._one_spaced(references.normalize_text(piece))
+            assert references._plain_words(piece) == expected
+
+    def test_unchecked_equals_init(self) -> None:
+        """What the scan makes unchecked equals what the checking constructors make."""
+        for match in extract_references("\n".join((REPORT_TEXT, *CORPUS))):
+            ref = match.ref
+            checked = LegalDocumentRef(**attrs.asdict(ref, recurse=False))
+            assert checked == ref
+            assert hash(checked) == hash(ref)
+            assert checked.warnings == ref.warnings
+            assert ReferenceMatch(ref, match.start, match.end, match.text) == match
 
 
 _SIZE = 1_000_000
@@ -653,9 +759,9 @@ WORST_INPUTS = [
 ]
 
 
-def _best_time(function: object, text: str) -> float:
+def _best_time(function: object, text: str, rounds: int = 3) -> float:
     best = float("inf")
-    for _ in range(3):
+    for _ in range(rounds):
         began = time.perf_counter()
         function(text)  # type: ignore[operator]
         best = min(best, time.perf_counter() - began)
@@ -668,7 +774,9 @@ class TestWorstCaseRatio:
         """The worst inputs scan at most 20 times slower than report text of the same size."""
         normal = (REPORT_TEXT * (_RATIO_SIZE // len(REPORT_TEXT) + 1))[:_RATIO_SIZE]
         worst = (unit * (_RATIO_SIZE // len(unit) + 1))[:_RATIO_SIZE]
-        ratio = _best_time(extract_references, worst) / _best_time(extract_references, normal)
+        ratio = _best_time(extract_references, worst, 5) / _best_time(
+            extract_references, normal, 5
+        )
         assert ratio <= _MAX_RATIO
 
     @pytest.mark.parametrize("unit", WORST_INPUTS)
@@ -683,7 +791,9 @@ class TestWorstCaseRatio:
             with contextlib.suppress(CchcError):
                 parse_reference(text)
 
-        ratio = _best_time(attempt, worst) / _best_time(attempt, citation)
+        # A call takes a fraction of a millisecond: the best of many rounds, so that one
+        # pause of a busy machine is not taken for the cost.
+        ratio = _best_time(attempt, worst, 15) / _best_time(attempt, citation, 15)
         assert ratio <= _MAX_RATIO
 
 

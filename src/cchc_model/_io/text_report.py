@@ -69,6 +69,8 @@ _HEADING_NUMBER = re.compile(
 )
 _LINK = re.compile(r"\[([^\]\n]{1,300})\]\(mailto:[^)\n]{1,300}\)")
 _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,300})>")
+_HASHES = re.compile(r"^#{1,6}\s{0,3}")
+_ROMAN = re.compile(r"[IVXLC]{1,7}")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
 _BASIS_STARTS = ("thực hiện ", "căn cứ ", "thi hành ", "theo ", "triển khai ")
@@ -112,10 +114,15 @@ def _strip_bold(text: str) -> str:
 
 def _plain(text: str) -> str:
     """A line of the head or foot as plain text: no heading marks, bold, hard breaks."""
-    text = re.sub(r"^#{1,6}\s{0,3}", "", text.strip())
+    text = _unhash(text.strip())
     text = _strip_bold(text.rstrip("\\").strip())
-    text = text.replace("**", "") if not re.search(r"\\\*", text) else text
+    text = text.replace("**", "") if "\\*" not in text else text
     return _unescape(text).strip()
+
+
+def _unhash(text: str) -> str:
+    """*text* without the ``#`` marks of a Markdown heading (and the spaces after them)."""
+    return _HASHES.sub("", text, count=1) if text.startswith("#") else text
 
 
 def _key(text: str) -> str:
@@ -194,7 +201,7 @@ def _heading(block_text: str) -> tuple[str, str, str] | None:
         return None
     rest: str | None
     if text.startswith("#"):
-        head, rest = re.sub(r"^#{1,6}\s{0,3}", "", text), ""
+        head, rest = _unhash(text), ""
         head = _strip_bold(head)
     elif text.startswith("**") and not text.startswith("***") and "**" in text[2:]:
         close = text.index("**", 2)
@@ -224,7 +231,7 @@ def _heading(block_text: str) -> tuple[str, str, str] | None:
 
 
 def _is_roman(number: str) -> bool:
-    return bool(re.fullmatch(r"[IVXLC]{1,7}", number))
+    return _ROMAN.fullmatch(number) is not None
 
 
 def _style(number: str) -> str:
@@ -244,7 +251,7 @@ def _paragraph(text: str) -> Paragraph:
         kind, stripped = ParagraphKind.BULLET, stripped[2:]
     elif stripped.startswith("+ ") or stripped == "+":
         kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
-    return Paragraph.of(_unescape(re.sub(r"^#{1,6}\s{0,3}", "", stripped)).strip(), kind)
+    return Paragraph.of(_unescape(_unhash(stripped)).strip(), kind)
 
 
 def _join_page_breaks(blocks: Sequence[_Block]) -> list[str]:
@@ -376,7 +383,9 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
 
 
 def _is_foot_start(block: _Block) -> bool:
-    if "nhận" not in block.lines[0].lower():
+    line = block.lines[0]
+    # "Nơi nhận" in any case has an ậ or Ậ: most lines are let go without lower-casing them.
+    if ("ậ" not in line and "Ậ" not in line) or "nhận" not in line.lower():
         return False
     first = _key(_plain(block.lines[0]))
     return first.startswith("nơi nhận")

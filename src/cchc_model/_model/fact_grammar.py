@@ -108,7 +108,9 @@ _UNIT_MENTION = Lazy(lambda: re.compile(
 # A figure starts at a digit: the tokens are matched only where a run of digits begins, so
 # the text between figures costs one scan for digits. Dates, month-years and year ranges are
 # matched first so that their digits are not read as figures.
-_DIGITS = re.compile(r"[0-9]+")
+# A run of digits that may start a figure: not after a letter, digit or "_.,/@-" (the
+# look-behind comes after the first digit so that the engine's scan for a digit runs first).
+_FIGURE_DIGITS = re.compile(r"[0-9](?<![\w.,/@-][0-9])[0-9]*")
 _BRACKETS = re.compile(r"[()]")
 # What ends or splits a clause: brackets, separators, a line break, a full stop that is not
 # inside a number.
@@ -146,7 +148,6 @@ _LEVEL_AFTER = re.compile(rf"{_OSP}(?:[;.,)]|$)")
 _QUALIFIER_BEFORE = re.compile(rf"(?<!\w)({'|'.join(_QUALIFIERS)}){_SP}$")
 _LINKS = re.compile(r"https?://[^\s<>()]{1,300}")
 _MAIL_DOMAIN = re.compile(r"(?<=[\w.+-])@[\w-]{1,63}(?:\.[\w-]{1,63}){1,8}")
-_NOT_BEFORE_NUMBER = frozenset("_.,/@-")
 
 
 @attrs.frozen
@@ -220,12 +221,9 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
     pattern = _TOKENS.get()
     tokens: list[_Token] = []
     depth, counted_to, done = 0, 0, 0
-    for run in _DIGITS.finditer(text):
+    for run in _FIGURE_DIGITS.finditer(text):
         start = run.start()
         if start < done:
-            continue
-        before = text[start - 1] if start else " "
-        if before.isalnum() or before in _NOT_BEFORE_NUMBER:
             continue
         match = pattern.match(text, start)
         if match is None:
@@ -285,7 +283,8 @@ def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | N
 # --- facts from tokens ---------------------------------------------------------------------
 
 _WINDOW = 400
-_CLAUSE_END = ".;:()\n"
+# What ends the words a count is followed by: the clause's end, or a comma.
+_CLAUSE_END_OR_COMMA = re.compile(r"[.;:()\n,]")
 
 
 def _key(unit: str) -> str:
@@ -303,11 +302,9 @@ def _is_int(value: Decimal) -> bool:
 
 def _words_after(text: str, at: int) -> str:
     """The words that follow *at* up to the end of the clause, at most six."""
-    end = at
     limit = min(len(text), at + 120)
-    while end < limit and text[end] not in _CLAUSE_END and text[end] != ",":
-        end += 1
-    words = text[at:end].split()[:6]
+    found = _CLAUSE_END_OR_COMMA.search(text, at, limit)
+    words = text[at:limit if found is None else found.start()].split()[:6]
     return " ".join(w for w in words if not any(ch.isdigit() for ch in w))
 
 

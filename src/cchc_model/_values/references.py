@@ -20,8 +20,11 @@ from __future__ import annotations
 
 import enum
 import re
+import sys
+import unicodedata
 from collections.abc import Iterator
 from datetime import date
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -29,7 +32,12 @@ from cchc_model._base.checks import of_type, tuple_of
 from cchc_model._base.dates import date_from_match, format_date
 from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.text import nfc_with_offsets, normalize_text, same_length_cleanup
+from cchc_model._base.text import (  # _TRANSLATED: what normalize_text replaces or drops
+    _TRANSLATED,
+    nfc_with_offsets,
+    normalize_text,
+    same_length_cleanup,
+)
 
 __all__ = [
     "MAX_REFERENCE_LENGTH",
@@ -433,6 +441,44 @@ class ReferenceMatch:
     text: str = attrs.field(validator=of_type(str))
 
 
+def _reference(  # noqa: PLR0917 - the fields of LegalDocumentRef, in order
+    doc_type: DocumentType | None, number: int, symbol: str, year: int | None,
+    issued_on: date | None, issuer: str | None, subject: str | None,
+    warnings: tuple[str, ...], number_suffix: str,
+) -> LegalDocumentRef:
+    """``LegalDocumentRef(...)`` without its type checks, for the scan.
+
+    The scan makes a reference per citation from values whose types its own code fixes,
+    so the checks of ``__init__`` would only repeat themselves; tests compare what this
+    makes with what ``__init__`` makes, field by field.
+    """
+    ref = _NEW(LegalDocumentRef)
+    _SET(ref, "doc_type", doc_type)
+    _SET(ref, "number", number)
+    _SET(ref, "symbol", symbol)
+    _SET(ref, "year", year)
+    _SET(ref, "issued_on", issued_on)
+    _SET(ref, "issuer", issuer)
+    _SET(ref, "subject", subject)
+    _SET(ref, "warnings", warnings)
+    _SET(ref, "number_suffix", number_suffix)
+    return ref
+
+
+def _match(ref: LegalDocumentRef, start: int, end: int, text: str) -> ReferenceMatch:
+    """``ReferenceMatch(...)`` without its type checks, for the scan (see :func:`_reference`)."""
+    found = _NEW(ReferenceMatch)
+    _SET(found, "ref", ref)
+    _SET(found, "start", start)
+    _SET(found, "end", end)
+    _SET(found, "text", text)
+    return found
+
+
+_NEW = object.__new__
+_SET = object.__setattr__
+
+
 # --- the grammar -----------------------------------------------------------------------------
 #
 # Every repetition is bounded or runs over a character class that the next token cannot start
@@ -453,7 +499,8 @@ _SEGMENT = (
 # space before it (473/TTr -⏎NN&PTNT), read with a warning like any stray space.
 _DASH = r"(?:-|[ ]?-[ ]?(?:\r?\n))"
 _SYMBOL = rf"{_SEGMENT}(?:{_DASH}{_SEGMENT}){{0,5}}"
-_NUMBER = r"[0-9]{1,6}"
+_MAX_NUMBER_DIGITS = 6
+_NUMBER = rf"[0-9]{{1,{_MAX_NUMBER_DIGITS}}}"
 _SUFFIX = r"[a-zA-Z]"
 # The short date with one separator throughout (23/4/2018, 23-4-2018, 23.4.2018), the long one
 # with "tháng" and "năm"; the group names are those ``date_from_match`` reads.
@@ -489,15 +536,21 @@ _QUALIFIER = r"[^\W\d_A-ZĐ]{1,10}(?:[ ][^\W\d_A-ZĐ]{1,10}){0,2}"
 # A law's name between "Luật" and "số": "Luật Đầu tư công số 49/2014/QH13", "Luật Cán bộ,
 # công chức số 22/2008/QH12"; at most ten words.
 _LAW_NAME = r"[^\W\d_]{1,12}(?:,?[ ][^\W\d_]{1,12}){0,9}"
-_SO = rf"(?i:số)(?::{_HS}{{0,3}}|\.?{_SP})"
+# After "số": a colon, or a full stop, then the gap before the number.
+_SO_TAIL = rf"(?::{_HS}{{0,3}}|\.?{_SP})"
+_SO = rf"(?i:số){_SO_TAIL}"
+_LAW_WORDS = ("Luật", "Bộ luật", "Pháp lệnh")
 
-# Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
-_CITATION = Lazy(lambda: re.compile(
-    rf"""
-    (?:(?<!\w)(?P<type>{_type_words()})
+# The type name, law name and "số" before a number: what a citation may start with.
+_PREFIX = rf"""
+    (?:(?<!\w)(?P<type>{{types}})
        (?:(?:{_SP}(?P<qual>{_QUALIFIER}))?{_SP}{_SO}|{_SP})
-     | (?<!\w)(?P<law>Luật|Bộ[ ]luật|Pháp[ ]lệnh){_SP}(?P<name>{_LAW_NAME}){_SP}{_SO}
-    )?
+     | (?<!\w)(?P<law>{'|'.join(w.replace(" ", "[ ]") for w in _LAW_WORDS)}){_SP}
+       (?P<name>{_LAW_NAME}){_SP}{_SO}
+    )
+"""
+# The number and symbol (and the date): what every citation has.
+_CORE = rf"""
     (?<![\w./-])
     (?:
         (?P<vnum>{_NUMBER})(?P<vsuf>{_SUFFIX})?[ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
@@ -506,15 +559,158 @@ _CITATION = Lazy(lambda: re.compile(
     )
     (?![\w/&-])
     (?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})?
-    """,
-    re.VERBOSE,
+"""
+# Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
+_CITATION = Lazy(lambda: re.compile(
+    f"{_PREFIX.replace('{types}', _type_words())}?{_CORE}", re.VERBOSE
 ))
+
+
+def _widest(pattern: str) -> int:
+    """The most characters *pattern* can match, as the regular-expression parser counts it."""
+    if sys.version_info >= (3, 11):
+        from re import _parser as parser  # noqa: PLC0415
+    else:  # pragma: no cover - the module's name before Python 3.11
+        import sre_parse as parser  # noqa: PLC0415
+    return int(parser.parse(pattern, re.VERBOSE).getwidth()[1])
+
+
+def _first_letters() -> str:
+    """What a type name or law name begins with: the first two letters of each.
+
+    Only letters of its first word: the gap after that word may be any white space.
+    """
+    cased = {label.lower() for label in _CASED_LABELS}
+    loose = {
+        label.split(" ")[0][:2]
+        for label in (*_BY_LABEL, _GENERIC, _GENERIC_VBQPPL) if label not in cased
+    }
+    strict = {
+        label.split(" ")[0][:2] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
+    }
+    return (
+        f"(?i:{'|'.join(map(re.escape, sorted(loose)))})|{'|'.join(map(re.escape, sorted(strict)))}"
+    )
+
+
+@attrs.frozen
+class _Scanner:
+    """The citation grammar split for speed: number cores first, type names around them.
+
+    Every citation has a number core (``12/2023/NĐ-CP``, ``215/BC-STP``, ``03-CT/TU``); the
+    type name, law name and "số" before it (the prefix) are at most ``reach`` characters
+    long, as the parser works out from the prefix's own pattern, and hold letters, spaces
+    and line breaks, commas (in a law's name), and a ``.`` or ``:`` after "số" only, no
+    further before the number than the widest gap after "số". So the full grammar needs trying
+    only at the word starts, after the last character no prefix can hold, within ``reach``
+    before a core, and at the core itself.
+    """
+
+    full: re.Pattern[str]
+    core: re.Pattern[str]
+    prefix_start: re.Pattern[str]
+    reach: int
+    #: How far before a core the ``.`` or ``:`` after "số" may be: the widest gap after it.
+    punctuation_reach: int
+
+
+def _scanner() -> _Scanner:
+    return _Scanner(
+        full=_CITATION.get(),
+        core=re.compile(_CORE, re.VERBOSE),
+        prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
+        reach=_widest(_PREFIX.replace("{types}", _type_words())),
+        punctuation_reach=_widest(_SO_TAIL),
+    )
+
+
+_SCANNER = Lazy(_scanner)
+# What no prefix holds: anything but letters, white space and ",.:".
+_NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def _core_starts(text: str) -> Iterator[int]:
+    """Where a number core may start, in order: a superset of where one does.
+
+    A core is one to six digits, not after a letter, digit or ``./-``, then a letter (the
+    suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
+    letter and space optional. So each ``/`` or ``-`` (found by ``str.find``, much faster than
+    a scan for digits) names at most one place: the start of the run of digits before it,
+    past the space and the letter where they are written, when what is before that run is
+    not refused by the core's look-behind (a word character is what :meth:`str.isalnum`
+    accepts, or ``_``).
+    """
+    slashes = _positions(text, "/")
+    dashes = _positions(text, "-")
+    for mark in sorted(slashes + dashes) if slashes and dashes else slashes or dashes:
+        end = mark
+        if end and text[end - 1] == " ":
+            end -= 1
+        if end and text[end - 1] in _ASCII_LETTERS:
+            end -= 1
+        begin = end
+        while begin and text[begin - 1] in _ASCII_DIGITS and end - begin < _MAX_NUMBER_DIGITS:
+            begin -= 1
+        if begin == end:
+            continue
+        before = text[begin - 1] if begin else " "
+        if not (before.isalnum() or before in "_./-"):  # the look-behind (?<![\w./-])
+            yield begin
+
+
+def _positions(text: str, mark: str) -> list[int]:
+    found = []
+    at = text.find(mark)
+    while at >= 0:
+        found.append(at)
+        at = text.find(mark, at + 1)
+    return found
+
+
+def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
+    """What ``_CITATION.finditer(text)`` yields, the same matches, found faster.
+
+    ``finditer`` yields the leftmost match from where the last one ended (*resume*). Every
+    match has a core, and the first core from *resume* on (*at*) is the core of the next
+    match: a prefix holds no digit, so it cannot reach over a core to a later one. A match
+    without a prefix starts at *at*; one with a prefix starts at most ``reach`` before it,
+    after any character no prefix holds, and where a type name or law name begins, so the
+    grammar is tried at those places in order, then at *at*. :func:`_core_starts` names every
+    place a core may start.
+    """
+    scanner = _SCANNER.get()
+    resume = 0
+    for at in _core_starts(text):
+        if at < resume or scanner.core.match(text, at) is None:
+            continue
+        before = text[max(resume, at - scanner.reach):at][::-1]
+        barrier = _NOT_IN_PREFIX.search(before)
+        bound = len(before) if barrier is None else barrier.start()
+        for mark in ".:":
+            found = before.find(mark, scanner.punctuation_reach, bound)
+            bound = bound if found < 0 else found
+        match = None
+        for start in scanner.prefix_start.finditer(text, at - bound, at):
+            match = scanner.full.match(text, start.start())
+            if match is not None:
+                break
+        if match is None:
+            match = scanner.full.match(text, at)
+        if match is None:  # pragma: no cover - the core matches here, so the grammar does
+            continue
+        yield match
+        resume = match.end()
+
+
 _ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
 _ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
 _BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
 _LAW_SYMBOL = re.compile(r"(?:UBTV)?QH[0-9]{1,2}")
 _WHITESPACE = re.compile(r"\s+")
+_HYPHENS = re.compile(r"[-–]")
 
 # Lower-case syllables that continue an agency's name ("Ủy ban nhân dân tỉnh", "Ban Chấp hành
 # Trung ương", "Sở Lao động - Thương binh và Xã hội"); any other lower-case word ends it.
@@ -545,12 +741,10 @@ _OPEN_WORDS = frozenset(
 )
 # Capitalised type names that begin a new phrase, not another word of an issuer's name
 # ("… của Ban Chấp hành Trung ương Quy định thi hành …").
-_TYPE_LABEL_START = re.compile(
-    "|".join(
-        re.escape(t.label)
-        for t in sorted(DocumentType, key=lambda t: -len(t.label))
-        if t is not DocumentType.PLAN  # Sở Kế hoạch và Đầu tư
-    )
+_TYPE_LABEL_START = "|".join(
+    re.escape(t.label)
+    for t in sorted(DocumentType, key=lambda t: -len(t.label))
+    if t is not DocumentType.PLAN  # Sở Kế hoạch và Đầu tư
 )
 # Syllables that continue a name only after one word: "Phát triển", "Ngoại giao".
 _ISSUER_PAIRS = frozenset((("Phát", "triển"), ("Ngoại", "giao"), ("Giao", "thông")))
@@ -570,21 +764,56 @@ _SUBJECT_VERB = re.compile(
     rf"{_SP}(?=(?:{'|'.join(map(_words, _SUBJECT_VERBS))}"
     rf"|{'|'.join(_words(verb.capitalize()) for verb in _PLAIN_SUBJECT_VERBS)})(?!\w))"
 )
-_VERB_AT = re.compile(rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)")
+_VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
+# A type name or a verb: what begins a new phrase after an issuer's name.
+_PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
 _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
+_LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
 
 
-@attrs.frozen
-class _Core:
-    """A citation's type, number and symbol (and date) as the grammar read them."""
+class _Core(NamedTuple):
+    """A citation's type, number and symbol (and date) as the grammar read them.
+
+    The fields of its :class:`LegalDocumentRef`, made once the issuer and subject are read.
+    """
 
     start: int
     end: int
-    ref: LegalDocumentRef
+    doc_type: DocumentType | None
+    number: int
+    symbol: str
+    year: int | None
+    issued_on: date | None
+    warnings: tuple[str, ...]
+    suffix: str
+    name: str | None
+
+
+def _one_spaced(text: str) -> str:
+    """*text* with each run of white space made one space.
+
+    Only a plain space among the white space characters is printable, so printable text
+    without two spaces in a row is left as it is without a substitution.
+    """
+    if text.isprintable() and "  " not in text:
+        return text
+    return _WHITESPACE.sub(" ", text)
+
+
+def _plain_words(text: str) -> str:
+    """``_one_spaced(normalize_text(text))``, without normalising what is normal already.
+
+    Text with none of the characters :func:`normalize_text` replaces or drops, and in NFC,
+    is changed by it only in its runs of spaces, which :func:`_one_spaced` makes single
+    anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
+    """
+    if _TRANSLATED.search(text) is None and unicodedata.is_normalized("NFC", text):
+        return _one_spaced(text)
+    return _one_spaced(normalize_text(text))
 
 
 def _clean_symbol(raw: str, warnings: list[str]) -> str:
@@ -595,29 +824,32 @@ def _clean_symbol(raw: str, warnings: list[str]) -> str:
 
 
 def _number_and_symbol(
-    match: re.Match[str], warnings: list[str], *, cong_van: bool
+    group: dict[str, Any], warnings: list[str], *, cong_van: bool
 ) -> tuple[int, str, int | None, str, DocumentType | None] | None:
-    """Number, suffix, year, symbol and the type the symbol names, or ``None``."""
-    if match.group("vnum") is not None:
-        year = int(match.group("year"))
-        symbol = _clean_symbol(match.group("vsym"), warnings)
+    """Number, suffix, year, symbol and the type the symbol names, or ``None``.
+
+    *group* is the grammar match's ``groupdict()``.
+    """
+    if group["vnum"] is not None:
+        year = int(group["year"])
+        symbol = _clean_symbol(group["vsym"], warnings)
         if year < 1900 or ("-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol)):
             return None
         symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0]) if "-" in symbol else None
-        return int(match.group("vnum")), match.group("vsuf") or "", year, symbol, symbol_type
-    if match.group("pnum") is not None:
-        kind = match.group("pkind")
+        return int(group["vnum"]), group["vsuf"] or "", year, symbol, symbol_type
+    if group["pnum"] is not None:
+        kind = group["pkind"]
         if kind not in _PARTY_KINDS:
             return None
-        symbol = f"{kind}/{_clean_symbol(match.group('psym'), warnings)}"
-        return int(match.group("pnum")), match.group("psuf") or "", None, symbol, (
+        symbol = f"{kind}/{_clean_symbol(group['psym'], warnings)}"
+        return int(group["pnum"]), group["psuf"] or "", None, symbol, (
             _PARTY_KINDS[kind]
         )
-    symbol = _clean_symbol(match.group("asym"), warnings)
+    symbol = _clean_symbol(group["asym"], warnings)
     if "-" not in symbol and not cong_van:
         return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
     symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
-    return int(match.group("anum")), match.group("asuf") or "", None, symbol, symbol_type
+    return int(group["anum"]), group["asuf"] or "", None, symbol, symbol_type
 
 
 def _agrees(written: DocumentType | None, named: DocumentType | None, party: bool) -> bool:
@@ -631,9 +863,10 @@ def _agrees(written: DocumentType | None, named: DocumentType | None, party: boo
 def _core(match: re.Match[str], text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
     warnings: list[str] = []
-    type_word = match.group("type")
+    group = match.groupdict()
+    type_word = group["type"]
     cong_van = type_word is not None and type_word.lower() == "công văn"
-    read = _number_and_symbol(match, warnings, cong_van=cong_van)
+    read = _number_and_symbol(group, warnings, cong_van=cong_van)
     if read is None:
         return None
     number, suffix, year, symbol, symbol_type = read
@@ -642,15 +875,15 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
     party = _is_party_symbol(symbol)
     number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
-    if match.group("law") is not None:
-        type_word = match.group("law")
+    if group["law"] is not None:
+        type_word = group["law"]
     # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
     # symbol's own; any other capitals before a number are not a type name.
     if type_word in _BY_ABBREVIATION and (
         _BY_ABBREVIATION[type_word] is not symbol_type or party
     ):
         type_word = None
-    label = None if type_word is None else _WHITESPACE.sub(" ", type_word).lower()
+    label = None if type_word is None else _one_spaced(type_word).lower()
     doc_type: DocumentType | None
     if type_word is None or label in {_GENERIC, _GENERIC_VBQPPL} or (
         type_word in _BY_ABBREVIATION
@@ -670,31 +903,33 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
 
     start = match.start(number_group)
     if type_word is not None:
-        start = match.start("law" if match.group("law") is not None else "type")
+        start = match.start("law" if group["law"] is not None else "type")
     end = match.end()
     issued_on = None
-    if match.group("dated") is not None:
+    if group["dated"] is not None:
         try:
-            issued_on = date_from_match(match, match.group("dated"))
+            issued_on = date_from_match(match, group["dated"])
         except CchcError:
-            day_start = match.start("d1" if match.group("d1") is not None else "d2")
+            day_start = match.start("d1" if group["d1"] is not None else "d2")
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
-    name = match.group("name") if match.group("law") is not None else None
-    ref = LegalDocumentRef(
-        doc_type, number, symbol, year=year, issued_on=issued_on, warnings=tuple(warnings),
-        number_suffix=suffix, subject=None if name is None else _WHITESPACE.sub(" ", name),
+    name = group["name"] if group["law"] is not None else None
+    return _Core(
+        start, end, doc_type, number, symbol, year, issued_on, tuple(warnings), suffix,
+        None if name is None else _one_spaced(name),
     )
-    return _Core(start, end, ref)
 
 
 def _continues(previous: str, part: str) -> bool:
     return part[0].isupper() or part in _ISSUER_SYLLABLES or (previous, part) in _ISSUER_PAIRS
 
 
-def _issuer(text: str, pos: int) -> tuple[str, int] | None:
-    """The issuing body named by "của …" at *pos*, and where it ends."""
+def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
+    """The issuing body named by "của …" at *pos*, and where it ends, at *limit* at most.
+
+    A name that would go on past *limit* (where the next citation begins) is no issuer.
+    """
     head = _ISSUER_START.match(text, pos)
     if head is None:
         return None
@@ -716,12 +951,9 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
             break
         if word in {"Ban", "ban"} and _BAN_HANH.match(text, token.end()):
             break  # "… của Chính phủ ban hành Chương trình …": the subject begins
-        if first >= 0 and (
-            _TYPE_LABEL_START.match(text, token.start(1))
-            or _VERB_AT.match(text, token.start(1))
-        ):
+        if first >= 0 and _PHRASE_START.match(text, token.start(1)):
             break
-        parts = [p for p in re.split(r"[-–]", word) if p]
+        parts = [p for p in _HYPHENS.split(word) if p] if "-" in word or "–" in word else [word]
         if first < 0:
             if not parts or not parts[0][0].isupper():
                 return None
@@ -730,11 +962,13 @@ def _issuer(text: str, pos: int) -> tuple[str, int] | None:
             break
         if word not in {"-", "–", "&", "và"}:
             last = token.end(1)
+            if last > limit:
+                return None
         previous = word
         cursor = token.end()
     if first < 0 or last < 0:
         return None
-    return _WHITESPACE.sub(" ", normalize_text(text[first:last])), last
+    return _plain_words(text[first:last]), last
 
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
@@ -746,10 +980,10 @@ def _subject_end(text: str, begin: int, stop: int) -> int:
     # A line break ends the subject unless the line goes on in lower case (a wrapped line).
     cursor = begin
     while cursor < stop:
-        breaks = [i for i in (text.find(c, cursor, stop) for c in _LINE_BREAKS) if i >= 0]
-        if not breaks:
+        line_break = _LINE_BREAK.search(text, cursor, stop)
+        if line_break is None:
             break
-        at = min(breaks)
+        at = line_break.start()
         after = at
         while after < stop and text[after] in _LINE_BREAKS and after - at < 2:
             after += 1
@@ -802,42 +1036,56 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
         end = space
     if end <= begin:
         return None
-    return _WHITESPACE.sub(" ", normalize_text(text[begin:end])), end
+    return _plain_words(text[begin:end]), end
 
 
-def _scan(text: str, *, whole: bool = False) -> Iterator[ReferenceMatch]:
+def _uncut(normal: str, offsets: list[int], end: int) -> int:
+    """*end*, or past the marks after it when the character before it took in marks.
+
+    A character NFC composed with some of the marks written after it (``g`` and an acute
+    in "g, dot below, acute") comes from a run of the input the span cannot cut: its other
+    marks, left after it, go into the span too, so that the span read again reads the same.
+    """
+    if 0 < end < len(normal) and offsets[end] - offsets[end - 1] > 1:
+        while end < len(normal) and unicodedata.combining(normal[end]):
+            end += 1
+    return end
+
+
+def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[ReferenceMatch]:
     """Every citation of *text*, in order; spans index *text* itself.
 
     *whole*: the text is one citation, so a subject may follow without an introducing word.
+    *plain*: try the grammar at every position, as the tests' reference for the fast scan.
     """
     cleaned = same_length_cleanup(text)
     normal, offsets = nfc_with_offsets(cleaned)
-    cores = [
-        core
-        for core in (_core(m, normal) for m in _CITATION.get().finditer(normal))
-        if core is not None
-    ]
+    matches = _CITATION.get().finditer(normal) if plain else _grammar_matches(normal)
+    cores = [core for core in (_core(m, normal) for m in matches) if core is not None]
     for i, core in enumerate(cores):
         limit = cores[i + 1].start if i + 1 < len(cores) else len(normal)
-        ref, end = core.ref, core.end
-        issuer = _issuer(normal, end)
-        if issuer is not None and issuer[1] <= limit:
-            ref = attrs.evolve(ref, issuer=issuer[0])
-            end = issuer[1]
+        end, issuer_name, subject_text = core.end, None, core.name
+        issuer = _issuer(normal, end, limit)
+        if issuer is not None:
+            issuer_name, end = issuer
         # A subject without an introducing word only in a whole citation that names its
         # date or issuer: "… ngày 08/11/2011 của Chính phủ Chương trình …".
-        bare = whole and (ref.issued_on is not None or ref.issuer is not None)
+        bare = whole and (core.issued_on is not None or issuer_name is not None)
         subject = _subject(normal, end, limit, bare=bare)
         if subject is not None:
-            ref = attrs.evolve(ref, subject=subject[0])
-            end = subject[1]
+            subject_text, end = subject
         start = core.start
         if offsets is not None:
-            start, end = offsets[start], offsets[end]
+            start, end = offsets[start], offsets[_uncut(normal, offsets, end)]
         original = text[start:end]
+        warnings = core.warnings
         if "\u00d0" in original:
-            ref = attrs.evolve(ref, warnings=(*ref.warnings, WARN_ETH))
-        yield ReferenceMatch(ref, start, end, original)
+            warnings = (*warnings, WARN_ETH)
+        ref = _reference(
+            core.doc_type, core.number, core.symbol, core.year, core.issued_on, issuer_name,
+            subject_text, warnings, core.suffix,
+        )
+        yield _match(ref, start, end, original)
 
 
 def extract_references(text: str, *, max_length: int = MAX_TEXT_LENGTH) -> list[ReferenceMatch]:
