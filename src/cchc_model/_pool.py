@@ -164,9 +164,16 @@ def map_in_order(work: Callable[[T], R], items: Sequence[T], *, jobs: int,
     try:
         while following < len(chunks) or pending:
             while following < len(chunks) and len(pending) < _IN_FLIGHT * workers:
-                future = executor.submit(_run_chunk, work, chunks[following])
+                try:
+                    future = executor.submit(_run_chunk, work, chunks[following])
+                except BrokenProcessPool:  # a worker died since: the chunks in flight say
+                    break
                 pending.append((chunks[following], future))
                 following += 1
+            if not pending:  # broken with nothing in flight: nothing to read again
+                executor.shutdown(wait=True, cancel_futures=True)
+                executor = pool()
+                continue
             items_of, future = pending.popleft()
             try:
                 results = future.result()
