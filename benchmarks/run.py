@@ -489,7 +489,7 @@ some 120 rows per unit; it grows linearly with the units. This row is one core r
 turn; `cchc validate DIR` and `cchc consolidate DIR` read them on every core (the rows on
 folders below).""",
     "folders": """`cchc validate DIR` and `cchc consolidate DIR` hand the files to a pool of
-one worker process per core, sixteen files at a time at most, and print the results in the
+one worker process per core, eight files at a time at most, and print the results in the
 order of the files; a worker sends back one line per file (validate) or the unit's appendix
 (consolidate, about 17 KB pickled), never the report. What keeps the speed-up under the
 number of cores: the command's own process unpickles and folds every appendix on one core

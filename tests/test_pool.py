@@ -111,8 +111,8 @@ class TestSizes:
 
     @pytest.mark.parametrize(
         ("count", "jobs", "size"),
-        [(0, 2, 1), (1, 2, 1), (16, 2, 1), (160, 2, 10), (10_000, 2, 16), (10_000, 64, 16)],
+        [(0, 2, 1), (1, 2, 1), (16, 2, 1), (80, 2, 5), (10_000, 2, 8), (10_000, 64, 8)],
     )
     def test_chunk_size(self, count: int, jobs: int, size: int) -> None:
-        """About eight chunks per worker, between one and sixteen items each."""
+        """About eight chunks per worker, between one and eight items each."""
         assert chunk_size(count, jobs) == size
