@@ -287,3 +287,15 @@ class TestFactsFolder:
             assert values.equals(tables_read["1"][1])
             assert figures.equals(tables_read["1"][2])
         assert tables_read["1"][2].num_rows > 0  # the reports' prose crossed over whole
+
+
+class TestHelp:
+    @pytest.mark.parametrize("command", ["validate", "consolidate", "facts"])
+    def test_jobs_explained(self, command: str, capsys: pytest.CaptureFixture[str]) -> None:
+        """The folder commands' help explains --jobs and that the output does not change."""
+        with pytest.raises(SystemExit):
+            main([command, "--help"])
+        out = capsys.readouterr().out
+        assert "-j N, --jobs N" in out
+        assert "tiến trình (--jobs N, -j N):" in out
+        assert "The output is the same for every N" in out
