@@ -20,6 +20,7 @@ chunks being read finish, starts no more and raises :class:`KeyboardInterrupt`.
 
 from __future__ import annotations
 
+import contextlib
 import multiprocessing
 import multiprocessing.connection
 import os
@@ -82,6 +83,25 @@ def _ignore_interrupt() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
+@contextlib.contextmanager
+def _interrupt_held() -> Iterator[None]:
+    """Hold Ctrl-C back while workers are started, until they have come to ignore it.
+
+    A worker inherits the signal mask (through fork and exec alike), so one started now
+    cannot be stopped by a Ctrl-C that comes before it ignores it; the parent gets the
+    Ctrl-C when the block ends.
+    """
+    mask = getattr(signal, "pthread_sigmask", None)
+    if mask is None:  # Windows: a console Ctrl-C goes through another route
+        yield
+        return
+    mask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        mask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
 def _run_chunk(work: Callable[[T], R], items: Sequence[T]) -> list[R]:
     return [work(item) for item in items]
 
@@ -112,7 +132,8 @@ def _alone(work: Callable[[T], R], item: T, context: Any) -> R:
     """*work* of *item* in a process of its own; a death there names the item."""
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_run_alone, args=(work, item, sender), daemon=True)
-    process.start()
+    with _interrupt_held():
+        process.start()
     sender.close()
     try:
         done, value = receiver.recv()
@@ -163,13 +184,14 @@ def map_in_order(work: Callable[[T], R], items: Sequence[T], *, jobs: int,
     following = 0
     try:
         while following < len(chunks) or pending:
-            while following < len(chunks) and len(pending) < _IN_FLIGHT * workers:
-                try:
-                    future = executor.submit(_run_chunk, work, chunks[following])
-                except BrokenProcessPool:  # a worker died since: the chunks in flight say
-                    break
-                pending.append((chunks[following], future))
-                following += 1
+            with _interrupt_held():  # a submission may start a worker
+                while following < len(chunks) and len(pending) < _IN_FLIGHT * workers:
+                    try:
+                        future = executor.submit(_run_chunk, work, chunks[following])
+                    except BrokenProcessPool:  # a worker died since: the chunks in flight say
+                        break
+                    pending.append((chunks[following], future))
+                    following += 1
             if not pending:  # broken with nothing in flight: nothing to read again
                 executor.shutdown(wait=True, cancel_futures=True)
                 executor = pool()
