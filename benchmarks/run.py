@@ -490,13 +490,17 @@ turn; `cchc validate DIR` and `cchc consolidate DIR` read them on every core (th
 folders below).""",
     "folders": """`cchc validate DIR` and `cchc consolidate DIR` hand the files to a pool of
 one worker process per core, eight files at a time at most, and print the results in the
-order of the files; a worker sends back one line per file (validate) or the unit's appendix
-(consolidate, about 17 KB pickled), never the report. What keeps the speed-up under the
-number of cores: the command's own process unpickles and folds every appendix on one core
-(about a sixth of the time a worker spends reading it), a fresh interpreter and a pool are
-started for every run (counted here, as a user waits for them), and on this shared machine
-other work takes cores too; the speed-up is a ratio of runs taken in turn, so the machine's
-load falls on both sides alike.""",
+order of the files; a worker sends back one line per file (validate) or the unit's header and
+appendix (consolidate, about 17 KB pickled), never the report. The rows compare CPU time per
+file, which the machine's other work does not change: what the pool adds is each worker
+warming up what the first file builds (the catalogue, the compiled grammars), the results
+pickled across, and for consolidate the command's own process unpickling and folding every
+appendix on one core (about a sixth of the time a worker spends reading it). Files per second
+by the clock depend on the cores free: on a machine whose cores are busy with other sessions
+(the load average in the row; Linux shares the CPU between sessions, not processes, when
+autogroup scheduling is on) a pool gets no more CPU than one process, and the speed-up by
+the clock stays near 1× whatever the pool does; on idle cores it approaches the number of
+cores divided by the CPU ratio in the row.""",
     "validate": """The rule set runs some fifty rules (the table below times each, in order,
 sharing one index); no single rule dominates. They share one index per validation
 (`Subject.index`): the citations with their paths, numbers and symbols, issuer codes and
@@ -613,45 +617,61 @@ def _word_report(job: tuple[Path, int]) -> None:
 
 
 #: A fresh interpreter running the command, saying its own peak memory and its workers'.
+#: ``ru_maxrss`` of a process started by fork and exec starts from its parent's, so the
+#: command's own is read from ``VmHWM``, which a new program starts afresh.
 _COMMAND = (
     "import resource, sys\n"
     "from cchc_model._cli import main\n"
     "code = main(sys.argv[1:])\n"
-    "usage = resource.getrusage\n"
-    "print(usage(resource.RUSAGE_SELF).ru_maxrss, usage(resource.RUSAGE_CHILDREN).ru_maxrss,\n"
-    "      file=sys.stderr)\n"
+    "try:\n"
+    "    with open('/proc/self/status') as status:\n"
+    "        own = next(int(l.split()[1]) for l in status if l.startswith('VmHWM:'))\n"
+    "except OSError:\n"
+    "    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
     "raise SystemExit(code)\n"
 )
 
 
-def run_command(*argv: str) -> tuple[float, int, int]:
-    """Wall time of ``cchc *argv`` in a fresh interpreter, its peak RSS and its workers' (KiB).
+def run_command(*argv: str) -> tuple[float, float, int, int]:
+    """``cchc *argv`` in a fresh interpreter: wall time, CPU time of it and its workers, its
+    peak RSS and its largest worker's (KiB).
 
     A fresh interpreter counts what a user waits for: start-up, imports, the pool's start.
     """
+    import resource  # noqa: PLC0415 - POSIX only, like this benchmark's subprocesses
+
     env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(
         [sys.executable, "-X", f"pycache_prefix={PYCACHE}", "-c", _COMMAND, *argv],
         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False, env=env,
     )
     elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode not in (0, 1):
         raise RuntimeError(f"cchc {' '.join(argv)}: {done.stderr.strip()}")
     own, workers = done.stderr.strip().splitlines()[-1].split()
-    return elapsed, int(own), int(workers)
+    return elapsed, cpu, int(own), int(workers)
 
 
-def folder_rows(rows: list[tuple[str, str, float, float, str]], *, smoke: bool) -> list[str]:
+def folder_rows(rows: list[tuple[str, str, float, float, str]], *, smoke: bool,
+                reports: int | None = None, count: int | None = None) -> list[str]:
     """Files per second, per core, of ``cchc validate DIR`` and ``cchc consolidate DIR``.
 
     Each command runs on ``-j 1`` and on every core in turn, a fresh interpreter each time;
-    the figures are medians. Returns lines on the commands' peak memory for below the table.
+    the figures are medians. A row compares the CPU time per file of the pool with that of
+    one process (what the pool costs), and names the files per second by the clock, the
+    files per CPU-second (per core) and the speed-up by the clock. Returns lines on the
+    commands' peak memory for below the table.
     """
     from cchc_model._pool import default_jobs  # noqa: PLC0415
 
     cores = default_jobs()
-    reports, count = (10, 50) if smoke else (500, 10_000)
+    reports = reports or (10 if smoke else 500)
+    count = count or (50 if smoke else 10_000)
     rounds = 1 if smoke else 3
     lines = []
     with tempfile.TemporaryDirectory() as scratch:
@@ -665,29 +685,38 @@ def folder_rows(rows: list[tuple[str, str, float, float, str]], *, smoke: bool) 
                 (fewer / f"Đơn vị {unit:05d}.tsv").write_text(table, encoding="utf-8")
         out = str(Path(scratch) / "tinh.tsv")
         cases = (
-            (f"`cchc validate DIR`, {reports:,} generated Word reports", word, reports,
+            (f"`cchc validate DIR`, {reports:,} generated Word reports", reports,
              ("validate", str(word))),
-            (f"`cchc validate DIR`, {count:,} generated tables (TSV)", units, count,
+            (f"`cchc validate DIR`, {count:,} generated tables (TSV)", count,
              ("validate", str(units))),
-            (f"`cchc consolidate DIR`, {count:,} generated tables (TSV)", units, count,
+            (f"`cchc consolidate DIR`, {count:,} generated tables (TSV)", count,
              ("consolidate", str(units), "--out", out)),
         )
-        for name, _, files, argv in cases:
-            alone, pooled = [], []
+        for name, files, argv in cases:
+            alone: list[tuple[float, float]] = []
+            pooled: list[tuple[float, float]] = []
+            load = []
             for _ in range(rounds):
-                alone.append(run_command(*argv, "-j", "1")[0])
-                pooled.append(run_command(*argv, "-j", str(cores))[0])
-            t_alone, t_pool = statistics.median(alone), statistics.median(pooled)
-            rate_alone, rate_pool = files / t_alone, files / t_pool
+                alone.append(run_command(*argv, "-j", "1")[:2])
+                pooled.append(run_command(*argv, "-j", str(cores))[:2])
+                load.append(os.getloadavg()[0])
+            wall_alone = statistics.median(t for t, _ in alone)
+            wall_pool = statistics.median(t for t, _ in pooled)
+            cpu_alone = statistics.median(c for _, c in alone)
+            cpu_pool = statistics.median(c for _, c in pooled)
             rows.append((
-                (f"{name}, -j {cores}: {rate_pool:,.1f} files/s, "
-                 f"{rate_pool / cores:,.1f} files/s/core, {t_alone / t_pool:.2f}× speed-up"),
-                f"-j 1: {rate_alone:,.1f} files/s", t_pool, t_alone,
-                f"≤ {1 / (0.75 * cores):.2f}×" if cores > 1 else "",
+                (f"{name}: CPU per file, -j {cores} (by the clock {files / wall_pool:,.1f} "
+                 f"files/s, {files / cpu_pool:,.1f} files/s/core, {wall_alone / wall_pool:.2f}× "
+                 f"speed-up; load average {statistics.median(load):.1f} on {cores} cores)"),
+                (f"-j 1 (by the clock {files / wall_alone:,.1f} files/s, "
+                 f"{files / cpu_alone:,.1f} files/s/core)"),
+                cpu_pool / files, cpu_alone / files, "≤ 1.25×",
             ))
         for command, extra in (("validate", ()), ("consolidate", ("--out", out))):
-            _, own_few, workers_few = run_command(command, str(fewer), *extra, "-j", str(cores))
-            _, own_all, workers_all = run_command(command, str(units), *extra, "-j", str(cores))
+            own_few, workers_few = run_command(command, str(fewer), *extra, "-j",
+                                               str(cores))[2:]
+            own_all, workers_all = run_command(command, str(units), *extra, "-j",
+                                               str(cores))[2:]
             lines.append(
                 f"Peak memory of `cchc {command} DIR -j {cores}` (RSS, fresh interpreter): "
                 f"the command {own_few / 1024:,.0f} MiB for {count // 10:,} tables, "
