@@ -124,6 +124,16 @@ class TestValidateFolder:
         (broken / "d.txt").write_text(REFERENCE.read_text(encoding="utf-8"), encoding="utf-8")
         assert run(capsys, "validate", str(broken), "-j", jobs)[0] == 1
 
+    def test_json_spooled_to_disk(self, capsys: pytest.CaptureFixture[str], mixed: Path,
+                                  monkeypatch: pytest.MonkeyPatch) -> None:
+        """JSON too large for memory goes through a temporary file and comes out the same."""
+        held = run(capsys, "validate", str(mixed), "--format", "json")
+        monkeypatch.setattr("cchc_model._cli._SPOOL_BYTES", 100)
+        monkeypatch.setattr("cchc_model._cli._COPY_CHARS", 7)
+        spooled = run(capsys, "validate", str(mixed), "--format", "json", "-j", "2")
+        assert spooled == held
+        assert json.loads(spooled[1])["files"][0]["path"].endswith("Sở A.docx")
+
     def test_empty_folder(self, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
         """An empty folder: exit 2, and the JSON document has an empty list."""
         code, out, _ = run(capsys, "validate", str(tmp_path), "--format", "json")

@@ -37,8 +37,9 @@ __all__ = ["main"]
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
 #: The exit code of a run stopped by Ctrl-C, as the shell gives a process SIGINT ended.
 EXIT_INTERRUPTED = 130
-#: JSON of a folder's files held in memory before it goes to a temporary file.
-_SPOOL_BYTES = 1 << 20
+#: JSON of a folder's files held in memory before it goes to a temporary file, and the
+#: characters of it copied to standard output at a time.
+_SPOOL_BYTES, _COPY_CHARS = 1 << 20, 1 << 16
 
 _TABLE_SUFFIXES = (".tsv", ".xlsx")
 _REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
@@ -200,7 +201,7 @@ def _validate_folder(folder: Path, output: str, jobs: int) -> int:
             else:
                 _write_stdout(f'{{\n  "ok": {ok},\n  "files": [\n')
                 spool.seek(0)
-                while block := spool.read(_SPOOL_BYTES):
+                while block := spool.read(_COPY_CHARS):
                     _write_stdout(block)
                 _write_stdout("\n  ]\n}\n")
         else:
