@@ -500,7 +500,10 @@ by the clock depend on the cores free: on a machine whose cores are busy with ot
 (the load average in the row; Linux shares the CPU between sessions, not processes, when
 autogroup scheduling is on) a pool gets no more CPU than one process, and the speed-up by
 the clock stays near 1× whatever the pool does; on idle cores it approaches the number of
-cores divided by the CPU ratio in the row.""",
+cores divided by the CPU ratio in the row. Memory: `validate` keeps the file names and a few
+chunks of lines, so its peak is flat; `consolidate` grows with the units by the fold's own
+state (each unit's figure per row, which `Consolidation.values` gives back), the same on
+`-j 1` as on a pool.""",
     "validate": """The rule set runs some fifty rules (the table below times each, in order,
 sharing one index); no single rule dominates. They share one index per validation
 (`Subject.index`): the citations with their paths, numbers and symbols, issuer codes and
