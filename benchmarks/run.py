@@ -4,6 +4,7 @@
     python benchmarks/run.py --smoke    # tiny sizes, no file written (CI keeps it from rotting)
     python benchmarks/run.py --only load   # the load rows only, printed, no file written
     python benchmarks/run.py --only validate   # validate against one load, and each rule's time
+    python benchmarks/run.py --only folders    # `cchc validate DIR`, `consolidate DIR`: -j 1, all
 
 Every figure is the median of repeated timings, and every target is a ratio of two timings
 taken side by side in the same run, so a busy shared machine slows both sides alike.
@@ -211,7 +212,7 @@ def unit_tables(count: int) -> list[str]:
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--smoke", action="store_true", help="tiny sizes, write nothing")
-    parser.add_argument("--only", choices=("load", "validate"),
+    parser.add_argument("--only", choices=("load", "validate", "folders"),
                         help="run only these rows and print them; write nothing")
     args = parser.parse_args()
     number, repeat = (5, 3) if args.smoke else (200, 9)
@@ -238,6 +239,10 @@ def main() -> int:
             t_theirs = median_seconds(theirs, number=number, repeat=repeat)
         rows.append((name, against, t_ours, t_theirs, target))
 
+    if args.only == "folders":
+        memory = folder_rows(rows, smoke=args.smoke)
+        print(_table(rows)[0] + "\n\n" + "\n".join(memory))
+        return 0
     if args.only == "validate":
         compare_validate(rows, report, data, load, validate, number=number, repeat=repeat)
         print(_table(rows)[0] + "\n\n" + rule_times(report))
@@ -367,6 +372,8 @@ def main() -> int:
     rows.append((f"read_appendix + validate, {units:,} generated unit appendices (TSV)",
                  "—", t_units, 0, "seconds, not minutes"))
     memory_lines = consolidation_rows(rows, tables)
+    del tables
+    memory_lines += folder_rows(rows, smoke=args.smoke)
 
     runs = 3 if args.smoke else 15
     t_cli = wall_time("from cchc_model._cli import main; main(['validate', '--example'])", runs)
@@ -401,6 +408,8 @@ def main() -> int:
         notes.append("### What reading a report spends its time on\n\n" + WHY["reader"])
     if any(name.startswith("read_appendix + validate") for name in unmet):
         notes.append("### Reading and validating many units\n\n" + WHY["units"])
+    if any(name.startswith("`cchc") for name in unmet):
+        notes.append("### Folders on every core\n\n" + WHY["folders"])
     if any(name.startswith("import") for name in unmet):
         notes.append("### What import cchc_model spends its time on\n\n" + WHY["import"]
                      + "\n\n" + import_excerpt())
@@ -516,9 +525,25 @@ parts with fewer passes over the text, which are larger changes to the two gramm
 faster scan.""",
     "units": """Reading and validating 10,000 unit appendices is dominated by reading the
 tables (the consolidate row times reading them alone) and by the construction-time checks of
-some 120 rows per unit; it grows linearly with the units. `cchc validate DIR` and
-`cchc consolidate DIR` read the files one at a time in one process; a pool of processes over
-the files is what would use every core.""",
+some 120 rows per unit; it grows linearly with the units. This row is one core reading them in
+turn; `cchc validate DIR` and `cchc consolidate DIR` read them on every core (the rows on
+folders below).""",
+    "folders": """`cchc validate DIR` and `cchc consolidate DIR` hand the files to a pool of
+one worker process per core, eight files at a time at most, and print the results in the
+order of the files; a worker sends back one line per file (validate) or the unit's header and
+appendix (consolidate, about 17 KB pickled), never the report. The rows compare CPU time per
+file, which the machine's other work does not change: what the pool adds is each worker
+warming up what the first file builds (the catalogue, the compiled grammars), the results
+pickled across, and for consolidate the command's own process unpickling and folding every
+appendix on one core (about a sixth of the time a worker spends reading it). Files per second
+by the clock depend on the cores free: on a machine whose cores are busy with other sessions
+(the load average in the row; Linux shares the CPU between sessions, not processes, when
+autogroup scheduling is on) a pool gets no more CPU than one process, and the speed-up by
+the clock stays near 1× whatever the pool does; on idle cores it approaches the number of
+cores divided by the CPU ratio in the row. Memory: `validate` keeps the file names and a few
+chunks of lines, so its peak is flat; `consolidate` grows with the units by the fold's own
+state (each unit's figure per row, which `Consolidation.values` gives back), the same on
+`-j 1` as on a pool.""",
     "validate": """The rule set runs some fifty rules on one index per validation
 (`Subject.index`; the table below times each rule, in order, so the first rule to ask for a
 shared part pays for it). `structure.reference_span` pays for the paragraphs and the
@@ -603,6 +628,148 @@ def consolidation_rows(rows: list[tuple[str, str, float, float, str]],
     rows.append((f"write_fact_table, {count:,} units × {values} values (Parquet folder)",
                  "—", t_write, 0, "seconds, not minutes"))
     return [memory]
+
+
+def word_reports(folder: Path, count: int) -> None:
+    """*count* Word reports in *folder*: the reference report, its counts varied per unit.
+
+    Rendering a report takes longer than reading it, so they are rendered on every core.
+    """
+    from concurrent.futures import ProcessPoolExecutor  # noqa: PLC0415
+
+    from cchc_model._pool import default_jobs  # noqa: PLC0415
+
+    folder.mkdir(parents=True, exist_ok=True)
+    with ProcessPoolExecutor(default_jobs()) as pool:
+        list(pool.map(_word_report, [(folder, unit) for unit in range(count)], chunksize=8))
+
+
+def _word_report(job: tuple[Path, int]) -> None:
+    from cchc_model import Appendix, ValueKind, render_docx  # noqa: PLC0415
+    from cchc_model.examples import reference_report  # noqa: PLC0415
+
+    folder, unit = job
+    report = reference_report()
+    appendix = report.appendix
+    assert appendix is not None
+    form = appendix.catalogue
+    rows = tuple(
+        attrs.evolve(row, value=row.value + unit, raw="")
+        if type(row.value) is int and form[row.code].kind is ValueKind.COUNT else row
+        for row in appendix.rows
+    )
+    varied = attrs.evolve(report, appendix=Appendix(rows, appendix.title, appendix.form))
+    render_docx(varied, path=folder / f"Đơn vị {unit:04d}.docx")
+
+
+#: A fresh interpreter running the command, saying its own peak memory and its workers'.
+#: ``ru_maxrss`` of a process started by fork and exec starts from its parent's, so the
+#: command's own is read from ``VmHWM``, which a new program starts afresh.
+_COMMAND = (
+    "import resource, sys\n"
+    "from cchc_model._cli import main\n"
+    "code = main(sys.argv[1:])\n"
+    "try:\n"
+    "    with open('/proc/self/status') as status:\n"
+    "        own = next(int(l.split()[1]) for l in status if l.startswith('VmHWM:'))\n"
+    "except OSError:\n"
+    "    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+    "print(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, file=sys.stderr)\n"
+    "raise SystemExit(code)\n"
+)
+
+
+def run_command(*argv: str) -> tuple[float, float, int, int]:
+    """``cchc *argv`` in a fresh interpreter: wall time, CPU time of it and its workers, its
+    peak RSS and its largest worker's (KiB).
+
+    A fresh interpreter counts what a user waits for: start-up, imports, the pool's start.
+    """
+    import resource  # noqa: PLC0415 - POSIX only, like this benchmark's subprocesses
+
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    done = subprocess.run(
+        [sys.executable, "-X", f"pycache_prefix={PYCACHE}", "-c", _COMMAND, *argv],
+        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, check=False, env=env,
+    )
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if done.returncode not in (0, 1):
+        raise RuntimeError(f"cchc {' '.join(argv)}: {done.stderr.strip()}")
+    own, workers = done.stderr.strip().splitlines()[-1].split()
+    return elapsed, cpu, int(own), int(workers)
+
+
+def folder_rows(rows: list[tuple[str, str, float, float, str]], *, smoke: bool,
+                reports: int | None = None, count: int | None = None) -> list[str]:
+    """Files per second, per core, of ``cchc validate DIR`` and ``cchc consolidate DIR``.
+
+    Each command runs on ``-j 1`` and on every core in turn, a fresh interpreter each time;
+    the figures are medians. A row compares the CPU time per file of the pool with that of
+    one process (what the pool costs), and names the files per second by the clock, the
+    files per CPU-second (per core) and the speed-up by the clock. Returns lines on the
+    commands' peak memory for below the table.
+    """
+    from cchc_model._pool import default_jobs  # noqa: PLC0415
+
+    cores = default_jobs()
+    reports = reports or (10 if smoke else 500)
+    count = count or (50 if smoke else 10_000)
+    rounds = 1 if smoke else 3
+    lines = []
+    with tempfile.TemporaryDirectory() as scratch:
+        word, units, fewer = (Path(scratch) / name for name in ("word", "units", "fewer"))
+        word_reports(word, reports)
+        units.mkdir()
+        fewer.mkdir()
+        for unit, table in enumerate(unit_tables(count)):
+            (units / f"Đơn vị {unit:05d}.tsv").write_text(table, encoding="utf-8")
+            if unit < count // 10:
+                (fewer / f"Đơn vị {unit:05d}.tsv").write_text(table, encoding="utf-8")
+        out = str(Path(scratch) / "tinh.tsv")
+        cases = (
+            (f"`cchc validate DIR`, {reports:,} generated Word reports", reports,
+             ("validate", str(word))),
+            (f"`cchc validate DIR`, {count:,} generated tables (TSV)", count,
+             ("validate", str(units))),
+            (f"`cchc consolidate DIR`, {count:,} generated tables (TSV)", count,
+             ("consolidate", str(units), "--out", out)),
+        )
+        for name, files, argv in cases:
+            alone: list[tuple[float, float]] = []
+            pooled: list[tuple[float, float]] = []
+            load = []
+            for _ in range(rounds):
+                alone.append(run_command(*argv, "-j", "1")[:2])
+                pooled.append(run_command(*argv, "-j", str(cores))[:2])
+                load.append(os.getloadavg()[0])
+            wall_alone = statistics.median(t for t, _ in alone)
+            wall_pool = statistics.median(t for t, _ in pooled)
+            cpu_alone = statistics.median(c for _, c in alone)
+            cpu_pool = statistics.median(c for _, c in pooled)
+            rows.append((
+                (f"{name}: CPU per file, -j {cores} (by the clock {files / wall_pool:,.1f} "
+                 f"files/s, {files / cpu_pool:,.1f} files/s/core, {wall_alone / wall_pool:.2f}× "
+                 f"speed-up; load average {statistics.median(load):.1f} on {cores} cores)"),
+                (f"-j 1 (by the clock {files / wall_alone:,.1f} files/s, "
+                 f"{files / cpu_alone:,.1f} files/s/core)"),
+                cpu_pool / files, cpu_alone / files, "≤ 1.25×",
+            ))
+        for command, extra in (("validate", ()), ("consolidate", ("--out", out))):
+            own_few, workers_few = run_command(command, str(fewer), *extra, "-j",
+                                               str(cores))[2:]
+            own_all, workers_all = run_command(command, str(units), *extra, "-j",
+                                               str(cores))[2:]
+            lines.append(
+                f"Peak memory of `cchc {command} DIR -j {cores}` (RSS, fresh interpreter): "
+                f"the command {own_few / 1024:,.0f} MiB for {count // 10:,} tables, "
+                f"{own_all / 1024:,.0f} MiB for {count:,}; its largest worker "
+                f"{workers_few / 1024:,.0f} MiB and {workers_all / 1024:,.0f} MiB."
+            )
+    return lines
 
 
 def target_met(target: str, ours: float, theirs: float, name: str) -> bool | None:

@@ -29,6 +29,7 @@ LAYERS = {
     "_rules": 5,
     "_render": 6,
     "_cli": 7,
+    "_pool": 7,
     "__main__": 7,
     "": 7,  # the front door, cchc_model/__init__.py
 }

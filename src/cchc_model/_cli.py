@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import argparse
 import bisect
+import contextlib
+import functools
 import json
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import Literal
@@ -24,6 +27,7 @@ from cchc_model._io.serialization import dumps, load
 from cchc_model._io.tables import read_appendix, write_appendix
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import Report
+from cchc_model._pool import default_jobs, map_in_order
 from cchc_model._rules.default import validate
 from cchc_model._rules.engine import ValidationReport
 from cchc_model._values.references import MAX_TEXT_LENGTH, ReferenceMatch, extract_references
@@ -31,6 +35,11 @@ from cchc_model._values.references import MAX_TEXT_LENGTH, ReferenceMatch, extra
 __all__ = ["main"]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNUSABLE = 0, 1, 2
+#: The exit code of a run stopped by Ctrl-C, as the shell gives a process SIGINT ended.
+EXIT_INTERRUPTED = 130
+#: JSON of a folder's files held in memory before it goes to a temporary file, and the
+#: characters of it copied to standard output at a time.
+_SPOOL_BYTES, _COPY_CHARS = 1 << 20, 1 << 16
 
 _TABLE_SUFFIXES = (".tsv", ".xlsx")
 _REPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
@@ -79,7 +88,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     if args.example == (args.path is not None):
         raise InputError("cần đúng một trong PATH hoặc --example (give PATH or --example)")
     if args.path is not None and Path(args.path).is_dir():
-        return _validate_folder(Path(args.path), args.format)
+        return _validate_folder(Path(args.path), args.format, _jobs(args))
     target: Report | Appendix
     if args.example:
         target, read_as = _example_report(), "report"
@@ -108,41 +117,98 @@ def _folder_files(folder: Path) -> list[Path]:
                          f"{error.strerror}") from None
 
 
-def _validate_folder(folder: Path, output: str) -> int:
-    """Every report and appendix file of *folder*: one line each, progress on a terminal."""
-    files = _folder_files(folder)
-    progress = sys.stderr.isatty()
-    rows: list[dict[str, object]] = []
-    lines: list[str] = []
-    failed = read = 0
-    for number, path in enumerate(files, start=1):
-        if progress:
-            sys.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}")
-            sys.stderr.flush()
-        try:
-            target, read_as = _read_target(str(path))
-            result = validate(target)
-        except CchcError as error:
-            message = " ".join(str(error).split())
-            rows.append({"path": str(path), "error": message})
-            lines.append(f"{path}: KHÔNG ĐỌC ĐƯỢC (unusable): {message}")
-            continue
-        read += 1
-        failed += not result.ok
-        rows.append({"path": str(path), "read_as": read_as, **result.to_dict()})
-        lines.append(f"{path}: {READ_AS[read_as]}; {_summary(result)}")
-    if progress:
-        sys.stderr.write("\r" + " " * 72 + "\r")
-        sys.stderr.flush()
+def _check_file(path: str, output: str) -> tuple[int, str]:
+    """Read and validate one file of a folder: what the folder's output says of it.
+
+    Returns the file's outcome (``EXIT_OK``, ``EXIT_FINDINGS``, or ``EXIT_UNUSABLE`` when
+    it cannot be read) and its line of text, or its entry in the JSON list of files. It runs
+    in a worker process when there are many files, so it returns this one small line, never
+    the report.
+    """
+    try:
+        target, read_as = _read_target(path)
+        result = validate(target)
+    except CchcError as error:
+        message = " ".join(str(error).split())
+        if output == "json":
+            return EXIT_UNUSABLE, _json_entry({"path": path, "error": message})
+        return EXIT_UNUSABLE, f"{path}: KHÔNG ĐỌC ĐƯỢC (unusable): {message}"
+    outcome = EXIT_OK if result.ok else EXIT_FINDINGS
     if output == "json":
-        _write_stdout(json.dumps({"ok": failed == 0 and read > 0, "files": rows},
-                                 ensure_ascii=False, indent=2) + "\n")
-    else:
-        lines.append(
-            f"{len(files)} tệp (files): {read} đọc được, {len(files) - read} không đọc được, "
-            f"{failed} không đạt"
-        )
-        _write_stdout("\n".join(lines) + "\n")
+        return outcome, _json_entry({"path": path, "read_as": read_as, **result.to_dict()})
+    return outcome, f"{path}: {READ_AS[read_as]}; {_summary(result)}"
+
+
+def _json_entry(row: dict[str, object]) -> str:
+    """*row* as ``json.dumps(..., indent=2)`` lays out an item of the document's list."""
+    return "\n".join("    " + line
+                     for line in json.dumps(row, ensure_ascii=False, indent=2).splitlines())
+
+
+class _FolderProgress:
+    """``[12/300] a.tsv`` on standard error while a folder is validated, on a terminal."""
+
+    def __init__(self, total: int) -> None:
+        self.total = total
+        self.shown = sys.stderr.isatty()
+        # Lines go to standard output as they come: on the same terminal, the bar is
+        # cleared before each and drawn again below it.
+        self.clears = self.shown and sys.stdout is not None and sys.stdout.isatty()
+
+    def __call__(self, done: int, name: str) -> None:
+        if self.shown:
+            sys.stderr.write(f"\r[{done}/{self.total}] {name[:60]:<60}")
+            sys.stderr.flush()
+
+    def clear(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 72 + "\r")
+            sys.stderr.flush()
+
+
+def _validate_folder(folder: Path, output: str, jobs: int) -> int:
+    """Every report and appendix file of *folder*: one line each, progress on a terminal.
+
+    The files are read on *jobs* processes; the lines come out as the files do, in the order
+    of their names, the same whatever the number of jobs. JSON is held in a spooled file
+    until the verdict that heads it is known.
+    """
+    files = [str(path) for path in _folder_files(folder)]
+    progress = _FolderProgress(len(files))
+    failed = read = 0
+    work = functools.partial(_check_file, output=output)
+    with contextlib.ExitStack() as stack:
+        spool = (stack.enter_context(tempfile.SpooledTemporaryFile(
+            max_size=_SPOOL_BYTES, mode="w+", encoding="utf-8"))
+            if output == "json" else None)
+        results = stack.enter_context(contextlib.closing(
+            map_in_order(work, files, jobs=jobs)))
+        for number, (outcome, text) in enumerate(results, start=1):
+            read += outcome != EXIT_UNUSABLE
+            failed += outcome == EXIT_FINDINGS
+            if spool is not None:
+                spool.write(",\n" + text if number > 1 else text)
+            else:
+                if progress.clears:
+                    progress.clear()
+                _write_stdout(text + "\n")
+            progress(number, Path(files[number - 1]).name)
+        progress.clear()
+        if spool is not None:
+            ok = "true" if failed == 0 and read > 0 else "false"
+            if not files:
+                _write_stdout(f'{{\n  "ok": {ok},\n  "files": []\n}}\n')
+            else:
+                _write_stdout(f'{{\n  "ok": {ok},\n  "files": [\n')
+                spool.seek(0)
+                while block := spool.read(_COPY_CHARS):
+                    _write_stdout(block)
+                _write_stdout("\n  ]\n}\n")
+        else:
+            _write_stdout(
+                f"{len(files)} tệp (files): {read} đọc được, {len(files) - read} không đọc "
+                f"được, {failed} không đạt\n"
+            )
     if failed:
         return EXIT_FINDINGS
     return EXIT_OK if read else EXIT_UNUSABLE
@@ -344,16 +410,37 @@ class _Progress:
             sys.stderr.flush()
 
 
-def _read_units(files: Sequence[Path], progress: _Progress
+def _read_unit(path: str, *, whole: bool) -> tuple[str, Report | Appendix | None, str]:
+    """One unit's file: its name, what was read (``None`` if nothing), and the error if not.
+
+    It runs in a worker process when there are many files, so what it returns is kept
+    small: unless *whole*, a report comes back as its header and appendix, all that
+    consolidation reads of it. The error comes back as its one-line message, which is what
+    the command says of it.
+    """
+    name = Path(path).stem
+    try:
+        unit = _load_target(path)
+    except CchcError as error:
+        return name, None, " ".join(str(error).split())
+    if isinstance(unit, Report) and not whole:
+        unit = Report(unit.header, appendix=unit.appendix)
+    return name, unit, ""
+
+
+def _read_units(files: Sequence[Path], progress: _Progress, *, jobs: int, whole: bool = False
                 ) -> Iterator[tuple[str, Report | Appendix | CchcError]]:
-    """Each file as a unit named by its stem, read only when asked for, one at a time."""
-    for done, path in enumerate(files, start=1):
-        progress(done, path.stem)
-        try:
-            unit: Report | Appendix | CchcError = _load_target(path)
-        except CchcError as error:
-            unit = error
-        yield path.stem, unit
+    """Each file as a unit named by its stem, read on *jobs* processes, in the files' order.
+
+    Units are handed over one at a time as they arrive, and only a few chunks of them are
+    read ahead, so memory stays flat. *whole* keeps a report's prose (for ``cchc facts
+    --prose`` and ``--citations``); otherwise a report comes as its header and appendix.
+    """
+    work = functools.partial(_read_unit, whole=whole)
+    with contextlib.closing(map_in_order(work, [str(p) for p in files], jobs=jobs)) as units:
+        for done, (name, unit, error) in enumerate(units, start=1):
+            progress(done, name)
+            yield name, InputError(error) if unit is None else unit
     progress.close()
 
 
@@ -380,7 +467,8 @@ def _cmd_consolidate(args: argparse.Namespace) -> int:
     expected = _expected_units(args.expected)
     files = _unit_files(args.paths)
     progress = _Progress(len(files))
-    consolidation = consolidate(_read_units(files, progress), expected=expected)
+    consolidation = consolidate(_read_units(files, progress, jobs=_jobs(args)),
+                                expected=expected)
     write_appendix(consolidation.appendix, table_format, path=args.out)
     result = consolidation.validate()
     if args.format == "json":
@@ -402,7 +490,8 @@ def _cmd_facts(args: argparse.Namespace) -> int:
     failed: list[str] = []
 
     def readable() -> Iterator[tuple[str, Report | Appendix]]:
-        for name, unit in _read_units(files, progress):
+        whole = bool(args.prose or args.citations)
+        for name, unit in _read_units(files, progress, jobs=_jobs(args), whole=whole):
             if isinstance(unit, CchcError):
                 failed.append(" ".join(str(unit).split()))
                 continue
@@ -418,7 +507,8 @@ _EXIT_CODES = """\
 mã thoát (exit codes):
   0  xong, không có lỗi (done; validate found no error-severity finding)
   1  validate tìm thấy lỗi (validate found at least one error-severity finding)
-  2  không dùng được đầu vào: một dòng trên stderr (unusable input: one line on stderr)"""
+  2  không dùng được đầu vào: một dòng trên stderr (unusable input: one line on stderr)
+  130  dừng bằng Ctrl-C (stopped by Ctrl-C)"""
 
 _INPUTS = """\
 đầu vào (inputs):
@@ -426,6 +516,37 @@ _INPUTS = """\
                             (a report as dumps() writes it)
   .tsv .txt .md .xlsx       bảng phụ lục: STT | Chỉ tiêu | Đơn vị tính | Số liệu | Ghi chú
                             (an appendix table in the form's layout)"""
+
+
+_JOBS = """\
+tiến trình (--jobs N, -j N):
+  đọc các tệp của thư mục trên N tiến trình, mặc định bằng số lõi CPU; -j 1 đọc lần lượt
+  trong một tiến trình. Kết quả như nhau với mọi N: cùng các dòng, cùng thứ tự, cùng mã thoát.
+  (read a folder's files on N processes, by default one per core; -j 1 reads them one by one
+  in this process. The output is the same for every N: the same lines in the same order,
+  the same exit code.)"""
+
+
+def _positive(text: str) -> int:
+    try:
+        number = int(text)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"cần một số nguyên dương (a positive integer): {text!r}")
+    return number
+
+
+def _add_jobs(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "-j", "--jobs", type=_positive, metavar="N",
+        help="read the files on N processes (default: one per core; 1: in this process)",
+    )
+
+
+def _jobs(args: argparse.Namespace) -> int:
+    jobs: int | None = args.jobs
+    return default_jobs() if jobs is None else jobs
 
 
 def _help(description: str, *parts: str) -> dict[str, object]:
@@ -464,6 +585,11 @@ def _parser() -> argparse.ArgumentParser:
             "  text  tóm tắt theo mức độ, như print(validate(r)) (a summary by severity)\n"
             '  json  {"ok": bool, "findings": [{"rule", "severity", "codes", "path", '
             '"message", "message_en"}]}',
+            "thư mục (DIR): mỗi tệp một dòng theo thứ tự tên tệp, rồi một dòng tổng; mã thoát 1 "
+            "nếu một tệp có lỗi, 2 nếu không tệp nào đọc được\n"
+            "  (a folder: one line per file in the order of their names, then a total; exit 1 "
+            "when a file has errors, 2 when no file can be read)",
+            _JOBS,
         ),
     )
     validate_cmd.add_argument(
@@ -475,6 +601,7 @@ def _parser() -> argparse.ArgumentParser:
                               help="the embedded reference report (Ninh Thuận, 2023)")
     validate_cmd.add_argument("--format", choices=("text", "json"), default="text",
                               help="text (default) or json; see below")
+    _add_jobs(validate_cmd)
     validate_cmd.set_defaults(run=_cmd_validate)
 
     import_cmd = commands.add_parser(
@@ -552,6 +679,7 @@ def _parser() -> argparse.ArgumentParser:
             "  (the combined appendix in the form's layout)\n"
             "--expected FILE: mỗi dòng một tên đơn vị phải báo cáo; dòng bắt đầu bằng # bỏ qua\n"
             "  (one expected unit a line; lines starting with # are ignored)",
+            _JOBS,
         ),
     )
     consolidate_cmd.add_argument(
@@ -564,6 +692,7 @@ def _parser() -> argparse.ArgumentParser:
     consolidate_cmd.add_argument("--expected", metavar="FILE",
                                  help="the units that should report, one name a line")
     consolidate_cmd.add_argument("--format", choices=("text", "json"), default="text")
+    _add_jobs(consolidate_cmd)
     consolidate_cmd.set_defaults(run=_cmd_consolidate)
 
     facts_cmd = commands.add_parser(
@@ -576,6 +705,7 @@ def _parser() -> argparse.ArgumentParser:
             _INPUTS,
             "kết quả (--out): một tệp .parquet, hoặc một thư mục chia theo năm và loại kỳ\n"
             "  (a .parquet file, or a folder partitioned by year and period kind)",
+            _JOBS,
         ),
     )
     facts_cmd.add_argument("paths", nargs="+", metavar="DIR_OR_FILE",
@@ -588,6 +718,7 @@ def _parser() -> argparse.ArgumentParser:
                            help="also write the figures stated in the reports' prose here")
     facts_cmd.add_argument("--citations", metavar="PATH",
                            help="also write the reports' citations here")
+    _add_jobs(facts_cmd)
     facts_cmd.set_defaults(run=_cmd_facts)
     return parser
 
@@ -598,6 +729,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     run: Callable[[argparse.Namespace], int] = args.run
     try:
         return run(args)
+    except KeyboardInterrupt:
+        # The workers ignore Ctrl-C; the pool has let the files being read finish.
+        print("\ncchc: đã dừng (interrupted)", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except CchcError as error:
         if isinstance(error, _OutputError):
             _silence_stdout()
