@@ -513,19 +513,22 @@ paragraph with its citations and figures (`Paragraph.of`). The citation scan no 
 the grammar at every position: it finds the number cores from each `/` and `-` and tries the
 type and law names only at the word starts before a core, within the longest prefix the
 grammar allows and after the last character no prefix can hold (the rows above: several
-megabytes a second, adversarial text cheaper than prose). What is left of the citations
-(the row "of which extract_references", about 1.2 times `read_appendix`) is the work each
-of the report's sixty citations costs in Python once found: its date, issuer ("của …", a
-word at a time) and subject ("về …", to the end of the clause), each normalised, some
-80 µs a citation; and per character, the NFC check of each paragraph (`nfc_with_offsets`:
-a search for long runs of non-ASCII characters before `unicodedata.is_normalized`).
-The figures cost about 0.7 times `read_appendix` (a Python loop over the digit runs and
-the counted things, labels and totals around each), making the paragraphs and sections
-with their checks about 0.25, and the layout (blocks, headings, page breaks joined) about
-0.6. The 3× target would take roughly halving the paragraph work: reading issuers and
-subjects with one pattern each instead of word by word, and the figures' labels, totals and
-parts with fewer passes over the text, which are larger changes to the two grammars than a
-faster scan.""",
+megabytes a second, adversarial text cheaper than prose). The NFC check of each paragraph is
+`unicodedata.is_normalized` alone (linear; no search for long non-ASCII runs first), and the
+layout works out each block's heading once. Measured in turn on a busy machine, in units of
+one `read_appendix` (the ratio itself moves between about 3.4 and 4.4 from run to run): the
+citations cost about 0.9 to 1.1, of which the grammar at the cores (finding the type names
+before each of the sixty cores and matching the whole grammar there, with the Python around
+it) about 0.4, each citation's fields, date, issuer ("của …", a word at a time) and subject
+("về …") about 0.5, and the NFC check about 0.01; the figures about 0.6 to 0.9 (the figure
+pattern matched at each of some 220 runs of digits, numbers inside citations included, then
+the labels, totals and parts around each in Python, and the facts made with their checks);
+the layout and the paragraphs' and sections' construction about 0.4 to 0.5, spread over many
+small steps with no single large one. No single piece is large enough for the 3× target: it
+would take roughly halving the paragraph work, such as reading issuers and subjects with one
+pattern each, matching the figure pattern only outside citations (the match's end now
+decides which later digits are looked at, so this changes the grammar's contract), and fewer
+passes for figure labels and totals.""",
     "units": """Reading and validating 10,000 unit appendices is dominated by reading the
 tables (the consolidate row times reading them alone) and by the construction-time checks of
 some 120 rows per unit; it grows linearly with the units. This row is one core reading them in

@@ -150,9 +150,11 @@ def nfc_with_offsets(text: str) -> tuple[str, list[int] | None]:
     >>> nfc_with_offsets("D\u0301e\u0302\u0301")
     ('D́ế', [0, 1, 2, 5])
     """
-    if text.isascii() or (
-        _NON_ASCII_RUN.search(text) is None and unicodedata.is_normalized("NFC", text)
-    ):
+    # unicodedata.is_normalized is linear, unlike a normalisation: its quick check answers
+    # "no" at the first marks out of canonical order, so the full NFC it falls back on (for
+    # marks that may compose) reorders only the few marks of a composed letter's own
+    # decomposition. Much faster than a search for long runs of non-ASCII characters first.
+    if text.isascii() or unicodedata.is_normalized("NFC", text):
         return text, None
     out: list[str] = []
     offsets: list[int] = []

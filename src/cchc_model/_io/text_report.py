@@ -194,7 +194,12 @@ def _appendix_start(lines: Sequence[str]) -> int | None:
     return at
 
 
-def _heading(block_text: str) -> tuple[str, str, str] | None:
+_HeadingParts = tuple[str, str, str]
+#: A heading not worked out yet (``None`` means none).
+_UNKNOWN: _HeadingParts = ("", "", "")
+
+
+def _heading(block_text: str) -> _HeadingParts | None:
     """``(number, heading, rest)`` when the block starts with a numbered heading."""
     text = block_text.strip()
     if "\n" in text:
@@ -254,22 +259,31 @@ def _paragraph(text: str) -> Paragraph:
     return Paragraph.of(_unescape(_unhash(stripped)).strip(), kind)
 
 
-def _join_page_breaks(blocks: Sequence[_Block]) -> list[str]:
-    """Each block as one text; a block that does not end a sentence runs on into the next."""
+def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts | None]]:
+    """Each block as one text; a block that does not end a sentence runs on into the next.
+
+    Each text comes with its :func:`_heading`, worked out once.
+    """
     texts: list[str] = []
+    headings: list[_HeadingParts | None] = []
     joinable = False
     for block in blocks:
         text = " ".join(line.strip() for line in block.lines)
         starts_item = text.startswith(("- ", "+ ", "#"))
-        if texts and joinable and not starts_item and _heading(text) is None:
+        heading: _HeadingParts | None = _UNKNOWN
+        if texts and joinable and not starts_item:
+            heading = _heading(text)
+        if heading is None:
             joiner = "" if texts[-1].endswith("-") else " "
             texts[-1] = texts[-1] + joiner + text
+            headings[-1] = _heading(texts[-1])
         else:
             texts.append(text)
+            headings.append(_heading(text) if heading is _UNKNOWN else heading)
         last = texts[-1]
-        joinable = not last.startswith("#") and _heading(last) is None and not last.rstrip(
+        joinable = not last.startswith("#") and headings[-1] is None and not last.rstrip(
         ).endswith(_SENTENCE_END) and not last.rstrip().endswith("\\.")
-    return texts
+    return list(zip(texts, headings, strict=True))
 
 
 @attrs.define
@@ -475,8 +489,7 @@ def _subtitle(blocks: Sequence[_Block]) -> str:
 def _read_body(blocks: Sequence[_Block], stray: Sequence[str]) -> _Body:
     body = _Body()
     body.introduction.extend(Paragraph.of(line) for line in stray)
-    for block_text in _join_page_breaks(blocks):
-        heading = _heading(block_text)
+    for block_text, heading in _join_page_breaks(blocks):
         if heading is None:
             body.paragraph(_paragraph(block_text))
             continue
