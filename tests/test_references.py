@@ -797,6 +797,28 @@ class TestWorstCaseRatio:
         assert ratio <= _MAX_RATIO
 
 
+class TestWholeCitation:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "1/AB Kế hoạch số 12/KH-UBND",
+            "Theo Kế hoạch số 12/KH-UBND ngày 31/02/2023",
+            "1/AB -\n" * 200 + "Kế hoạch số 12/KH-UBND",
+            "Kế hoạch số 12/KH-UBND; Kế hoạch số 13/KH-UBND",
+        ],
+    )
+    def test_text_not_starting_with_its_citation_is_refused(self, text: str) -> None:
+        """A text is one citation only when its first match starts it: anything else is refused."""
+        with pytest.raises(ReferenceParseError, match="không hợp lệ"):
+            parse_reference(text)
+
+    def test_citation_with_numbers_in_its_subject_is_still_one(self) -> None:
+        """Number cores after the citation that are no citation of their own stay in its subject."""
+        ref = parse_reference("Quyết định số 12/QĐ-UBND về việc phê duyệt Đề án 06/CP")
+        assert ref.number_symbol == "12/QĐ-UBND"
+        assert ref.subject == "việc phê duyệt Đề án 06/CP"
+
+
 class TestRobustness:
     @pytest.mark.parametrize(
         "junk",

@@ -1061,7 +1061,18 @@ def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[Re
     cleaned = same_length_cleanup(text)
     normal, offsets = nfc_with_offsets(cleaned)
     matches = _CITATION.get().finditer(normal) if plain else _grammar_matches(normal)
-    cores = [core for core in (_core(m, normal) for m in matches) if core is not None]
+    if whole:
+        # The text is one citation only if the first match starts it and is a citation: any
+        # other first match already refuses it, so a text full of number cores is not read
+        # further.
+        first = next(matches, None)
+        head = None if first is None or first.start() != 0 else _core(first, normal)
+        if head is None:
+            return
+        rest = (core for core in (_core(m, normal) for m in matches) if core is not None)
+        cores = [head, *rest]
+    else:
+        cores = [core for core in (_core(m, normal) for m in matches) if core is not None]
     for i, core in enumerate(cores):
         limit = cores[i + 1].start if i + 1 < len(cores) else len(normal)
         end, issuer_name, subject_text = core.end, None, core.name
