@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from cchc_model._base.errors import NumberParseError
 from cchc_model._base.lazy import Lazy
@@ -151,18 +151,19 @@ def _scan(index: SubjectIndex) -> _RowScan:  # noqa: PLR0915 - one walk over the
                 wrong_kind.append((row, definition))
             if not _is_number(value):
                 continue
-        value = cast("int | Decimal", value)
+        # A number from here on (the cast of a name costs a call per row).
+        number: int | Decimal = value  # type: ignore[assignment]
         if kind is _COUNT or kind is _RATIO:
-            if value < 0 or (kind_of is not int and value != int(value)):
+            if number < 0 or (kind_of is not int and number != int(number)):
                 bad_count.append((row, definition))
         elif kind is _CODED:
             scale = definition.scale
-            if scale is None or type(value) is not int or value not in scale:
+            if scale is None or type(number) is not int or number not in scale:
                 scan.off_scale.append((row, definition))
         elif kind is _PERCENT:
-            if not 0 <= value <= 100:
+            if not 0 <= number <= 100:
                 scan.out_of_range.append((row, definition))
-            elif isinstance(value, Decimal) and 0 < value < 1:
+            elif isinstance(number, Decimal) and 0 < number < 1:
                 scan.fractions.append(row)
         raw = row.raw
         if raw and not (raw.isdigit() and raw.isascii() and len(raw) <= MAX_NUMBER_DIGITS) and (
