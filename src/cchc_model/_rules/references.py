@@ -435,13 +435,13 @@ def _names_year_from(lowered: str, first: int) -> bool:
     Every year :data:`_PROGRAMME_YEAR` reads is written so, so a subject without one names no
     year that late.
     """
-    # One search in C for the four digits after each "năm ": most subjects have one or two.
-    return any(int(digits) >= first for digits in _YEAR_DIGITS.findall(lowered))
-
-
-# Four digits just after "năm " (Unicode digits too, as str.isdecimal reads them).
-_YEAR_DIGITS = re.compile(r"năm (\d{4})")
-
+    at = lowered.find("năm ")
+    while at >= 0:
+        digits = lowered[at + 4:at + 8]
+        if len(digits) == 4 and digits.isdecimal() and int(digits) >= first:
+            return True
+        at = lowered.find("năm ", at + 4)
+    return False
 
 def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
