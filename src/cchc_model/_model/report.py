@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import enum
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import attrs
 
@@ -281,17 +281,27 @@ class Report:
     def _paragraphs(self) -> tuple[tuple[str, Paragraph], ...]:
         # Every rule walks the paragraphs; a report never changes, so walk it once.
         found: list[tuple[str, Paragraph]] = []
+        add = found.append
         if self.header.legal_basis is not None:
-            found.append(("$.header.legal_basis", self.header.legal_basis))
-        found.extend((f"$.introduction[{i}]", p) for i, p in enumerate(self.introduction))
+            add(("$.header.legal_basis", self.header.legal_basis))
+        for i, p in enumerate(self.introduction):
+            add((f"$.introduction[{i}]", p))
         for i, section in enumerate(self.sections):
-            found.extend(_section_paragraphs(section, f"$.sections[{i}]"))
-        found.extend((f"$.closing[{i}]", p) for i, p in enumerate(self.closing))
+            _section_paragraphs(section, f"$.sections[{i}]", add)
+        for i, p in enumerate(self.closing):
+            add((f"$.closing[{i}]", p))
         return tuple(found)
 
 
-def _section_paragraphs(section: Section, path: str) -> Iterator[tuple[str, Paragraph]]:
+def _section_paragraphs(
+    section: Section, path: str, add: Callable[[tuple[str, Paragraph]], None]
+) -> None:
+    """Add every paragraph of *section* at *path*, its subsections' after its own.
+
+    A plain recursion appending to one list: nested generators would pass every paragraph
+    up through each level of nesting.
+    """
     for i, paragraph in enumerate(section.paragraphs):
-        yield f"{path}.paragraphs[{i}]", paragraph
+        add((f"{path}.paragraphs[{i}]", paragraph))
     for i, sub in enumerate(section.subsections):
-        yield from _section_paragraphs(sub, f"{path}.subsections[{i}]")
+        _section_paragraphs(sub, f"{path}.subsections[{i}]", add)

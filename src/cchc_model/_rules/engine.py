@@ -205,7 +205,8 @@ class Rule:
 
 
 def _all_str(codes: tuple[object, ...]) -> bool:
-    return all(type(code) is str for code in codes)
+    # Most findings have no codes: no generator for them.
+    return not codes or all(type(code) is str for code in codes)
 
 
 def _trusted_finding(  # noqa: PLR0917 - the fields of a finding, in order

@@ -9,7 +9,7 @@ which these agree with figure for figure.
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Context, Decimal
+from decimal import Decimal
 
 from cchc_model._base.numbers import (
     MAX_NUMBER_DIGITS,
@@ -73,12 +73,24 @@ def _rounded_decimal(value: Decimal, places: int) -> str | None:
     """A finite decimal rounded half up to *places*; ``None`` past the digit limit."""
     if max(value.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
         return None
-    context = Context(prec=MAX_NUMBER_DIGITS + 20, rounding=ROUND_HALF_UP)
-    rounded = value.quantize(
-        Decimal(1).scaleb(-places, context), rounding=ROUND_HALF_UP, context=context
-    )
-    if max(rounded.adjusted() + 1, 1) + places > MAX_NUMBER_DIGITS:
+    return _written(value, places)
+
+
+def _written(value: Decimal, places: int) -> str | None:
+    """A finite decimal rounded half up to *places*, written as ``_format_vi`` writes it.
+
+    Rounded on the exact fraction the decimal is, with integers: what ``quantize`` with
+    ``ROUND_HALF_UP`` gives, without a decimal context for each figure. ``None`` when the
+    rounded figure is past the digit limit. A figure that rounds to zero has no sign.
+    """
+    numerator, denominator = value.as_integer_ratio()
+    negative = numerator < 0
+    scaled, remainder = divmod(abs(numerator) * 10**places, denominator)
+    if 2 * remainder >= denominator:
+        scaled += 1  # half up: away from zero
+    if max(len(str(scaled)), places + 1) > MAX_NUMBER_DIGITS:
         return None
-    if rounded.is_zero():
-        rounded = rounded.copy_abs()
-    return _format_vi(rounded)
+    whole, fraction = divmod(scaled, 10**places)
+    sign = "-" if negative and scaled else ""
+    grouped = f"{whole:,}".replace(",", ".")
+    return f"{sign}{grouped},{fraction:0{places}d}" if places else f"{sign}{grouped}"

@@ -108,12 +108,29 @@ _ZERO = Decimal(0)
 _ABSENT = object()
 
 
-def _side(codes: Iterable[str], value: _Values, catalogue: Catalogue,
+def _side(codes: tuple[str, ...], value: _Values, catalogue: Catalogue,
           constant: Decimal = _ZERO) -> _Side:
     """The side of *codes*: a blank total whose complete parts are not all blank is its parts.
 
     Raises :class:`_Unusable` for a figure of the wrong kind.
     """
+    # Nearly every side is figures all given, each a number: summed as they are read.
+    numbers: list[int | Decimal] = []
+    present: int | Decimal = constant
+    for code in codes:
+        figure = value(code)
+        kind = type(figure)
+        if kind is not int and kind is not Decimal:
+            # A blank or another kind of figure: read the side again, expanding blank totals.
+            return _expanded_side(codes, value, catalogue, constant)
+        numbers.append(figure)  # type: ignore[arg-type]
+        present = present + figure  # type: ignore[operator]
+    return _Side(tuple(codes), tuple(numbers), constant, present, ())
+
+
+def _expanded_side(codes: Iterable[str], value: _Values, catalogue: Catalogue,
+                   constant: Decimal) -> _Side:
+    """:func:`_side` for a side with a blank or a figure that is not a plain number."""
     expanded: list[str] = []
     given: list[object] = []
     for code in codes:
