@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 import stat
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
-__all__ = ["read_bounded", "read_stream_bounded", "utf8_exceeds"]
+__all__ = ["NotText", "decode_text", "read_bounded", "read_stream_bounded", "utf8_exceeds"]
 
 _CHUNK = 1 << 20
 
@@ -74,3 +74,35 @@ def utf8_exceeds(text: str, limit: int) -> bool:
     if len(text) * 4 <= limit:
         return False
     return len(text.encode("utf-8", "surrogatepass")) > limit
+
+
+class NotText(NamedTuple):
+    """Why bytes are not text, and where.
+
+    *reason* is ``"utf-8"`` (not UTF-8 from byte *at*) or ``"binary"`` (a NUL character at
+    *at*); *line* is the 1-based line it is on.
+    """
+
+    reason: str
+    line: int
+    at: int
+
+
+def decode_text(data: bytes) -> str | NotText:
+    r"""*data* as UTF-8 text (a byte-order mark dropped), or why it is not text.
+
+    Each reader words its own error from the :class:`NotText` (a report, a table).
+
+    >>> decode_text("\ufeffSỞ X".encode())
+    'SỞ X'
+    >>> decode_text(b"a\nb\xff"), decode_text(b"a\x00")
+    (NotText(reason='utf-8', line=2, at=3), NotText(reason='binary', line=1, at=1))
+    """
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return NotText("utf-8", data[: error.start].count(b"\n") + 1, error.start)
+    nul = text.find("\x00")
+    if nul >= 0:
+        return NotText("binary", text.count("\n", 0, nul) + 1, nul)
+    return text

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import BinaryIO, Literal
 
 from cchc_model._base.errors import InputError
-from cchc_model._base.files import read_stream_bounded
+from cchc_model._base.files import decode_text, read_stream_bounded
 from cchc_model._io.docx_report import read_docx
 from cchc_model._io.text_report import read_text_report
 from cchc_model._model.report import Report
@@ -44,20 +44,16 @@ def _shown(path: str) -> str:
 
 
 def _decode(data: bytes, where: str) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+    text = decode_text(data)
+    if isinstance(text, str):
+        return text
+    if text.reason == "binary":
         raise InputError(
-            f"{where}:{line}: không phải văn bản UTF-8 (not UTF-8 text) tại byte {error.start}"
-        ) from None
-    nul = text.find("\x00")
-    if nul >= 0:
-        raise InputError(
-            f"{where}:{text.count(chr(10), 0, nul) + 1}: tệp nhị phân, không phải văn bản "
-            "(binary data, not text)"
+            f"{where}:{text.line}: tệp nhị phân, không phải văn bản (binary data, not text)"
         )
-    return text
+    raise InputError(
+        f"{where}:{text.line}: không phải văn bản UTF-8 (not UTF-8 text) tại byte {text.at}"
+    )
 
 
 def read_report(

@@ -27,7 +27,7 @@ from typing import Any, Literal, overload
 import attrs
 
 from cchc_model._base.errors import AppendixParseError, CchcError, InputError, extra_hint
-from cchc_model._base.files import read_bounded, utf8_exceeds
+from cchc_model._base.files import decode_text, read_bounded, utf8_exceeds
 from cchc_model._base.text import nfc
 from cchc_model._model.appendix import Appendix, Catalogue, catalogue_2023
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
@@ -173,22 +173,27 @@ def _looks_markdown(text: str) -> bool:
     return False
 
 
+def _unwritable(bad: re.Match[str], location: str) -> AppendixParseError:
+    return AppendixParseError(
+        f"ký tự điều khiển hoặc không ghi được U+{ord(bad.group()):04X} "
+        "(control or unwritable character)",
+        location=location,
+    )
+
+
 def _decode(data: bytes, where: str) -> str:
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise AppendixParseError(
-            f"không phải văn bản UTF-8 (not UTF-8 text) tại byte {error.start}",
-            location=f"{where}:{line}",
-        ) from None
-    nul = text.find("\x00")
-    if nul >= 0:
+    text = decode_text(data)
+    if isinstance(text, str):
+        return text
+    if text.reason == "binary":
         raise AppendixParseError(
             "tệp nhị phân, không phải bảng (binary data, not a table)",
-            location=f"{where}:{text.count(chr(10), 0, nul) + 1}",
+            location=f"{where}:{text.line}",
         )
-    return text
+    raise AppendixParseError(
+        f"không phải văn bản UTF-8 (not UTF-8 text) tại byte {text.at}",
+        location=f"{where}:{text.line}",
+    )
 
 
 def _xlsx_cell(cell: Any) -> str:
@@ -252,11 +257,7 @@ def _sheet_rows(
         for cell in cells:
             bad = _UNWRITABLE.search(cell)
             if bad is not None:
-                raise AppendixParseError(
-                    f"ký tự điều khiển hoặc không ghi được U+{ord(bad.group()):04X} "
-                    "(control or unwritable character)",
-                    location=f"{where}:{number}",
-                )
+                raise _unwritable(bad, f"{where}:{number}")
         filled = [i for i, cell in enumerate(cells) if cell.strip()]
         if not filled:
             lines.append(_Line(number, None, ""))
@@ -426,11 +427,7 @@ def _source_lines(
         _decode(text.encode("utf-8", "surrogatepass"), where)
     bad = _UNWRITABLE.search(text)
     if bad is not None:
-        raise AppendixParseError(
-            f"ký tự điều khiển hoặc không ghi được U+{ord(bad.group()):04X} "
-            "(control or unwritable character)",
-            location=f"{where}:{_line_count(text[: bad.start()])}",
-        )
+        raise _unwritable(bad, f"{where}:{_line_count(text[: bad.start()])}")
     if fmt == "markdown" or (fmt is None and _looks_markdown(text)):
         return _md_lines(text), where
     return _tsv_lines(text), where
@@ -730,18 +727,14 @@ def _table_rows(
         definition = None
         if definitions is not None and id(row) not in extra:
             definition = definitions.get(row.code)
-        stt, label, unit = row.stt, row.label, row.unit
-        if definition is not None and not (stt or label or unit):
-            # A row built from a bare value: its cells are the form's.
-            filled = definition.row(None)
-            stt, label, unit = filled.stt, filled.label, filled.unit
+        # A row built from a bare value has the form's cells already (Appendix fills them).
         value = _cell_value(row, definition)
         if escape is None:
-            yield _clean(stt), _clean(label), _clean(unit), value, _clean(row.note)
+            yield _clean(row.stt), _clean(row.label), _clean(row.unit), value, _clean(row.note)
         else:
             yield tuple(
                 _escape_cell(cell, markdown=escape)
-                for cell in (stt, label, unit, value, row.note)
+                for cell in (row.stt, row.label, row.unit, value, row.note)
             )
 
 
