@@ -560,10 +560,21 @@ _CORE = rf"""
     (?![\w/&-])
     (?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})?
 """
+
+
+def _prefix() -> str:
+    """:data:`_PREFIX` with the type names, behind a look-ahead at its first letter.
+
+    The look-ahead only refuses what no alternative begins with, so the prefix matches what
+    it matched without it; but a place where no prefix starts (most places: the number
+    itself, and any word beginning with another letter) is passed over at the cost of one
+    test, not one per type name, each in both cases.
+    """
+    return rf"(?=(?:{_first_letters(1)})){_PREFIX.replace('{types}', _type_words())}"
+
+
 # Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
-_CITATION = Lazy(lambda: re.compile(
-    f"{_PREFIX.replace('{types}', _type_words())}?{_CORE}", re.VERBOSE
-))
+_CITATION = Lazy(lambda: re.compile(f"(?:{_prefix()})?{_CORE}", re.VERBOSE))
 
 
 def _widest(pattern: str) -> int:
@@ -575,18 +586,18 @@ def _widest(pattern: str) -> int:
     return int(parser.parse(pattern, re.VERBOSE).getwidth()[1])
 
 
-def _first_letters() -> str:
-    """What a type name or law name begins with: the first two letters of each.
+def _first_letters(count: int = 2) -> str:
+    """What a type name or law name begins with: the first *count* letters of each.
 
     Only letters of its first word: the gap after that word may be any white space.
     """
     cased = {label.lower() for label in _CASED_LABELS}
     loose = {
-        label.split(" ")[0][:2]
+        label.split(" ")[0][:count]
         for label in (*_BY_LABEL, _GENERIC, _GENERIC_VBQPPL) if label not in cased
     }
     strict = {
-        label.split(" ")[0][:2] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
+        label.split(" ")[0][:count] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
     }
     return (
         f"(?i:{'|'.join(map(re.escape, sorted(loose)))})|{'|'.join(map(re.escape, sorted(strict)))}"
@@ -618,8 +629,11 @@ def _scanner() -> _Scanner:
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
-        prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
-        reach=_widest(_PREFIX.replace("{types}", _type_words())),
+        # The first letter alone first: one test refuses most word starts.
+        prefix_start=re.compile(
+            rf"(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()}))"
+        ),
+        reach=_widest(_prefix()),
         punctuation_reach=_widest(_SO_TAIL),
     )
 
@@ -627,8 +641,12 @@ def _scanner() -> _Scanner:
 _SCANNER = Lazy(_scanner)
 # What no prefix holds: anything but letters, white space and ",.:".
 _NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
-_ASCII_DIGITS = frozenset("0123456789")
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# Where a number core may start: one to six digits, not after a letter, digit or "_./-",
+# then a letter (the suffix), a space and a "/" or "-", the letter and space optional. The
+# look-behind comes after the first digit so that the engine's scan for a digit runs first.
+_CORE_START = re.compile(
+    rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}(?=[A-Za-z]?[ ]?[/-])"
+)
 
 
 def _core_starts(text: str) -> Iterator[int]:
@@ -636,37 +654,12 @@ def _core_starts(text: str) -> Iterator[int]:
 
     A core is one to six digits, not after a letter, digit or ``./-``, then a letter (the
     suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
-    letter and space optional. So each ``/`` or ``-`` (found by ``str.find``, much faster than
-    a scan for digits) names at most one place: the start of the run of digits before it,
-    past the space and the letter where they are written, when what is before that run is
-    not refused by the core's look-behind (a word character is what :meth:`str.isalnum`
-    accepts, or ``_``).
+    letter and space optional: what the core's own pattern asks of its first characters,
+    looked for by one pattern whose scan for a digit runs in the engine.
     """
-    slashes = _positions(text, "/")
-    dashes = _positions(text, "-")
-    for mark in sorted(slashes + dashes) if slashes and dashes else slashes or dashes:
-        end = mark
-        if end and text[end - 1] == " ":
-            end -= 1
-        if end and text[end - 1] in _ASCII_LETTERS:
-            end -= 1
-        begin = end
-        while begin and text[begin - 1] in _ASCII_DIGITS and end - begin < _MAX_NUMBER_DIGITS:
-            begin -= 1
-        if begin == end:
-            continue
-        before = text[begin - 1] if begin else " "
-        if not (before.isalnum() or before in "_./-"):  # the look-behind (?<![\w./-])
-            yield begin
-
-
-def _positions(text: str, mark: str) -> list[int]:
-    found = []
-    at = text.find(mark)
-    while at >= 0:
-        found.append(at)
-        at = text.find(mark, at + 1)
-    return found
+    if "/" not in text and "-" not in text:
+        return iter(())
+    return (match.start() for match in _CORE_START.finditer(text))
 
 
 def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
