@@ -34,7 +34,7 @@ import attrs
 from cchc_model._base.dates import DocumentDate
 from cchc_model._base.errors import AppendixOnlyError, CchcError, NotAReportError
 from cchc_model._base.periods import period_in_text
-from cchc_model._io.tables import read_appendix
+from cchc_model._io.tables import appendix_of_lines
 from cchc_model._model.appendix import Appendix
 from cchc_model._model.report import (
     Header,
@@ -581,8 +581,7 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
         legal_basis = body.introduction.pop(0)
     appendix: Appendix | None = None
     if appendix_at is not None:
-        appendix = read_appendix("\n".join(lines) + "\n",
-                                 format=_table_format(lines[appendix_at:]))
+        appendix = appendix_of_lines(lines, appendix_at, _table_format(lines[appendix_at:]))
     header = Header(
         agency=head.agency_lines[-1] if head.agency_lines else "",
         parent_agency=" ".join(head.agency_lines[:-1]),
