@@ -69,13 +69,8 @@ def _unit_claims(index: SubjectIndex) -> dict[str, str]:
 
 def _shared_numbers(index: SubjectIndex) -> frozenset[tuple[int, date]]:
     """The numbers and dates more than one dated citation carries."""
-    seen: dict[tuple[int, date], int] = {}
-    for citation in index.citations:
-        ref = citation.ref
-        if ref.issued_on is not None:
-            pair = (ref.number, ref.issued_on)
-            seen[pair] = seen.get(pair, 0) + 1
-    return frozenset(pair for pair, count in seen.items() if count > 1)
+    counts = index.once(_check_each).pair_counts
+    return frozenset(pair for pair, count in counts.items() if count > 1)
 
 
 _SeriesKey = tuple[str, str, str, bool, int, str, date]
@@ -114,9 +109,10 @@ def _conflicts(index: SubjectIndex) -> tuple[_Conflict, ...]:
     shared = index.once(_shared_numbers)
     first: dict[_SeriesKey, tuple[str, LegalDocumentRef]] = {}
     found = []
-    for citation in index.citations:
-        ref = citation.ref
-        if ref.issued_on is None or (ref.number, ref.issued_on) not in shared:
+    if not shared:
+        return ()
+    for citation, pair in index.once(_check_each).dated:
+        if pair not in shared:
             continue
         key = _series_key(citation, claims)
         if key is None:
@@ -151,15 +147,11 @@ def _conflicting_symbols(rule: Rule, subject: Subject) -> Iterator[Finding]:
 def _missing_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    citations = _citations(subject)
-    with_year = {
-        (c.ref.number, c.ref.symbol): c.ref for c in citations if c.ref.year is not None
-    }
-    for citation in citations:
+    checked = subject.index.once(_check_each)
+    with_year = checked.with_year
+    for citation in checked.yearless:
         ref = citation.ref
-        if ref.year is not None or citation.system == "party":
-            continue
-        other = with_year.get((ref.number, ref.symbol))
+        other = with_year.get((ref.number, ref.symbol)) if with_year else None
         if other is not None and not _same_document_series(ref, other):
             other = None
         if other is None and not _needs_year(ref):
@@ -446,15 +438,9 @@ def _names_year_from(lowered: str, first: int) -> bool:
 def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    first: dict[str, Citation] = {}
-    dated_later: dict[str, date] = {}
-    for citation in _citations(subject):
-        key = citation.number_symbol
-        if key not in first:
-            first[key] = citation
-        elif citation.ref.issued_on is not None:
-            dated_later.setdefault(key, citation.ref.issued_on)
-    for key, citation in first.items():
+    checked = subject.index.once(_check_each)
+    dated_later = checked.dated_later
+    for key, citation in checked.first.items():
         ref = citation.ref
         if ref.issued_on is not None or ref.doc_type is DocumentType.LAW or (
             citation.system == "party"
@@ -503,13 +489,7 @@ def _word_at(text: str, at: int) -> bool:
 def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    report = DocumentType.REPORT
-    citing: dict[str, Paragraph] = {}
-    for citation in _citations(subject):
-        if citation.ref.doc_type is report:
-            # The path of the paragraph: the citation's without its ".references[i]".
-            citing.setdefault(citation.path.rpartition(".references[")[0], citation.paragraph)
-    for path, paragraph in citing.items():
+    for path, paragraph in subject.index.once(_check_each).citing_reports.items():
         if not _may_list_a_report(paragraph.text):
             continue
         spans = [(m.start, m.end) for m in paragraph.references]
@@ -528,22 +508,7 @@ def _number_order(rule: Rule, subject: Subject) -> Iterator[Finding]:
     codes = subject.index.once(_unit_codes_of)
     if not codes:
         return
-    unit = codes[0]
-    own: dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]] = {}
-    for citation in _citations(subject):
-        ref = citation.ref
-        if ref.issued_on is None or ref.year is not None:
-            continue
-        issuers = citation.issuer_codes
-        if not issuers or issuers[0] != unit or citation.system == "party":
-            continue
-        kind = ref.symbol.partition("-")[0] if ref.doc_type is not None else ""
-        key = (kind, ref.issued_on.year)
-        series = own.get(key)
-        if series is None:
-            series = own[key] = {}
-        if ref.number not in series:
-            series[ref.number] = (citation.path, ref)
+    own = subject.index.once(_check_each).own_series
     for series in own.values():
         latest: tuple[str, LegalDocumentRef] | None = None
         # By number: each number is kept once, so the pairs never compare their citations.
@@ -598,10 +563,17 @@ def _repealed_basis(rule: Rule, subject: Subject) -> Iterator[Finding]:
                            since=format_date(repeal.since))
 
 
-class _Checked(NamedTuple):
-    """What the rules that read one citation at a time find, each rule's citations in order.
+_Pair = tuple[int, date]
+_OwnSeries = dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]]
 
-    One walk over the citations serves them all; each rule writes its own findings.
+
+class _Checked(NamedTuple):
+    """What the citation rules find and gather in one walk, each rule's citations in order.
+
+    The rules that read one citation at a time find their citations here; the rules that
+    compare citations (numbers shared, years left out, first citations, the unit's series,
+    lists of reports) find what they gather from every citation. Each rule writes its own
+    findings.
     """
 
     malformed: list[tuple[Citation, str]]
@@ -613,27 +585,71 @@ class _Checked(NamedTuple):
     programme_year: list[tuple[Citation, int]]
     repealed: list[tuple[Citation, Repeal]]
     latest: date | None
+    #: How many dated citations carry each number and date.
+    pair_counts: dict[_Pair, int]
+    #: The dated citations with their number and date, in order.
+    dated: list[tuple[Citation, _Pair]]
+    #: The last reference with a year cited under each number and symbol.
+    with_year: dict[tuple[int, str], LegalDocumentRef]
+    #: The citations without a year that are no Party document, in order.
+    yearless: list[Citation]
+    #: The unit's own dated documents without a year, by symbol type and year, then number.
+    own_series: _OwnSeries
+    #: The first citation of each number and symbol, and the first date a later one gives.
+    first: dict[str, Citation]
+    dated_later: dict[str, date]
+    #: The paragraphs citing a report, by path.
+    citing_reports: dict[str, Paragraph]
 
 
-def _check_each(index: SubjectIndex) -> _Checked:
+def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
     report = index.report
     latest = None if report is None else _latest_report_day(report)
-    checked = _Checked([], [], [], [], [], [], [], [], latest)
+    checked = _Checked([], [], [], [], [], [], [], [], latest, {}, [], {}, [], {}, {}, {}, {})
     if report is None:
         return checked
     when = report.header.date
     report_day = None if when is None else date(when.year, when.month or 1, when.day or 1)
+    codes = index.once(_unit_codes_of)
+    unit = codes[0] if codes else None
+    counts, dated, with_year, yearless = (
+        checked.pair_counts, checked.dated, checked.with_year, checked.yearless)
+    own, first, dated_later = checked.own_series, checked.first, checked.dated_later
+    citing = checked.citing_reports
+    report_kind = DocumentType.REPORT
     for citation in index.citations:
         ref = citation.ref
         warnings = ref.warnings
         if warnings:
             _check_warnings(citation, warnings, checked)
         issued = ref.issued_on
+        ref_year = ref.year
         if issued is not None:
             if latest is not None and issued > latest:
                 checked.dated_after.append(citation)
-            if ref.year is not None and issued.year != ref.year:
+            if ref_year is not None and issued.year != ref_year:
                 checked.year_mismatch.append(citation)
+            pair = (ref.number, issued)
+            counts[pair] = counts.get(pair, 0) + 1
+            dated.append((citation, pair))
+        if ref_year is not None:
+            with_year[ref.number, ref.symbol] = ref
+        elif citation.system != "party":
+            yearless.append(citation)
+            if issued is not None and unit is not None:
+                issuers = citation.issuer_codes
+                if issuers and issuers[0] == unit:
+                    _add_own(own, citation, ref, issued)
+        key = citation.number_symbol
+        if key not in first:
+            first[key] = citation
+        elif issued is not None and key not in dated_later:
+            dated_later[key] = issued
+        if ref.doc_type is report_kind:
+            # The path of the paragraph: the citation's without its ".references[i]".
+            path = citation.path.rpartition(".references[")[0]
+            if path not in citing:
+                citing[path] = citation.paragraph
         text = ref.subject
         # "năm" in any case has an "ă" or "Ă": a subject without one is not lowered at all.
         if text and ("ă" in text or "Ă" in text):
@@ -646,13 +662,24 @@ def _check_each(index: SubjectIndex) -> _Checked:
                     if year is not None:
                         checked.programme_year.append((citation, year))
         if report_day is not None and ref.symbol in _REPEALED_TAILS:
-            repeal = _REPEALED.get(citation.number_symbol)
+            repeal = _REPEALED.get(key)
             if repeal is not None and report_day >= repeal.since:
                 match = citation.match
                 around = citation.paragraph.text[max(0, match.start - 60):match.end + 60]
                 if not _KNOWS_REPEAL.search(around):
                     checked.repealed.append((citation, repeal))
     return checked
+
+
+def _add_own(own: _OwnSeries, citation: Citation, ref: LegalDocumentRef, issued: date) -> None:
+    """Key one of the unit's own documents into its series (refs.number_order)."""
+    kind = ref.symbol.partition("-")[0] if ref.doc_type is not None else ""
+    series_key = (kind, issued.year)
+    series = own.get(series_key)
+    if series is None:
+        series = own[series_key] = {}
+    if ref.number not in series:
+        series[ref.number] = (citation.path, ref)
 
 
 def _check_warnings(citation: Citation, warnings: tuple[str, ...], checked: _Checked) -> None:
