@@ -27,11 +27,16 @@ from cchc_model import (
 from cchc_model._rules.default import default_rules
 from cchc_model._rules.references import (
     _ISSUED,
+    _MAYBE_BLANK,
     _NOT_ISSUING,
     _REPORT_ITEM,
     _UNIT_AS_AGENT,
+    _YEAR_AFTER_NAM,
     REFERENCE_RULES,
+    _blank_year,
     _may_list_a_report,
+    _names_year_from,
+    _report_items,
     _says_unit_issued,
 )
 
@@ -376,6 +381,25 @@ class TestProgrammeYear:
             ("refs.programme_year", "$.sections[0].paragraphs[0].references[0]")
         ]
 
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(("năm ", "năm", "NĂM ", "2023", "2022", "202", "20231",
+                                     "١٢٣٤", " ", "x", "năm 2024")), max_size=8).map("".join),
+           st.integers(1990, 2030))
+    def test_years_found_at_once_are_the_years_read_one_by_one(
+        self, text: str, first: int
+    ) -> None:
+        """One search for the years after "năm" tells what the year-by-year reading tells."""
+        lowered = text.lower()
+        years = _YEAR_AFTER_NAM.findall(lowered)
+        assert bool(years and max(map(int, years)) >= first) == _names_year_from(lowered, first)
+
+    @given(st.lists(st.sampled_from(("năm", "NĂM", "hằng năm", " ", ";", ",", ".", ")", "x",
+                                     "2023")), max_size=8).map("".join))
+    def test_no_blank_year_without_the_first_test(self, text: str) -> None:
+        """A subject failing the cheap test made before _blank_year has no blank year."""
+        if _MAYBE_BLANK.search(text.lower()) is None:
+            assert not _blank_year(text)
+
     def test_year_before_the_date(self) -> None:
         """A programme for the year of its date, or an earlier one, is not looked at."""
         report = _report("Kế hoạch số 30/KH-UBND ngày 06/02/2023 về cải cách hành chính "
@@ -523,3 +547,12 @@ class TestReportItems:
         """A paragraph skipped before the search has no report item the pattern reads."""
         if not _may_list_a_report(text):
             assert _REPORT_ITEM.search(text) is None
+
+    @settings(max_examples=400)
+    @given(st.lists(st.sampled_from(("Báo cáo", "Báo cáo kết quả", " ", "  ", "\t", "số",
+                                     "sốa", "kết", "; ", ";", ":", "\n", "\n ", "- ", "-",
+                                     "+", "•", "*", "x", "Ư", "1", "47/BC-STP")),
+                    max_size=12).map("".join))
+    def test_items_found_from_each_report_are_the_pattern_s(self, text: str) -> None:
+        """Report items found from each "Báo cáo" are those the pattern finds, in order."""
+        assert list(_report_items(text)) == [m.start(1) for m in _REPORT_ITEM.finditer(text)]

@@ -395,16 +395,19 @@ def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
                            day=format_date(ref.issued_on), year=year)
 
 
-def _programme_year_of(ref: LegalDocumentRef, lowered: str) -> int | None:
+def _programme_year_of(
+    ref: LegalDocumentRef, lowered: str, *, checked_year: bool = False
+) -> int | None:
     """The year of the plan or programme *ref* adopts when its date is a year too early.
 
-    *lowered* is the subject in lower case, which has "năm" in it.
+    *lowered* is the subject in lower case, which has "năm" in it; *checked_year* says the
+    caller knows it names a year after the date's (:func:`_names_year_from`).
     """
     issued, text = ref.issued_on, ref.subject
     assert issued is not None  # noqa: S101 - the caller checked
     assert text is not None  # noqa: S101 - the caller checked
     # Only a year after the date's can be too late for it: look for one before the patterns.
-    if not _names_year_from(lowered, issued.year + 1):
+    if not checked_year and not _names_year_from(lowered, issued.year + 1):
         return None
     kind = ref.doc_type
     if kind is not _PLAN and kind is not _PROGRAMME and not (
@@ -419,6 +422,10 @@ def _programme_year_of(ref: LegalDocumentRef, lowered: str) -> int | None:
         return None
     # The plan of a year is adopted in its last months before it at the earliest.
     return year if issued < date(year - 1, 9, 1) else None
+
+
+# "năm " and the four digits _names_year_from reads: one search for all of a subject's years.
+_YEAR_AFTER_NAM = re.compile(r"năm (\d{4})")
 
 
 def _names_year_from(lowered: str, first: int) -> bool:
@@ -481,6 +488,45 @@ def _may_list_a_report(text: str) -> bool:
     return False
 
 
+# _REPORT_ITEM from its "Báo cáo" on.
+_REPORT_TAIL = re.compile(r"Báo cáo[ ]+(?!số\b)[^\W\d_A-ZĐ]")
+
+
+def _report_items(text: str) -> Iterator[int]:
+    """Where the "Báo cáo" of each match of :data:`_REPORT_ITEM` in *text* starts, in order.
+
+    Found from each "Báo cáo", looking back for what may stand before it (the start, a ";"
+    or ":", a line break, a bullet), rather than trying the pattern at every position.
+    """
+    at = text.find("Báo cáo")
+    while at >= 0:
+        if _REPORT_TAIL.match(text, at) is not None and _item_start(text, at):
+            yield at
+        at = text.find("Báo cáo", at + 7)
+
+
+def _item_start(text: str, at: int) -> bool:
+    """Whether one of :data:`_REPORT_ITEM`'s openings ends at *at* in *text*."""
+    if at == 0:
+        return True
+    before = at
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before == 0:
+        return False
+    mark = text[before - 1]
+    if mark in ";:\n":
+        return True
+    if mark not in "-+•":
+        return False
+    bullet = before - 1
+    if bullet == 0:
+        return True
+    while bullet > 0 and text[bullet - 1] in " \t":
+        bullet -= 1
+    return bullet > 0 and text[bullet - 1] == "\n"
+
+
 def _word_at(text: str, at: int) -> bool:
     """Whether a word character (a letter, digit or underscore) is at *at* in *text*."""
     return at < len(text) and (text[at].isalnum() or text[at] == "_")
@@ -493,8 +539,7 @@ def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
         if not _may_list_a_report(paragraph.text):
             continue
         spans = [(m.start, m.end) for m in paragraph.references]
-        for found in _REPORT_ITEM.finditer(paragraph.text):
-            at = found.start(1)
+        for at in _report_items(paragraph.text):
             if any(start <= at < end for start, end in spans):
                 continue
             end = paragraph.text.find(";", at, at + 160)
@@ -639,7 +684,15 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
             if issued is not None and unit is not None:
                 issuers = citation.issuer_codes
                 if issuers and issuers[0] == unit:
-                    _add_own(own, citation, ref, issued)
+                    # The unit's series: by symbol type and year (refs.number_order).
+                    symbol = ref.symbol
+                    series_key = (symbol.partition("-")[0] if ref.doc_type is not None else "",
+                                  issued.year)
+                    series = own.get(series_key)
+                    if series is None:
+                        series = own[series_key] = {}
+                    if ref.number not in series:
+                        series[ref.number] = (citation.path, ref)
         key = citation.number_symbol
         if key not in first:
             first[key] = citation
@@ -655,12 +708,16 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
         if text and ("ă" in text or "Ă" in text):
             lowered = text.lower()
             if "năm" in lowered:
-                if _blank_year(text, lowered):
+                # _blank_year's own first test, made here: most subjects fail it.
+                if _MAYBE_BLANK.search(lowered) is not None and _blank_year(text, lowered):
                     checked.blank_year.append(citation)
                 if issued is not None:
-                    year = _programme_year_of(ref, lowered)
-                    if year is not None:
-                        checked.programme_year.append((citation, year))
+                    # Only a year after the date's can be too late for it (_names_year_from).
+                    years = _YEAR_AFTER_NAM.findall(lowered)
+                    if years and max(map(int, years)) > issued.year:
+                        year = _programme_year_of(ref, lowered, checked_year=True)
+                        if year is not None:
+                            checked.programme_year.append((citation, year))
         if report_day is not None and ref.symbol in _REPEALED_TAILS:
             repeal = _REPEALED.get(key)
             if repeal is not None and report_day >= repeal.since:
@@ -669,17 +726,6 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
                 if not _KNOWS_REPEAL.search(around):
                     checked.repealed.append((citation, repeal))
     return checked
-
-
-def _add_own(own: _OwnSeries, citation: Citation, ref: LegalDocumentRef, issued: date) -> None:
-    """Key one of the unit's own documents into its series (refs.number_order)."""
-    kind = ref.symbol.partition("-")[0] if ref.doc_type is not None else ""
-    series_key = (kind, issued.year)
-    series = own.get(series_key)
-    if series is None:
-        series = own[series_key] = {}
-    if ref.number not in series:
-        series[ref.number] = (citation.path, ref)
 
 
 def _check_warnings(citation: Citation, warnings: tuple[str, ...], checked: _Checked) -> None:
