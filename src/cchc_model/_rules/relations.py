@@ -108,17 +108,20 @@ _ZERO = Decimal(0)
 _ABSENT = object()
 
 
-def _side(codes: tuple[str, ...], value: _Values, catalogue: Catalogue,
-          constant: Decimal = _ZERO) -> _Side:
+def _side(codes: tuple[str, ...], given: Callable[[str], object], value: _Values,
+          catalogue: Catalogue, constant: Decimal = _ZERO) -> _Side:
     """The side of *codes*: a blank total whose complete parts are not all blank is its parts.
 
-    Raises :class:`_Unusable` for a figure of the wrong kind.
+    *given* looks a code up among the appendix's rows (``None`` when it has none), *value*
+    is ``Appendix.value``, for the rest. Raises :class:`_Unusable` for a figure of the wrong
+    kind.
     """
-    # Nearly every side is figures all given, each a number: summed as they are read.
+    # Nearly every side is figures all given, each a number: summed as they are read, from
+    # the rows' values without a call of *value* per code.
     numbers: list[int | Decimal] = []
     present: int | Decimal = constant
     for code in codes:
-        figure = value(code)
+        figure = given(code)
         kind = type(figure)
         if kind is not int and kind is not Decimal:
             # A blank or another kind of figure: read the side again, expanding blank totals.
@@ -232,11 +235,12 @@ def _relations_of(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
 _Judged = tuple[str, _Side, _Side] | None
 
 
-def _judge(relation: Relation, value: _Values, catalogue: Catalogue) -> _Judged:
+def _judge(relation: Relation, given: Callable[[str], object], value: _Values,
+           catalogue: Catalogue) -> _Judged:
     """The verdict on *relation* with both sides, or ``None`` when a side is unusable."""
     try:
-        left = _side(relation.left, value, catalogue)
-        right = _side(relation.right, value, catalogue, relation.constant)
+        left = _side(relation.left, given, value, catalogue)
+        right = _side(relation.right, given, value, catalogue, relation.constant)
     except _Unusable:
         return None
     return (_verdict(relation, left, right), left, right)
@@ -267,7 +271,9 @@ def _verdicts(index: SubjectIndex) -> _Verdicts:
         "appendix.breakdown_sum": relations.get("appendix.breakdown_sum", ())
     }
     return {
-        rule_id: tuple((relation, _judge(relation, value, catalogue)) for relation in found)
+        rule_id: tuple(
+            (relation, _judge(relation, given, value, catalogue)) for relation in found
+        )
         for rule_id, found in wanted.items()
         # Ratios are one cell each, checked by their own rule.
         if rule_id != "appendix.ratio_bound"
