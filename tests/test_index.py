@@ -7,8 +7,11 @@ import pytest
 from hypothesis import given
 
 from cchc_model import (
+    Header,
     IndicatorValue,
     LegalDocumentRef,
+    Paragraph,
+    ReferenceMatch,
     Report,
     Subject,
     catalogue_2023,
@@ -16,7 +19,7 @@ from cchc_model import (
     validate,
 )
 from cchc_model._model.appendix import Appendix
-from cchc_model._model.index import Citation, SubjectIndex, _number_symbol
+from cchc_model._model.index import Citation, SubjectIndex
 from cchc_model.examples import reference_report
 from tests.other_reports import OTHER_REPORTS
 from tests.strategies import legal_document_refs
@@ -129,6 +132,13 @@ class TestSharing:
             for finding in rule.check(rule, Subject.of(attrs.evolve(report)))
         ]
         assert list(validate(report).findings) == alone
+
+
+def _number_symbol(ref: LegalDocumentRef) -> str:
+    """The number and symbol the index writes for a citation of *ref*."""
+    paragraph = Paragraph("x", references=(ReferenceMatch(ref, 0, 1, "x"),))
+    report = Report(Header("SỞ NỘI VỤ"), introduction=(paragraph,))
+    return SubjectIndex(report, None).citations[0].number_symbol
 
 
 class TestNumberSymbol:

@@ -62,20 +62,6 @@ class Citation(NamedTuple):
                    _system_of(ref, codes), ref.symbol_type)
 
 
-def _number_symbol(ref: LegalDocumentRef) -> str:
-    """``ref.number_symbol``, written without a format specification for a plain number."""
-    number = ref.number
-    if type(number) is not int or number < 0:
-        return ref.number_symbol
-    written = (str(number) if number >= 10 else f"0{number}") + ref.number_suffix
-    symbol = ref.symbol
-    if "/" in symbol:
-        return f"{written}-{symbol}"
-    if ref.year is not None:
-        return f"{written}/{ref.year}/{symbol}"
-    return f"{written}/{symbol}"
-
-
 @attrs.frozen
 class SubjectIndex:
     """The citations, paragraphs, facts and appendix rows of one subject, each built once.
@@ -121,7 +107,10 @@ class SubjectIndex:
         found: list[Citation] = []
         new = tuple.__new__  # Citation._make without its classmethod call
         for path, paragraph in self.paragraphs:
-            for i, match in enumerate(paragraph.references):
+            matches = paragraph.references
+            if not matches:
+                continue  # most paragraphs cite nothing
+            for i, match in enumerate(matches):
                 ref = match.ref
                 symbol, kind = ref.symbol, ref.doc_type
                 known = by_symbol.get(symbol)
@@ -131,8 +120,22 @@ class SubjectIndex:
                     codes = ref.issuer_codes
                     facts = (codes, _system_of(ref, codes), ref.symbol_type)
                     by_symbol[symbol] = (kind, facts)
+                # ref.number_symbol, written without a format specification for a plain
+                # number, here: a call per citation costs more than the writing.
+                number = ref.number
+                if type(number) is int and number >= 0:
+                    written = (str(number) if number >= 10 else f"0{number}") + ref.number_suffix
+                    year = ref.year
+                    if "/" in symbol:
+                        number_symbol = f"{written}-{symbol}"
+                    elif year is not None:
+                        number_symbol = f"{written}/{year}/{symbol}"
+                    else:
+                        number_symbol = f"{written}/{symbol}"
+                else:
+                    number_symbol = ref.number_symbol
                 found.append(new(Citation, (f"{path}.references[{i}]", paragraph, match, ref,
-                                            _number_symbol(ref), *facts)))
+                                            number_symbol, *facts)))
         return tuple(found)
 
     @functools.cached_property
