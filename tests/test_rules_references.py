@@ -26,16 +26,17 @@ from cchc_model import (
 )
 from cchc_model._rules.default import default_rules
 from cchc_model._rules.references import (
+    _AFTER_NAM,
     _ISSUED,
     _MAYBE_BLANK,
     _NOT_ISSUING,
     _REPORT_ITEM,
     _UNIT_AS_AGENT,
-    _YEAR_AFTER_NAM,
     REFERENCE_RULES,
     _blank_year,
     _may_list_a_report,
     _names_year_from,
+    _programme_year_of,
     _report_items,
     _says_unit_issued,
 )
@@ -383,15 +384,34 @@ class TestProgrammeYear:
 
     @settings(max_examples=300)
     @given(st.lists(st.sampled_from(("năm ", "năm", "NĂM ", "2023", "2022", "202", "20231",
-                                     "١٢٣٤", " ", "x", "năm 2024")), max_size=8).map("".join),
+                                     "١٢٣٤", " ", "x", "năm 2024", ",", ";", ".", ")", "\n")),
+                    max_size=8).map("".join),
            st.integers(1990, 2030))
-    def test_years_found_at_once_are_the_years_read_one_by_one(
-        self, text: str, first: int
-    ) -> None:
-        """One search for the years after "năm" tells what the year-by-year reading tells."""
+    def test_one_search_reads_the_years_and_the_blanks(self, text: str, first: int) -> None:
+        """The search after each "năm" finds the years read one by one and the blank test."""
         lowered = text.lower()
-        years = _YEAR_AFTER_NAM.findall(lowered)
-        assert bool(years and max(map(int, years)) >= first) == _names_year_from(lowered, first)
+        found = _AFTER_NAM.findall(lowered)
+        years = [int(year) for year in found if year]
+        assert bool(years and max(years) >= first) == _names_year_from(lowered, first)
+        assert ("" in found) == (_MAYBE_BLANK.search(lowered) is not None)
+
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(("năm ", "Năm ", "NĂM ", "2021", "2022", "2023", "2024",
+                                     "giai đoạn ", "kế hoạch ", "chương trình ", " - ", "x ")),
+                    max_size=8).map("".join),
+           st.dates(min_value=date(2019, 1, 1), max_value=date(2025, 12, 31)),
+           st.sampled_from((DocumentType.PLAN, DocumentType.DECISION, None)))
+    def test_only_subjects_naming_a_late_year_are_read(
+        self, text: str, issued: date, kind: DocumentType | None
+    ) -> None:
+        """A programme's year is found only where a year after September next is written."""
+        ref = LegalDocumentRef(kind, 1, "KH-UBND", issued_on=issued, subject=text)
+        lowered = text.lower()
+        if "năm" not in lowered:
+            return
+        top = max(map(int, filter(None, _AFTER_NAM.findall(lowered))), default=0)
+        if not (top > issued.year and issued < date(top - 1, 9, 1)):
+            assert _programme_year_of(ref, lowered) is None
 
     @given(st.lists(st.sampled_from(("năm", "NĂM", "hằng năm", " ", ";", ",", ".", ")", "x",
                                      "2023")), max_size=8).map("".join))

@@ -141,11 +141,12 @@ class SubjectIndex:
     @functools.cached_property
     def facts(self) -> tuple[tuple[str, Fact], ...]:
         """Every figure stated in the prose, with its path."""
-        return tuple(
-            (f"{path}.facts[{i}]", fact)
-            for path, paragraph in self.paragraphs
-            for i, fact in enumerate(paragraph.facts)
-        )
+        found: list[tuple[str, Fact]] = []
+        for path, paragraph in self.paragraphs:
+            facts = paragraph.facts
+            if facts:  # most paragraphs state no figure
+                found.extend((f"{path}.facts[{i}]", fact) for i, fact in enumerate(facts))
+        return tuple(found)
 
     @functools.cached_property
     def catalogue(self) -> Catalogue | None:

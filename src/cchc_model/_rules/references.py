@@ -424,8 +424,9 @@ def _programme_year_of(
     return year if issued < date(year - 1, 9, 1) else None
 
 
-# "năm " and the four digits _names_year_from reads: one search for all of a subject's years.
-_YEAR_AFTER_NAM = re.compile(r"năm (\d{4})")
+# What follows each "năm" of a lowered subject: "năm " and the four digits _names_year_from
+# reads (the year), or what _MAYBE_BLANK reads (no year: an empty group).
+_AFTER_NAM = re.compile(r"năm(?: (\d{4})|\s*(?:[,;.)]|$))")
 
 
 def _names_year_from(lowered: str, first: int) -> bool:
@@ -708,13 +709,16 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
         if text and ("ă" in text or "Ă" in text):
             lowered = text.lower()
             if "năm" in lowered:
-                # _blank_year's own first test, made here: most subjects fail it.
-                if _MAYBE_BLANK.search(lowered) is not None and _blank_year(text, lowered):
+                # One search for what follows each "năm": a year, or a blank ("" then).
+                found = _AFTER_NAM.findall(lowered)
+                # _blank_year's own first test (_MAYBE_BLANK), made here: most subjects fail it.
+                if "" in found and _blank_year(text, lowered):
                     checked.blank_year.append(citation)
                 if issued is not None:
-                    # Only a year after the date's can be too late for it (_names_year_from).
-                    years = _YEAR_AFTER_NAM.findall(lowered)
-                    if years and max(map(int, years)) > issued.year:
+                    # The latest year written: a plan for it adopted from September of the
+                    # year before is in time, so only a subject naming a later year is read.
+                    top = max(map(int, filter(None, found)), default=0)
+                    if top > issued.year and issued < date(top - 1, 9, 1):
                         year = _programme_year_of(ref, lowered, checked_year=True)
                         if year is not None:
                             checked.programme_year.append((citation, year))
