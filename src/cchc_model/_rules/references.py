@@ -717,7 +717,10 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
                 if issued is not None:
                     # The latest year written: a plan for it adopted from September of the
                     # year before is in time, so only a subject naming a later year is read.
-                    top = max(map(int, filter(None, found)), default=0)
+                    if len(found) == 1:  # most subjects write one year, or one blank
+                        top = int(found[0]) if found[0] else 0
+                    else:
+                        top = max(map(int, filter(None, found)), default=0)
                     if top > issued.year and issued < date(top - 1, 9, 1):
                         year = _programme_year_of(ref, lowered, checked_year=True)
                         if year is not None:

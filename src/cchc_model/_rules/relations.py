@@ -106,6 +106,9 @@ class _Side(NamedTuple):
 _Values = Callable[[str], object]
 _ZERO = Decimal(0)
 _ABSENT = object()
+# Whole figures below this add up exactly in a decimal however many a side has.
+_SMALL = 10**18
+_new = tuple.__new__  # a _Side without its generated __new__
 
 
 def _side(codes: tuple[str, ...], given: Callable[[str], object], value: _Values,
@@ -116,8 +119,19 @@ def _side(codes: tuple[str, ...], given: Callable[[str], object], value: _Values
     is ``Appendix.value``, for the rest. Raises :class:`_Unusable` for a figure of the wrong
     kind.
     """
-    # Nearly every side is figures all given, each a number: summed as they are read, from
-    # the rows' values without a call of *value* per code.
+    # Nearly every side is whole numbers, all given, well below the 28 digits a decimal
+    # holds, with no constant: summed as integers, then made a decimal once, which is exactly
+    # what adding them to zero one by one gives. Read from the rows' values, without a call
+    # of *value* per code.
+    if not constant and not constant.adjusted():  # a plain zero, Decimal(0)
+        whole = 0
+        for code in codes:
+            figure = given(code)
+            if type(figure) is not int or not -_SMALL < figure < _SMALL:
+                break
+            whole += figure
+        else:
+            return _new(_Side, (codes, tuple(map(given, codes)), constant, constant + whole, ()))
     numbers: list[int | Decimal] = []
     present: int | Decimal = constant
     for code in codes:
