@@ -22,9 +22,13 @@ from cchc_model._model.facts import Fact
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._model.report import Paragraph, Report
 from cchc_model._values.references import (
+    _BY_ABBREVIATION,
+    _PARTY_AGENCIES,
+    _PARTY_KINDS,
     DocumentType,
     LegalDocumentRef,
     ReferenceMatch,
+    _qualified_kind,
     _system_of,
 )
 
@@ -60,6 +64,33 @@ class Citation(NamedTuple):
         codes = ref.issuer_codes
         return cls(path, paragraph, match, ref, ref.number_symbol, codes,
                    _system_of(ref, codes), ref.symbol_type)
+
+
+_PARTY_CIRCULAR = DocumentType.PARTY_CIRCULAR
+
+
+def _symbol_facts(ref: LegalDocumentRef) -> _SymbolFacts:
+    """``ref.issuer_codes``, ``ref.system`` and ``ref.symbol_type``, from one split of the symbol.
+
+    Each of the three properties splits the symbol anew; a validation asks for all three of
+    every symbol a report cites.
+    """
+    symbol = ref.symbol
+    if "/" in symbol:  # the Party's form: 40-CT/TU
+        kind, _, agency = symbol.partition("/")
+        return tuple(agency.split("-")), "party", _PARTY_KINDS.get(kind)
+    parts = symbol.split("-")
+    first = parts[0]
+    doc_type = ref.doc_type
+    if len(parts) > 1 and (first in _BY_ABBREVIATION or _qualified_kind(ref, first)):
+        codes = tuple(parts[1:])  # the type's code first: KH-UBND
+    elif doc_type is None:
+        codes = (first,)  # a công văn's AGENCY-UNIT
+    else:
+        codes = tuple(parts)  # a law's QH13
+    party = doc_type is _PARTY_CIRCULAR or not _PARTY_AGENCIES.isdisjoint(codes)
+    system = "party" if party else "state"
+    return codes, system, _BY_ABBREVIATION.get(first) if len(parts) > 1 else None
 
 
 @attrs.frozen
@@ -117,8 +148,7 @@ class SubjectIndex:
                 if known is not None and known[0] is kind:
                     facts = known[1]
                 else:
-                    codes = ref.issuer_codes
-                    facts = (codes, _system_of(ref, codes), ref.symbol_type)
+                    facts = _symbol_facts(ref)
                     by_symbol[symbol] = (kind, facts)
                 # ref.number_symbol, written without a format specification for a plain
                 # number, here: a call per citation costs more than the writing.
