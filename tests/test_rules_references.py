@@ -33,6 +33,7 @@ from cchc_model._rules.references import (
     _REPORT_ITEM,
     _UNIT_AS_AGENT,
     REFERENCE_RULES,
+    _after_nam,
     _blank_year,
     _may_list_a_report,
     _names_year_from,
@@ -394,6 +395,17 @@ class TestProgrammeYear:
         years = [int(year) for year in found if year]
         assert bool(years and max(years) >= first) == _names_year_from(lowered, first)
         assert ("" in found) == (_MAYBE_BLANK.search(lowered) is not None)
+        assert _after_nam(text)[0] == found
+
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(("năm ", "năm", "NĂM ", "Năm", "nĂm", "NăM", "năM", "2023",
+                                     " ", "x", ",", ";", ".", ")", "İ", "\u0306", "N", "Ă",
+                                     "M", "ă", "a", "ß", "Σ")), max_size=8).map("".join))
+    def test_subjects_in_lower_case_are_searched_unlowered(self, text: str) -> None:
+        """A subject is searched as written only when lowering it changes nothing read."""
+        found, lowered = _after_nam(text)
+        assert found == _AFTER_NAM.findall(text.lower())
+        assert lowered in (None, text.lower())
 
     @settings(max_examples=300)
     @given(st.lists(st.sampled_from(("năm ", "Năm ", "NĂM ", "2021", "2022", "2023", "2024",

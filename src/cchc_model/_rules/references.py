@@ -429,6 +429,18 @@ def _programme_year_of(
 _AFTER_NAM = re.compile(r"năm(?: (\d{4})|\s*(?:[,;.)]|$))")
 
 
+def _after_nam(text: str) -> tuple[list[str], str | None]:
+    """What :data:`_AFTER_NAM` finds in *text* lowered, and *text* lowered if it was.
+
+    A subject that writes "năm" only in lower case (no "Ă", no "N" before an "ă", no "M"
+    after one) is searched as it is: lowering changes nothing the pattern reads.
+    """
+    if "Ă" in text or "Nă" in text or "ăM" in text:
+        lowered = text.lower()
+        return (_AFTER_NAM.findall(lowered) if "năm" in lowered else []), lowered
+    return (_AFTER_NAM.findall(text) if "năm" in text else []), None
+
+
 def _names_year_from(lowered: str, first: int) -> bool:
     """Whether *lowered* has "năm " and four digits naming *first* or a later year.
 
@@ -705,12 +717,10 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
             if path not in citing:
                 citing[path] = citation.paragraph
         text = ref.subject
-        # "năm" in any case has an "ă" or "Ă": a subject without one is not lowered at all.
+        # "năm" in any case has an "ă" or "Ă": a subject without one is not searched at all.
         if text and ("ă" in text or "Ă" in text):
-            lowered = text.lower()
-            if "năm" in lowered:
-                # One search for what follows each "năm": a year, or a blank ("" then).
-                found = _AFTER_NAM.findall(lowered)
+            found, lowered = _after_nam(text)
+            if found:
                 # _blank_year's own first test (_MAYBE_BLANK), made here: most subjects fail it.
                 if "" in found and _blank_year(text, lowered):
                     checked.blank_year.append(citation)
@@ -722,6 +732,8 @@ def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
                     else:
                         top = max(map(int, filter(None, found)), default=0)
                     if top > issued.year and issued < date(top - 1, 9, 1):
+                        if lowered is None:
+                            lowered = text.lower()
                         year = _programme_year_of(ref, lowered, checked_year=True)
                         if year is not None:
                             checked.programme_year.append((citation, year))
