@@ -352,15 +352,22 @@ def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if found is None:
         return
     appendix, catalogue = found
-    for definition in catalogue.indicators:
-        if definition.kind is not ValueKind.RATIO:
-            continue
-        value = appendix.value(definition.code)
+    shipped = catalogue is catalogue_2023()
+    for code in _RATIO_CODES_2023.get() if shipped else _ratio_codes(catalogue):
+        value = appendix.value(code)
         if isinstance(value, Ratio) and value.numerator > value.denominator:
             yield rule.finding(
-                subject.code_path(definition.code), codes=(definition.code,),
-                code=definition.code, ratio=str(value),
+                subject.code_path(code), codes=(code,), code=code, ratio=str(value),
             )
+
+
+def _ratio_codes(catalogue: Catalogue) -> tuple[str, ...]:
+    """The codes of the rows of *catalogue* that hold a ratio, in order."""
+    return tuple(d.code for d in catalogue.indicators if d.kind is ValueKind.RATIO)
+
+
+# The shipped form's, for every validation of a 2023 appendix.
+_RATIO_CODES_2023 = Lazy(lambda: _ratio_codes(catalogue_2023()))
 
 
 _IN_TIME = re.compile(
