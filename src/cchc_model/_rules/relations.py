@@ -395,12 +395,21 @@ def in_time_count(appendix: Appendix) -> tuple[str, int] | None:
     return None
 
 
-def _tasks(subject: Subject) -> tuple[int, int, int, tuple[str, int] | None] | None:
-    """Assigned, on time, late, and the note's in-time count, when all three rows are given."""
-    found = appendix_and_catalogue(subject)
-    if found is None or found[1].form != "2023":
+_Tasks = tuple[int, int, int, tuple[str, int] | None] | None
+
+
+def _tasks(subject: Subject) -> _Tasks:
+    """Assigned, on time, late, and the note's in-time count, when all three rows are given.
+
+    Read once per validation for the two rules that compare them.
+    """
+    return subject.index.once(_tasks_of)
+
+
+def _tasks_of(index: SubjectIndex) -> _Tasks:
+    appendix, catalogue = index.appendix, index.catalogue
+    if appendix is None or catalogue is None or catalogue.form != "2023":
         return None
-    appendix = found[0]
     numbers = [_number(appendix.value(code)) for code in _TASK_ROWS]
     if any(n is None or n != int(n) for n in numbers):
         return None
