@@ -34,10 +34,6 @@ _ND30 = "Nghị định 30/2020/NĐ-CP, Phụ lục I (số, ký hiệu của v�
 _VBQPPL = "Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 10 (số, ký hiệu VBQPPL)"
 
 
-def _citations(subject: Subject) -> tuple[Citation, ...]:
-    return subject.index.citations
-
-
 def _unit_codes_of(index: SubjectIndex) -> tuple[str, ...]:
     return () if index.report is None else _unit_codes(index.report)
 
@@ -475,7 +471,8 @@ def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 # A list of reports ("- Báo cáo số 47/BC-… ngày …; Báo cáo kết quả rà soát …;") in which one
-# is named without its number.
+# is named without its number. The rule finds its matches with _report_items, which tests pin
+# to this pattern.
 _REPORT_ITEM = re.compile(
     r"(?:^|[;:][ \t]*|\n[ \t]*(?:[-+•][ \t]*)?|^[-+•][ \t]*)(Báo cáo)[ ]+(?!số\b)[^\W\d_A-ZĐ]"
 )
