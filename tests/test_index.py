@@ -5,10 +5,15 @@ from __future__ import annotations
 import attrs
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from cchc_model import (
+    DocumentType,
+    Header,
     IndicatorValue,
     LegalDocumentRef,
+    Paragraph,
+    ReferenceMatch,
     Report,
     Subject,
     catalogue_2023,
@@ -16,7 +21,7 @@ from cchc_model import (
     validate,
 )
 from cchc_model._model.appendix import Appendix
-from cchc_model._model.index import Citation, SubjectIndex, _number_symbol
+from cchc_model._model.index import Citation, SubjectIndex, _symbol_facts
 from cchc_model.examples import reference_report
 from tests.other_reports import OTHER_REPORTS
 from tests.strategies import legal_document_refs
@@ -129,6 +134,34 @@ class TestSharing:
             for finding in rule.check(rule, Subject.of(attrs.evolve(report)))
         ]
         assert list(validate(report).findings) == alone
+
+
+def _number_symbol(ref: LegalDocumentRef) -> str:
+    """The number and symbol the index writes for a citation of *ref*."""
+    paragraph = Paragraph("x", references=(ReferenceMatch(ref, 0, 1, "x"),))
+    report = Report(Header("SỞ NỘI VỤ"), introduction=(paragraph,))
+    return SubjectIndex(report, None).citations[0].number_symbol
+
+
+_SYMBOL_PARTS = ("KH", "QĐ", "NĐ", "CP", "UBND", "SLĐTBXH", "TTr", "CT", "TU", "TW", "HD", "BCTĐ",
+                 "STP", "QH13", "TTLT", "BNV", "BTC", "TT", "QĐi", "BCSĐ", "x", "")
+
+
+class TestSymbolFacts:
+    @given(legal_document_refs())
+    def test_as_the_reference_has_them(self, ref: LegalDocumentRef) -> None:
+        """Issuer codes, system and symbol type from one split are the reference's own."""
+        assert _symbol_facts(ref) == (ref.issuer_codes, ref.system, ref.symbol_type)
+
+    @given(st.lists(st.sampled_from(_SYMBOL_PARTS), min_size=1, max_size=4),
+           st.sampled_from(("-", "/")), st.integers(0, 4), st.sampled_from((None, *DocumentType)))
+    def test_any_symbol(self, parts: list[str], mark: str, at: int,
+                        kind: DocumentType | None) -> None:
+        """Symbols of any parts, in the Party's form or not, of any type, read alike."""
+        joined = "-".join(parts)
+        symbol = joined[:at] + mark + joined[at:] if mark == "/" else joined
+        ref = LegalDocumentRef(kind, 1, symbol)
+        assert _symbol_facts(ref) == (ref.issuer_codes, ref.system, ref.symbol_type)
 
 
 class TestNumberSymbol:

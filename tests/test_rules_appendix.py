@@ -192,6 +192,9 @@ class TestWrittenNumbers:
     @given(st.one_of(
         st.from_regex(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?", fullmatch=True),
         st.text(alphabet="0123456789.,%+- x١", max_size=12),
+        st.text(alphabet="0123456789.,%+- x١đơnvịKÅ²½Ⅻ\u212a\u212b\u2126\u0301\u2212\u00a0",
+                max_size=12),
+        st.text(max_size=8),
     ))
     def test_strict_is_parse_number(self, raw: str) -> None:
         """A cell counts as a plain number exactly when parse_number reads it."""

@@ -26,12 +26,19 @@ from cchc_model import (
 )
 from cchc_model._rules.default import default_rules
 from cchc_model._rules.references import (
+    _AFTER_NAM,
     _ISSUED,
+    _MAYBE_BLANK,
     _NOT_ISSUING,
     _REPORT_ITEM,
     _UNIT_AS_AGENT,
     REFERENCE_RULES,
+    _after_nam,
+    _blank_year,
     _may_list_a_report,
+    _names_year_from,
+    _programme_year_of,
+    _report_items,
     _says_unit_issued,
 )
 
@@ -376,6 +383,55 @@ class TestProgrammeYear:
             ("refs.programme_year", "$.sections[0].paragraphs[0].references[0]")
         ]
 
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(("năm ", "năm", "NĂM ", "2023", "2022", "202", "20231",
+                                     "١٢٣٤", " ", "x", "năm 2024", ",", ";", ".", ")", "\n")),
+                    max_size=8).map("".join),
+           st.integers(1990, 2030))
+    def test_one_search_reads_the_years_and_the_blanks(self, text: str, first: int) -> None:
+        """The search after each "năm" finds the years read one by one and the blank test."""
+        lowered = text.lower()
+        found = _AFTER_NAM.findall(lowered)
+        years = [int(year) for year in found if year]
+        assert bool(years and max(years) >= first) == _names_year_from(lowered, first)
+        assert ("" in found) == (_MAYBE_BLANK.search(lowered) is not None)
+        assert _after_nam(text)[0] == found
+
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(("năm ", "năm", "NĂM ", "Năm", "nĂm", "NăM", "năM", "2023",
+                                     " ", "x", ",", ";", ".", ")", "İ", "\u0306", "N", "Ă",
+                                     "M", "ă", "a", "ß", "Σ")), max_size=8).map("".join))
+    def test_subjects_in_lower_case_are_searched_unlowered(self, text: str) -> None:
+        """A subject is searched as written only when lowering it changes nothing read."""
+        found, lowered = _after_nam(text)
+        assert found == _AFTER_NAM.findall(text.lower())
+        assert lowered in (None, text.lower())
+
+    @settings(max_examples=300)
+    @given(st.lists(st.sampled_from(("năm ", "Năm ", "NĂM ", "2021", "2022", "2023", "2024",
+                                     "giai đoạn ", "kế hoạch ", "chương trình ", " - ", "x ")),
+                    max_size=8).map("".join),
+           st.dates(min_value=date(2019, 1, 1), max_value=date(2025, 12, 31)),
+           st.sampled_from((DocumentType.PLAN, DocumentType.DECISION, None)))
+    def test_only_subjects_naming_a_late_year_are_read(
+        self, text: str, issued: date, kind: DocumentType | None
+    ) -> None:
+        """A programme's year is found only where a year after September next is written."""
+        ref = LegalDocumentRef(kind, 1, "KH-UBND", issued_on=issued, subject=text)
+        lowered = text.lower()
+        if "năm" not in lowered:
+            return
+        top = max(map(int, filter(None, _AFTER_NAM.findall(lowered))), default=0)
+        if not (top > issued.year and issued < date(top - 1, 9, 1)):
+            assert _programme_year_of(ref, lowered) is None
+
+    @given(st.lists(st.sampled_from(("năm", "NĂM", "hằng năm", " ", ";", ",", ".", ")", "x",
+                                     "2023")), max_size=8).map("".join))
+    def test_no_blank_year_without_the_first_test(self, text: str) -> None:
+        """A subject failing the cheap test made before _blank_year has no blank year."""
+        if _MAYBE_BLANK.search(text.lower()) is None:
+            assert not _blank_year(text)
+
     def test_year_before_the_date(self) -> None:
         """A programme for the year of its date, or an earlier one, is not looked at."""
         report = _report("Kế hoạch số 30/KH-UBND ngày 06/02/2023 về cải cách hành chính "
@@ -523,3 +579,12 @@ class TestReportItems:
         """A paragraph skipped before the search has no report item the pattern reads."""
         if not _may_list_a_report(text):
             assert _REPORT_ITEM.search(text) is None
+
+    @settings(max_examples=400)
+    @given(st.lists(st.sampled_from(("Báo cáo", "Báo cáo kết quả", " ", "  ", "\t", "số",
+                                     "sốa", "kết", "; ", ";", ":", "\n", "\n ", "- ", "-",
+                                     "+", "•", "*", "x", "Ư", "1", "47/BC-STP")),
+                    max_size=12).map("".join))
+    def test_items_found_from_each_report_are_the_pattern_s(self, text: str) -> None:
+        """Report items found from each "Báo cáo" are those the pattern finds, in order."""
+        assert list(_report_items(text)) == [m.start(1) for m in _REPORT_ITEM.finditer(text)]

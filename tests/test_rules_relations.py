@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from hypothesis import example, given
+from hypothesis import strategies as st
+
 from cchc_model import Appendix, Ratio, Severity, catalogue_2023, select_rules, validate
 from cchc_model._rules.default import default_rules
-from cchc_model._rules.relations import RELATION_RULES, relations_2023
+from cchc_model._rules.relations import RELATION_RULES, _side, relations_2023
 
 D = Decimal
 
@@ -318,3 +321,25 @@ def test_wrong_kind_is_left_to_the_kind_rule() -> None:
     """Text in a row of a relation silences the relation (appendix.value_kind reports it)."""
     text_row = catalogue_2023()["1.1.1"].row("nhiều")
     assert found("tasks.plan_done", {"1.1.1": text_row, "1.1.2": 26}) == []
+
+
+_FIGURES = st.integers(-(10**19), 10**19) | st.integers(-(10**40), 10**40) | st.decimals(
+    allow_nan=False, allow_infinity=False, places=2, min_value=-(10**6), max_value=10**6)
+
+
+class TestSides:
+    @given(st.lists(_FIGURES, max_size=6),
+           st.sampled_from((Decimal(0), Decimal("0.00"), Decimal("0E+3"), Decimal(100))))
+    @example([10**40 + 1, -(10**40)], Decimal(0))
+    @example([10**18 - 1, 10**18 - 1, -(10**18) + 1], Decimal(0))
+    def test_sum_is_the_sum_one_by_one(self, figures: list[int | Decimal], constant: Decimal):
+        """A side's sum is what adding its figures to the constant one by one gives."""
+        codes = tuple(f"9.{i}" for i in range(len(figures)))
+        values = dict(zip(codes, figures, strict=True))
+        side = _side(codes, values.get, values.__getitem__, catalogue_2023(), constant)
+        expected: int | Decimal = constant
+        for figure in figures:
+            expected = expected + figure
+        assert str(side.present) == str(expected)
+        assert side.values == tuple(figures)
+        assert side.codes == codes

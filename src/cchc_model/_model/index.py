@@ -22,9 +22,13 @@ from cchc_model._model.facts import Fact
 from cchc_model._model.indicators import IndicatorDef, IndicatorValue
 from cchc_model._model.report import Paragraph, Report
 from cchc_model._values.references import (
+    _BY_ABBREVIATION,
+    _PARTY_AGENCIES,
+    _PARTY_KINDS,
     DocumentType,
     LegalDocumentRef,
     ReferenceMatch,
+    _qualified_kind,
     _system_of,
 )
 
@@ -62,18 +66,31 @@ class Citation(NamedTuple):
                    _system_of(ref, codes), ref.symbol_type)
 
 
-def _number_symbol(ref: LegalDocumentRef) -> str:
-    """``ref.number_symbol``, written without a format specification for a plain number."""
-    number = ref.number
-    if type(number) is not int or number < 0:
-        return ref.number_symbol
-    written = (str(number) if number >= 10 else f"0{number}") + ref.number_suffix
+_PARTY_CIRCULAR = DocumentType.PARTY_CIRCULAR
+
+
+def _symbol_facts(ref: LegalDocumentRef) -> _SymbolFacts:
+    """``ref.issuer_codes``, ``ref.system`` and ``ref.symbol_type``, from one split of the symbol.
+
+    Each of the three properties splits the symbol anew; a validation asks for all three of
+    every symbol a report cites.
+    """
     symbol = ref.symbol
-    if "/" in symbol:
-        return f"{written}-{symbol}"
-    if ref.year is not None:
-        return f"{written}/{ref.year}/{symbol}"
-    return f"{written}/{symbol}"
+    if "/" in symbol:  # the Party's form: 40-CT/TU
+        kind, _, agency = symbol.partition("/")
+        return tuple(agency.split("-")), "party", _PARTY_KINDS.get(kind)
+    parts = symbol.split("-")
+    first = parts[0]
+    doc_type = ref.doc_type
+    if len(parts) > 1 and (first in _BY_ABBREVIATION or _qualified_kind(ref, first)):
+        codes = tuple(parts[1:])  # the type's code first: KH-UBND
+    elif doc_type is None:
+        codes = (first,)  # a công văn's AGENCY-UNIT
+    else:
+        codes = tuple(parts)  # a law's QH13
+    party = doc_type is _PARTY_CIRCULAR or not _PARTY_AGENCIES.isdisjoint(codes)
+    system = "party" if party else "state"
+    return codes, system, _BY_ABBREVIATION.get(first) if len(parts) > 1 else None
 
 
 @attrs.frozen
@@ -121,28 +138,45 @@ class SubjectIndex:
         found: list[Citation] = []
         new = tuple.__new__  # Citation._make without its classmethod call
         for path, paragraph in self.paragraphs:
-            for i, match in enumerate(paragraph.references):
+            matches = paragraph.references
+            if not matches:
+                continue  # most paragraphs cite nothing
+            for i, match in enumerate(matches):
                 ref = match.ref
                 symbol, kind = ref.symbol, ref.doc_type
                 known = by_symbol.get(symbol)
                 if known is not None and known[0] is kind:
                     facts = known[1]
                 else:
-                    codes = ref.issuer_codes
-                    facts = (codes, _system_of(ref, codes), ref.symbol_type)
+                    facts = _symbol_facts(ref)
                     by_symbol[symbol] = (kind, facts)
+                # ref.number_symbol, written without a format specification for a plain
+                # number, here: a call per citation costs more than the writing.
+                number = ref.number
+                if type(number) is int and number >= 0:
+                    written = (str(number) if number >= 10 else f"0{number}") + ref.number_suffix
+                    year = ref.year
+                    if "/" in symbol:
+                        number_symbol = f"{written}-{symbol}"
+                    elif year is not None:
+                        number_symbol = f"{written}/{year}/{symbol}"
+                    else:
+                        number_symbol = f"{written}/{symbol}"
+                else:
+                    number_symbol = ref.number_symbol
                 found.append(new(Citation, (f"{path}.references[{i}]", paragraph, match, ref,
-                                            _number_symbol(ref), *facts)))
+                                            number_symbol, *facts)))
         return tuple(found)
 
     @functools.cached_property
     def facts(self) -> tuple[tuple[str, Fact], ...]:
         """Every figure stated in the prose, with its path."""
-        return tuple(
-            (f"{path}.facts[{i}]", fact)
-            for path, paragraph in self.paragraphs
-            for i, fact in enumerate(paragraph.facts)
-        )
+        found: list[tuple[str, Fact]] = []
+        for path, paragraph in self.paragraphs:
+            facts = paragraph.facts
+            if facts:  # most paragraphs state no figure
+                found.extend((f"{path}.facts[{i}]", fact) for i, fact in enumerate(facts))
+        return tuple(found)
 
     @functools.cached_property
     def catalogue(self) -> Catalogue | None:

@@ -22,6 +22,8 @@ _CODE = re.compile(r"\d+(?:\.\d+)*\.?")
 # A number as parse_number reads it (14.584, 12, 3,5), with a percent sign or not: ASCII only.
 _WRITTEN_NUMBER = re.compile(r"[+-]?(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?%?")
 _FORM = "Biểu thống kê số liệu CCHC kèm báo cáo (mẫu 2023)"
+# A letter, or another word character that is no decimal digit.
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _where(row: IndicatorValue) -> str:
@@ -294,6 +296,10 @@ def _percent(rule: Rule, subject: Subject) -> Iterator[Finding]:
 def _strict(raw: str) -> bool:
     if raw.isascii() and len(raw) <= MAX_NUMBER_DIGITS and _WRITTEN_NUMBER.fullmatch(raw):
         return True  # what parse_number reads at once; most cells are written so
+    if _LETTER.search(raw) is not None:
+        # A letter stays one however parse_number cleans the text, and no number has one:
+        # "7 đơn vị (…)" is refused without the error parse_number would raise.
+        return False
     try:
         parse_number(raw.strip().removesuffix("%"))
     except NumberParseError:

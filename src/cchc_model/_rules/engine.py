@@ -194,10 +194,22 @@ class Rule:
         """A finding of this rule, its messages filled with *fields*."""
         message = self.message.format(**fields)
         message_en = self.message_en.format(**fields) if self.message_en else ""
-        found = tuple(self.codes if codes is None else codes)
+        # The rule's own codes were checked when it was made.
+        found = self.codes if codes is None else tuple(codes)
         severity = severity or self.severity
-        if type(path) is str and type(severity) is Severity and _all_str(found):
-            return _trusted_finding(self.id, severity, message, path, found, message_en)
+        if type(path) is str and type(severity) is Severity and (
+            codes is None or _all_str(found)
+        ):
+            # Fields just checked: Finding's own type checks would repeat them. Built as the
+            # fast load path builds the model, the same object Finding(...) gives.
+            finding = _new(Finding)
+            _set(finding, "rule", self.id)
+            _set(finding, "severity", severity)
+            _set(finding, "message", message)
+            _set(finding, "path", path)
+            _set(finding, "codes", found)
+            _set(finding, "message_en", message_en)
+            return finding
         return Finding(
             rule=self.id, severity=severity, message=message, path=path, codes=found,
             message_en=message_en,
@@ -207,26 +219,6 @@ class Rule:
 def _all_str(codes: tuple[object, ...]) -> bool:
     # Most findings have no codes: no generator for them.
     return not codes or all(type(code) is str for code in codes)
-
-
-def _trusted_finding(  # noqa: PLR0917 - the fields of a finding, in order
-    rule: str, severity: Severity, message: str, path: str, codes: tuple[str, ...],
-    message_en: str,
-) -> Finding:
-    """A :class:`Finding` of fields :meth:`Rule.finding` has checked already.
-
-    A validation builds a finding for every problem it reports; the type checks of
-    ``Finding.__init__`` would repeat what the caller has just made sure of. Built as the fast
-    load path builds the model: the same object ``Finding(...)`` gives.
-    """
-    finding = _new(Finding)
-    _set(finding, "rule", rule)
-    _set(finding, "severity", severity)
-    _set(finding, "message", message)
-    _set(finding, "path", path)
-    _set(finding, "codes", codes)
-    _set(finding, "message_en", message_en)
-    return finding
 
 
 _new = object.__new__

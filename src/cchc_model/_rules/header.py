@@ -148,15 +148,18 @@ def _signature(rule: Rule, subject: Subject) -> Iterator[Finding]:
 def _mixed_units(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    from cchc_model._base.units import unit_dimension  # noqa: PLC0415 - pint, on first use
-
     known: dict[str, object | None] = {}
     for path, fact in subject.index.facts:
-        if not isinstance(fact, TotalFact) or not fact.parts:
+        if type(fact) is not TotalFact and not isinstance(fact, TotalFact):
             continue
         unit = fact.total.unit
-        if all(part.unit == unit for part in fact.parts):
-            continue  # one unit: one kind of thing, whatever its dimension
+        for part in fact.parts:
+            if part.unit != unit:
+                break
+        else:
+            continue  # no parts, or one unit: one kind of thing, whatever its dimension
+        from cchc_model._base.units import unit_dimension  # noqa: PLC0415 - pint, on first use
+
         seen: dict[object, str] = {}
         for count in (fact.total, *fact.parts):
             if count.unit in known:

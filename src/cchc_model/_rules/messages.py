@@ -14,7 +14,6 @@ from decimal import Decimal
 from cchc_model._base.numbers import (
     MAX_NUMBER_DIGITS,
     NumberLike,
-    _format_vi,
     _places,
 )
 from cchc_model._base.numbers import number_for_message as _number_for_message
@@ -53,19 +52,23 @@ def number_for_message(
 
 
 def _plain_decimal(value: Decimal) -> str | None:
-    """A finite decimal with the places it holds; ``None`` past the digit limit."""
+    """A finite decimal with the places it holds; ``None`` past the digit limit.
+
+    Written by Decimal's own format with thousands (``3,585.23``), its separators swapped:
+    no digit tuple to build, which costs more than the writing.
+    """
+    adjusted = value.adjusted()
     if value.is_zero():
-        return "0" if value.adjusted() < MAX_NUMBER_DIGITS else None
-    _, digits, exponent = value.as_tuple()
-    assert isinstance(exponent, int)  # noqa: S101 - finite
-    if exponent >= 0:  # a whole number
-        if len(digits) + exponent > MAX_NUMBER_DIGITS:
+        return "0" if adjusted < MAX_NUMBER_DIGITS else None
+    if not -MAX_NUMBER_DIGITS < adjusted < MAX_NUMBER_DIGITS:
+        return None  # too many digits before the point, or places after it
+    whole, _, fraction = f"{value:,f}".partition(".")
+    if not fraction:  # a whole number
+        return whole.replace(",", ".")
+    if fraction[-1] != "0":  # written with exactly the places it holds: nothing to round
+        if max(adjusted + 1, 1) + len(fraction) > MAX_NUMBER_DIGITS:
             return None
-        return f"{int(value):,}".replace(",", ".")
-    if digits[-1] != 0:  # written with exactly the places it holds: nothing to round
-        if max(len(digits) + exponent, 1) - exponent > MAX_NUMBER_DIGITS:
-            return None
-        return _format_vi(value)
+        return f"{whole.replace(',', '.')},{fraction}"
     return _rounded_decimal(value, _places(value))
 
 

@@ -34,10 +34,6 @@ _ND30 = "Nghị định 30/2020/NĐ-CP, Phụ lục I (số, ký hiệu của v�
 _VBQPPL = "Luật Ban hành văn bản quy phạm pháp luật 2015, Điều 10 (số, ký hiệu VBQPPL)"
 
 
-def _citations(subject: Subject) -> tuple[Citation, ...]:
-    return subject.index.citations
-
-
 def _unit_codes_of(index: SubjectIndex) -> tuple[str, ...]:
     return () if index.report is None else _unit_codes(index.report)
 
@@ -69,13 +65,8 @@ def _unit_claims(index: SubjectIndex) -> dict[str, str]:
 
 def _shared_numbers(index: SubjectIndex) -> frozenset[tuple[int, date]]:
     """The numbers and dates more than one dated citation carries."""
-    seen: dict[tuple[int, date], int] = {}
-    for citation in index.citations:
-        ref = citation.ref
-        if ref.issued_on is not None:
-            pair = (ref.number, ref.issued_on)
-            seen[pair] = seen.get(pair, 0) + 1
-    return frozenset(pair for pair, count in seen.items() if count > 1)
+    counts = index.once(_check_each).pair_counts
+    return frozenset(pair for pair, count in counts.items() if count > 1)
 
 
 _SeriesKey = tuple[str, str, str, bool, int, str, date]
@@ -114,9 +105,10 @@ def _conflicts(index: SubjectIndex) -> tuple[_Conflict, ...]:
     shared = index.once(_shared_numbers)
     first: dict[_SeriesKey, tuple[str, LegalDocumentRef]] = {}
     found = []
-    for citation in index.citations:
-        ref = citation.ref
-        if ref.issued_on is None or (ref.number, ref.issued_on) not in shared:
+    if not shared:
+        return ()
+    for citation, pair in index.once(_check_each).dated:
+        if pair not in shared:
             continue
         key = _series_key(citation, claims)
         if key is None:
@@ -151,15 +143,11 @@ def _conflicting_symbols(rule: Rule, subject: Subject) -> Iterator[Finding]:
 def _missing_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    citations = _citations(subject)
-    with_year = {
-        (c.ref.number, c.ref.symbol): c.ref for c in citations if c.ref.year is not None
-    }
-    for citation in citations:
+    checked = subject.index.once(_check_each)
+    with_year = checked.with_year
+    for citation in checked.yearless:
         ref = citation.ref
-        if ref.year is not None or citation.system == "party":
-            continue
-        other = with_year.get((ref.number, ref.symbol))
+        other = with_year.get((ref.number, ref.symbol)) if with_year else None
         if other is not None and not _same_document_series(ref, other):
             other = None
         if other is None and not _needs_year(ref):
@@ -403,16 +391,19 @@ def _programme_year(rule: Rule, subject: Subject) -> Iterator[Finding]:
                            day=format_date(ref.issued_on), year=year)
 
 
-def _programme_year_of(ref: LegalDocumentRef, lowered: str) -> int | None:
+def _programme_year_of(
+    ref: LegalDocumentRef, lowered: str, *, checked_year: bool = False
+) -> int | None:
     """The year of the plan or programme *ref* adopts when its date is a year too early.
 
-    *lowered* is the subject in lower case, which has "năm" in it.
+    *lowered* is the subject in lower case, which has "năm" in it; *checked_year* says the
+    caller knows it names a year after the date's (:func:`_names_year_from`).
     """
     issued, text = ref.issued_on, ref.subject
     assert issued is not None  # noqa: S101 - the caller checked
     assert text is not None  # noqa: S101 - the caller checked
     # Only a year after the date's can be too late for it: look for one before the patterns.
-    if not _names_year_from(lowered, issued.year + 1):
+    if not checked_year and not _names_year_from(lowered, issued.year + 1):
         return None
     kind = ref.doc_type
     if kind is not _PLAN and kind is not _PROGRAMME and not (
@@ -427,6 +418,23 @@ def _programme_year_of(ref: LegalDocumentRef, lowered: str) -> int | None:
         return None
     # The plan of a year is adopted in its last months before it at the earliest.
     return year if issued < date(year - 1, 9, 1) else None
+
+
+# What follows each "năm" of a lowered subject: "năm " and the four digits _names_year_from
+# reads (the year), or what _MAYBE_BLANK reads (no year: an empty group).
+_AFTER_NAM = re.compile(r"năm(?: (\d{4})|\s*(?:[,;.)]|$))")
+
+
+def _after_nam(text: str) -> tuple[list[str], str | None]:
+    """What :data:`_AFTER_NAM` finds in *text* lowered, and *text* lowered if it was.
+
+    A subject that writes "năm" only in lower case (no "Ă", no "N" before an "ă", no "M"
+    after one) is searched as it is: lowering changes nothing the pattern reads.
+    """
+    if "Ă" in text or "Nă" in text or "ăM" in text:
+        lowered = text.lower()
+        return (_AFTER_NAM.findall(lowered) if "năm" in lowered else []), lowered
+    return (_AFTER_NAM.findall(text) if "năm" in text else []), None
 
 
 def _names_year_from(lowered: str, first: int) -> bool:
@@ -446,15 +454,9 @@ def _names_year_from(lowered: str, first: int) -> bool:
 def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    first: dict[str, Citation] = {}
-    dated_later: dict[str, date] = {}
-    for citation in _citations(subject):
-        key = citation.number_symbol
-        if key not in first:
-            first[key] = citation
-        elif citation.ref.issued_on is not None:
-            dated_later.setdefault(key, citation.ref.issued_on)
-    for key, citation in first.items():
+    checked = subject.index.once(_check_each)
+    dated_later = checked.dated_later
+    for key, citation in checked.first.items():
         ref = citation.ref
         if ref.issued_on is not None or ref.doc_type is DocumentType.LAW or (
             citation.system == "party"
@@ -469,7 +471,8 @@ def _first_citation_undated(rule: Rule, subject: Subject) -> Iterator[Finding]:
 
 
 # A list of reports ("- Báo cáo số 47/BC-… ngày …; Báo cáo kết quả rà soát …;") in which one
-# is named without its number.
+# is named without its number. The rule finds its matches with _report_items, which tests pin
+# to this pattern.
 _REPORT_ITEM = re.compile(
     r"(?:^|[;:][ \t]*|\n[ \t]*(?:[-+•][ \t]*)?|^[-+•][ \t]*)(Báo cáo)[ ]+(?!số\b)[^\W\d_A-ZĐ]"
 )
@@ -495,6 +498,45 @@ def _may_list_a_report(text: str) -> bool:
     return False
 
 
+# _REPORT_ITEM from its "Báo cáo" on.
+_REPORT_TAIL = re.compile(r"Báo cáo[ ]+(?!số\b)[^\W\d_A-ZĐ]")
+
+
+def _report_items(text: str) -> Iterator[int]:
+    """Where the "Báo cáo" of each match of :data:`_REPORT_ITEM` in *text* starts, in order.
+
+    Found from each "Báo cáo", looking back for what may stand before it (the start, a ";"
+    or ":", a line break, a bullet), rather than trying the pattern at every position.
+    """
+    at = text.find("Báo cáo")
+    while at >= 0:
+        if _REPORT_TAIL.match(text, at) is not None and _item_start(text, at):
+            yield at
+        at = text.find("Báo cáo", at + 7)
+
+
+def _item_start(text: str, at: int) -> bool:
+    """Whether one of :data:`_REPORT_ITEM`'s openings ends at *at* in *text*."""
+    if at == 0:
+        return True
+    before = at
+    while before > 0 and text[before - 1] in " \t":
+        before -= 1
+    if before == 0:
+        return False
+    mark = text[before - 1]
+    if mark in ";:\n":
+        return True
+    if mark not in "-+•":
+        return False
+    bullet = before - 1
+    if bullet == 0:
+        return True
+    while bullet > 0 and text[bullet - 1] in " \t":
+        bullet -= 1
+    return bullet > 0 and text[bullet - 1] == "\n"
+
+
 def _word_at(text: str, at: int) -> bool:
     """Whether a word character (a letter, digit or underscore) is at *at* in *text*."""
     return at < len(text) and (text[at].isalnum() or text[at] == "_")
@@ -503,18 +545,11 @@ def _word_at(text: str, at: int) -> bool:
 def _report_without_number(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
-    report = DocumentType.REPORT
-    citing: dict[str, Paragraph] = {}
-    for citation in _citations(subject):
-        if citation.ref.doc_type is report:
-            # The path of the paragraph: the citation's without its ".references[i]".
-            citing.setdefault(citation.path.rpartition(".references[")[0], citation.paragraph)
-    for path, paragraph in citing.items():
+    for path, paragraph in subject.index.once(_check_each).citing_reports.items():
         if not _may_list_a_report(paragraph.text):
             continue
         spans = [(m.start, m.end) for m in paragraph.references]
-        for found in _REPORT_ITEM.finditer(paragraph.text):
-            at = found.start(1)
+        for at in _report_items(paragraph.text):
             if any(start <= at < end for start, end in spans):
                 continue
             end = paragraph.text.find(";", at, at + 160)
@@ -528,22 +563,7 @@ def _number_order(rule: Rule, subject: Subject) -> Iterator[Finding]:
     codes = subject.index.once(_unit_codes_of)
     if not codes:
         return
-    unit = codes[0]
-    own: dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]] = {}
-    for citation in _citations(subject):
-        ref = citation.ref
-        if ref.issued_on is None or ref.year is not None:
-            continue
-        issuers = citation.issuer_codes
-        if not issuers or issuers[0] != unit or citation.system == "party":
-            continue
-        kind = ref.symbol.partition("-")[0] if ref.doc_type is not None else ""
-        key = (kind, ref.issued_on.year)
-        series = own.get(key)
-        if series is None:
-            series = own[key] = {}
-        if ref.number not in series:
-            series[ref.number] = (citation.path, ref)
+    own = subject.index.once(_check_each).own_series
     for series in own.values():
         latest: tuple[str, LegalDocumentRef] | None = None
         # By number: each number is kept once, so the pairs never compare their citations.
@@ -598,10 +618,17 @@ def _repealed_basis(rule: Rule, subject: Subject) -> Iterator[Finding]:
                            since=format_date(repeal.since))
 
 
-class _Checked(NamedTuple):
-    """What the rules that read one citation at a time find, each rule's citations in order.
+_Pair = tuple[int, date]
+_OwnSeries = dict[tuple[str, int], dict[int, tuple[str, LegalDocumentRef]]]
 
-    One walk over the citations serves them all; each rule writes its own findings.
+
+class _Checked(NamedTuple):
+    """What the citation rules find and gather in one walk, each rule's citations in order.
+
+    The rules that read one citation at a time find their citations here; the rules that
+    compare citations (numbers shared, years left out, first citations, the unit's series,
+    lists of reports) find what they gather from every citation. Each rule writes its own
+    findings.
     """
 
     malformed: list[tuple[Citation, str]]
@@ -613,40 +640,102 @@ class _Checked(NamedTuple):
     programme_year: list[tuple[Citation, int]]
     repealed: list[tuple[Citation, Repeal]]
     latest: date | None
+    #: How many dated citations carry each number and date.
+    pair_counts: dict[_Pair, int]
+    #: The dated citations with their number and date, in order.
+    dated: list[tuple[Citation, _Pair]]
+    #: The last reference with a year cited under each number and symbol.
+    with_year: dict[tuple[int, str], LegalDocumentRef]
+    #: The citations without a year that are no Party document, in order.
+    yearless: list[Citation]
+    #: The unit's own dated documents without a year, by symbol type and year, then number.
+    own_series: _OwnSeries
+    #: The first citation of each number and symbol, and the first date a later one gives.
+    first: dict[str, Citation]
+    dated_later: dict[str, date]
+    #: The paragraphs citing a report, by path.
+    citing_reports: dict[str, Paragraph]
 
 
-def _check_each(index: SubjectIndex) -> _Checked:
+def _check_each(index: SubjectIndex) -> _Checked:  # noqa: PLR0915 - one walk
     report = index.report
     latest = None if report is None else _latest_report_day(report)
-    checked = _Checked([], [], [], [], [], [], [], [], latest)
+    checked = _Checked([], [], [], [], [], [], [], [], latest, {}, [], {}, [], {}, {}, {}, {})
     if report is None:
         return checked
     when = report.header.date
     report_day = None if when is None else date(when.year, when.month or 1, when.day or 1)
+    codes = index.once(_unit_codes_of)
+    unit = codes[0] if codes else None
+    counts, dated, with_year, yearless = (
+        checked.pair_counts, checked.dated, checked.with_year, checked.yearless)
+    own, first, dated_later = checked.own_series, checked.first, checked.dated_later
+    citing = checked.citing_reports
+    report_kind = DocumentType.REPORT
     for citation in index.citations:
         ref = citation.ref
         warnings = ref.warnings
         if warnings:
             _check_warnings(citation, warnings, checked)
         issued = ref.issued_on
+        ref_year = ref.year
         if issued is not None:
             if latest is not None and issued > latest:
                 checked.dated_after.append(citation)
-            if ref.year is not None and issued.year != ref.year:
+            if ref_year is not None and issued.year != ref_year:
                 checked.year_mismatch.append(citation)
+            pair = (ref.number, issued)
+            counts[pair] = counts.get(pair, 0) + 1
+            dated.append((citation, pair))
+        if ref_year is not None:
+            with_year[ref.number, ref.symbol] = ref
+        elif citation.system != "party":
+            yearless.append(citation)
+            if issued is not None and unit is not None:
+                issuers = citation.issuer_codes
+                if issuers and issuers[0] == unit:
+                    # The unit's series: by symbol type and year (refs.number_order).
+                    symbol = ref.symbol
+                    series_key = (symbol.partition("-")[0] if ref.doc_type is not None else "",
+                                  issued.year)
+                    series = own.get(series_key)
+                    if series is None:
+                        series = own[series_key] = {}
+                    if ref.number not in series:
+                        series[ref.number] = (citation.path, ref)
+        key = citation.number_symbol
+        if key not in first:
+            first[key] = citation
+        elif issued is not None and key not in dated_later:
+            dated_later[key] = issued
+        if ref.doc_type is report_kind:
+            # The path of the paragraph: the citation's without its ".references[i]".
+            path = citation.path.rpartition(".references[")[0]
+            if path not in citing:
+                citing[path] = citation.paragraph
         text = ref.subject
-        # "năm" in any case has an "ă" or "Ă": a subject without one is not lowered at all.
+        # "năm" in any case has an "ă" or "Ă": a subject without one is not searched at all.
         if text and ("ă" in text or "Ă" in text):
-            lowered = text.lower()
-            if "năm" in lowered:
-                if _blank_year(text, lowered):
+            found, lowered = _after_nam(text)
+            if found:
+                # _blank_year's own first test (_MAYBE_BLANK), made here: most subjects fail it.
+                if "" in found and _blank_year(text, lowered):
                     checked.blank_year.append(citation)
                 if issued is not None:
-                    year = _programme_year_of(ref, lowered)
-                    if year is not None:
-                        checked.programme_year.append((citation, year))
+                    # The latest year written: a plan for it adopted from September of the
+                    # year before is in time, so only a subject naming a later year is read.
+                    if len(found) == 1:  # most subjects write one year, or one blank
+                        top = int(found[0]) if found[0] else 0
+                    else:
+                        top = max(map(int, filter(None, found)), default=0)
+                    if top > issued.year and issued < date(top - 1, 9, 1):
+                        if lowered is None:
+                            lowered = text.lower()
+                        year = _programme_year_of(ref, lowered, checked_year=True)
+                        if year is not None:
+                            checked.programme_year.append((citation, year))
         if report_day is not None and ref.symbol in _REPEALED_TAILS:
-            repeal = _REPEALED.get(citation.number_symbol)
+            repeal = _REPEALED.get(key)
             if repeal is not None and report_day >= repeal.since:
                 match = citation.match
                 around = citation.paragraph.text[max(0, match.start - 60):match.end + 60]

@@ -106,19 +106,36 @@ class _Side(NamedTuple):
 _Values = Callable[[str], object]
 _ZERO = Decimal(0)
 _ABSENT = object()
+# Whole figures below this add up exactly in a decimal however many a side has.
+_SMALL = 10**18
+_new = tuple.__new__  # a _Side without its generated __new__
 
 
-def _side(codes: tuple[str, ...], value: _Values, catalogue: Catalogue,
-          constant: Decimal = _ZERO) -> _Side:
+def _side(codes: tuple[str, ...], given: Callable[[str], object], value: _Values,
+          catalogue: Catalogue, constant: Decimal = _ZERO) -> _Side:
     """The side of *codes*: a blank total whose complete parts are not all blank is its parts.
 
-    Raises :class:`_Unusable` for a figure of the wrong kind.
+    *given* looks a code up among the appendix's rows (``None`` when it has none), *value*
+    is ``Appendix.value``, for the rest. Raises :class:`_Unusable` for a figure of the wrong
+    kind.
     """
-    # Nearly every side is figures all given, each a number: summed as they are read.
+    # Nearly every side is whole numbers, all given, well below the 28 digits a decimal
+    # holds, with no constant: summed as integers, then made a decimal once, which is exactly
+    # what adding them to zero one by one gives. Read from the rows' values, without a call
+    # of *value* per code.
+    if not constant and not constant.adjusted():  # a plain zero, Decimal(0)
+        whole = 0
+        for code in codes:
+            figure = given(code)
+            if type(figure) is not int or not -_SMALL < figure < _SMALL:
+                break
+            whole += figure
+        else:
+            return _new(_Side, (codes, tuple(map(given, codes)), constant, constant + whole, ()))
     numbers: list[int | Decimal] = []
     present: int | Decimal = constant
     for code in codes:
-        figure = value(code)
+        figure = given(code)
         kind = type(figure)
         if kind is not int and kind is not Decimal:
             # A blank or another kind of figure: read the side again, expanding blank totals.
@@ -232,11 +249,12 @@ def _relations_of(catalogue: Catalogue) -> dict[str, tuple[Relation, ...]]:
 _Judged = tuple[str, _Side, _Side] | None
 
 
-def _judge(relation: Relation, value: _Values, catalogue: Catalogue) -> _Judged:
+def _judge(relation: Relation, given: Callable[[str], object], value: _Values,
+           catalogue: Catalogue) -> _Judged:
     """The verdict on *relation* with both sides, or ``None`` when a side is unusable."""
     try:
-        left = _side(relation.left, value, catalogue)
-        right = _side(relation.right, value, catalogue, relation.constant)
+        left = _side(relation.left, given, value, catalogue)
+        right = _side(relation.right, given, value, catalogue, relation.constant)
     except _Unusable:
         return None
     return (_verdict(relation, left, right), left, right)
@@ -267,7 +285,9 @@ def _verdicts(index: SubjectIndex) -> _Verdicts:
         "appendix.breakdown_sum": relations.get("appendix.breakdown_sum", ())
     }
     return {
-        rule_id: tuple((relation, _judge(relation, value, catalogue)) for relation in found)
+        rule_id: tuple(
+            (relation, _judge(relation, given, value, catalogue)) for relation in found
+        )
         for rule_id, found in wanted.items()
         # Ratios are one cell each, checked by their own rule.
         if rule_id != "appendix.ratio_bound"
@@ -332,15 +352,22 @@ def _check_ratios(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if found is None:
         return
     appendix, catalogue = found
-    for definition in catalogue.indicators:
-        if definition.kind is not ValueKind.RATIO:
-            continue
-        value = appendix.value(definition.code)
+    shipped = catalogue is catalogue_2023()
+    for code in _RATIO_CODES_2023.get() if shipped else _ratio_codes(catalogue):
+        value = appendix.value(code)
         if isinstance(value, Ratio) and value.numerator > value.denominator:
             yield rule.finding(
-                subject.code_path(definition.code), codes=(definition.code,),
-                code=definition.code, ratio=str(value),
+                subject.code_path(code), codes=(code,), code=code, ratio=str(value),
             )
+
+
+def _ratio_codes(catalogue: Catalogue) -> tuple[str, ...]:
+    """The codes of the rows of *catalogue* that hold a ratio, in order."""
+    return tuple(d.code for d in catalogue.indicators if d.kind is ValueKind.RATIO)
+
+
+# The shipped form's, for every validation of a 2023 appendix.
+_RATIO_CODES_2023 = Lazy(lambda: _ratio_codes(catalogue_2023()))
 
 
 _IN_TIME = re.compile(
@@ -368,12 +395,21 @@ def in_time_count(appendix: Appendix) -> tuple[str, int] | None:
     return None
 
 
-def _tasks(subject: Subject) -> tuple[int, int, int, tuple[str, int] | None] | None:
-    """Assigned, on time, late, and the note's in-time count, when all three rows are given."""
-    found = appendix_and_catalogue(subject)
-    if found is None or found[1].form != "2023":
+_Tasks = tuple[int, int, int, tuple[str, int] | None] | None
+
+
+def _tasks(subject: Subject) -> _Tasks:
+    """Assigned, on time, late, and the note's in-time count, when all three rows are given.
+
+    Read once per validation for the two rules that compare them.
+    """
+    return subject.index.once(_tasks_of)
+
+
+def _tasks_of(index: SubjectIndex) -> _Tasks:
+    appendix, catalogue = index.appendix, index.catalogue
+    if appendix is None or catalogue is None or catalogue.form != "2023":
         return None
-    appendix = found[0]
     numbers = [_number(appendix.value(code)) for code in _TASK_ROWS]
     if any(n is None or n != int(n) for n in numbers):
         return None

@@ -50,7 +50,10 @@ def _fact_texts(rule: Rule, subject: Subject) -> Iterator[Finding]:
     if subject.report is None:
         return
     for path, paragraph in subject.index.paragraphs:
-        for i, fact in enumerate(paragraph.facts):
+        facts = paragraph.facts
+        if not facts:
+            continue  # most paragraphs state no figure
+        for i, fact in enumerate(facts):
             if fact.text and fact.text not in paragraph.text:
                 yield rule.finding(f"{path}.facts[{i}]", text=fact.text)
 
