@@ -302,8 +302,8 @@ class TestReportAppendix:
         self, before: list[str], after: list[str], fmt: str, appendix: Appendix
     ) -> None:
         """Whatever prose comes before the table, the appendix (or error) is the whole read's."""
-        from cchc_model._io.tables import appendix_of_lines  # noqa: PLC0415
-        from cchc_model._io.text_report import _appendix_start, _table_format  # noqa: PLC0415
+        from cchc_model._io.tables import appendix_of_lines
+        from cchc_model._io.text_report import _appendix_start, _table_format
 
         table_text = write_appendix(appendix, format=fmt)  # type: ignore[arg-type]
         lines = [*before, *table_text.splitlines(), *after]
@@ -318,10 +318,11 @@ class TestReportAppendix:
 
     def test_reference_report(self) -> None:
         """The reference report's appendix, read from its table on, is the whole read's."""
-        from cchc_model._io.tables import appendix_of_lines  # noqa: PLC0415
-        from cchc_model._io.text_report import _appendix_start  # noqa: PLC0415
+        from cchc_model._io.tables import appendix_of_lines
+        from cchc_model._io.text_report import _appendix_start
 
         lines = REFERENCE.read_text(encoding="utf-8").splitlines()
         at = _appendix_start(lines)
-        assert at is not None and at > 100
+        assert at is not None
+        assert at > 100
         assert appendix_of_lines(lines, at, "tsv") == read_appendix(REFERENCE)

@@ -701,31 +701,28 @@ def appendix_of_lines(
     The same appendix, or the same error, as :func:`read_appendix` of the lines joined by
     line breaks (with one at the end) and *fmt* as the format. A report's reader knows
     where its table begins: the prose before it is checked as :func:`read_appendix` checks
-    it (size, characters) but not made into lines of a table. Only the block of text just
-    above the table is read with it, for its title, and whether any text comes before that
-    block. When a line before the table could be a row (a tab, or a ``|`` row), or no table
-    is found, the whole text is read as :func:`read_appendix` reads it.
+    it (size, characters) but not made into lines of a table. The lines are read from the
+    block of text above the first line that could be a row (one with a tab, or a ``|`` row):
+    the block a title is taken from, however the table's header is found.
     """
     text = "\n".join(lines) + "\n"
     _check_text(text, "<text>", MAX_TABLE_BYTES, MAX_TABLE_ROWS)
-    begin = start
+    if fmt == "markdown":
+        row = next(i for i, line in enumerate(lines) if line.lstrip().startswith("|"))
+    else:
+        row = next(i for i, line in enumerate(lines) if "\t" in line)
+    begin = min(row, start)
+    while begin and not lines[begin - 1].strip():
+        begin -= 1
     while begin and lines[begin - 1].strip():
         begin -= 1
-    before = lines[:begin]
-    if fmt == "markdown":
-        maybe_row = any(line.strip().startswith("|") for line in before)
-        made = _md_lines(lines[begin:], begin + 1)
-    else:
-        maybe_row = any("\t" in line for line in before)
-        made = _tsv_lines(lines[begin:], begin + 1)
-    if maybe_row:
-        return read_appendix(text, format=fmt)
+    made = (_md_lines if fmt == "markdown" else _tsv_lines)(lines[begin:], begin + 1)
+    preceded = any(line.strip() for line in lines[:begin])
     try:
-        title, rows = _table(made, "<text>", preceded=any(line.strip() for line in before))
+        title, rows = _table(made, "<text>", preceded=preceded)
     except AppendixParseError:
         return read_appendix(text, format=fmt)  # its message counts every line of the text
     return _appendix(title, rows, catalogue_2023())
-
 
 # --- writing -----------------------------------------------------------------------------
 
