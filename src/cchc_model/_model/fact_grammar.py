@@ -144,11 +144,15 @@ _TOKENS = Lazy(lambda: re.compile(
     re.VERBOSE,
 ))
 # Words after which a number is not a figure: years, clauses, levels of service, standards.
-_SKIP_BEFORE = re.compile(
-    rf"(?<!\w)(?:năm|giai{_SP}đoạn|[Đđ]iều|[Kk]hoản|điểm|[Cc]hương|[Mm]ục|[Pp]hần|cấp{_SP}độ"
-    rf"|mức{_SP}độ|ISO|TCVN|[Kk]hóa|lần{_SP}thứ|phiên{_SP}bản|tháng|[Qq]uý|[Nn]gày|kỳ"
-    rf"|điện{_SP}thoại){_SP}$"
+_SKIP_WORDS = (
+    "năm", rf"giai{_SP}đoạn", "[Đđ]iều", "[Kk]hoản", "điểm", "[Cc]hương", "[Mm]ục", "[Pp]hần",
+    rf"cấp{_SP}độ", rf"mức{_SP}độ", "ISO", "TCVN", "[Kk]hóa", rf"lần{_SP}thứ", rf"phiên{_SP}bản",
+    "tháng", "[Qq]uý", "[Nn]gày", "kỳ", rf"điện{_SP}thoại",
 )
+_SKIP_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_SKIP_WORDS)}){_SP}$")
+# The last two letters of each: what the text before a number the pattern skips ends with,
+# once the spaces are taken off. Most numbers are let go on this test alone.
+_SKIP_ENDINGS = tuple(word[-2:] for word in _SKIP_WORDS)
 _LEVEL_BEFORE = re.compile(
     rf"(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
 )
@@ -249,7 +253,10 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
         i = bisect_left(starts, done)
         if i and spans[i - 1][1] > start:
             continue  # inside a citation or a link
-        if _SKIP_BEFORE.search(text, max(0, start - 24), start):
+        lead = max(0, start - 24)
+        if text[lead:start].rstrip().endswith(_SKIP_ENDINGS) and _SKIP_BEFORE.search(
+            text, lead, start
+        ):
             continue
         segment = text[counted_to:start]
         depth = max(0, depth + segment.count("(") - segment.count(")"))
@@ -319,7 +326,12 @@ def _words_after(text: str, at: int) -> str:
     limit = min(len(text), at + 120)
     found = _CLAUSE_END_OR_COMMA.search(text, at, limit)
     words = text[at:limit if found is None else found.start()].split()[:6]
-    return " ".join(w for w in words if not any(ch.isdigit() for ch in w))
+    return " ".join(w for w in words if not _has_digit(w))
+
+
+def _has_digit(word: str) -> bool:
+    """Whether *word* holds a digit (``str.isdigit``); a word of letters holds none."""
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def _label_before(text: str, at: int) -> str:
@@ -336,7 +348,7 @@ def _label_before(text: str, at: int) -> str:
         if "://" in word or "@" in word:
             continue  # a link names where, not what: "qua cổng … https://… là 1.607 hồ sơ"
         if (
-            len(words) == 6 or not word[0].isalpha() or any(ch.isdigit() for ch in word)
+            len(words) == 6 or not word[0].isalpha() or _has_digit(word)
             or word.endswith((",", ";", ".", ":", "(", ")")) or "/" in word
         ):
             break
