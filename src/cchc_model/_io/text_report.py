@@ -175,7 +175,12 @@ def _is_table_line(line: str) -> bool:
 
 def _appendix_start(lines: Sequence[str]) -> int | None:
     """The line where the appendix begins (its title, or ``---`` before it), or ``None``."""
-    first = next((i for i, line in enumerate(lines) if _is_table_line(line)), None)
+    # A table line has a tab or a "|": most lines are let go on that test alone.
+    first = next(
+        (i for i, line in enumerate(lines)
+         if ("\t" in line or "|" in line) and _is_table_line(line)),
+        None,
+    )
     if first is None:
         return None
     at = first
@@ -268,7 +273,10 @@ def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts
     headings: list[_HeadingParts | None] = []
     joinable = False
     for block in blocks:
-        text = " ".join(line.strip() for line in block.lines)
+        text = (
+            block.lines[0].strip() if len(block.lines) == 1
+            else " ".join([line.strip() for line in block.lines])
+        )
         starts_item = text.startswith(("- ", "+ ", "#"))
         heading: _HeadingParts | None = _UNKNOWN
         if texts and joinable and not starts_item:
