@@ -624,15 +624,27 @@ CORPUS = [
 ]
 
 
-def _grammar_reading(match: re.Match[str]) -> tuple[object, ...]:
-    """Everything a grammar match tells: its span and every group's text and span."""
-    names = tuple(match.re.groupindex)
-    return (match.span(), match.groupdict(), tuple(match.span(name) for name in names))
+def _grammar_reading(
+    matched: tuple[re.Match[str] | None, re.Match[str]],
+) -> tuple[object, ...]:
+    """Everything a grammar match tells: its span and every group's text and span.
+
+    The fast scan gives a match of the prefix (or none) and one of the core; the plain
+    grammar one match of both, given twice.
+    """
+    head, core = matched
+    prefix_names = set(references._SCANNER.get().prefix.groupindex)
+    groups, spans = {}, []
+    for name in references._CITATION.get().groupindex:
+        source = head if name in prefix_names else core
+        groups[name] = None if source is None else source.group(name)
+        spans.append((-1, -1) if source is None else source.span(name))
+    return (references._start(matched), core.end()), groups, tuple(spans)
 
 
 def _assert_scans_agree(text: str) -> None:
     """The fast scan reads *text* as the grammar tried at every position does, exactly."""
-    plain = [_grammar_reading(m) for m in references._CITATION.get().finditer(text)]
+    plain = [_grammar_reading((m, m)) for m in references._CITATION.get().finditer(text)]
     fast = [_grammar_reading(m) for m in references._grammar_matches(text)]
     assert fast == plain
     for whole in (False, True):

@@ -635,6 +635,8 @@ class _Scanner:
 
     full: re.Pattern[str]
     core: re.Pattern[str]
+    #: The prefix alone, matched up to the core (``fullmatch`` with the core's start as end).
+    prefix: re.Pattern[str]
     prefix_start: re.Pattern[str]
     reach: int
     #: How far before a core the ``.`` or ``:`` after "số" may be: the widest gap after it.
@@ -645,6 +647,7 @@ def _scanner() -> _Scanner:
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
+        prefix=re.compile(_prefix(), re.VERBOSE),
         # The first letter alone first: one test refuses most word starts.
         prefix_start=re.compile(
             rf"(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()}))"
@@ -679,7 +682,12 @@ def _core_starts(text: str) -> Iterator[int]:
     return (match.start() for match in _CORE_START.finditer(text))
 
 
-def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
+#: A match of the grammar: the match of its prefix (``None`` when it has none) and the match
+#: holding its core. A match of the whole grammar is both: ``(match, match)``.
+_Matched = tuple["re.Match[str] | None", "re.Match[str]"]
+
+
+def _grammar_matches(text: str) -> Iterator[_Matched]:
     """What ``_CITATION.finditer(text)`` yields, the same matches, found faster.
 
     ``finditer`` yields the leftmost match from where the last one ended (*resume*). Every
@@ -687,13 +695,18 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
     match: a prefix holds no digit, so it cannot reach over a core to a later one. A match
     without a prefix starts at *at*; one with a prefix starts at most ``reach`` before it,
     after any character no prefix holds, and where a type name or law name begins, so the
-    grammar is tried at those places in order, then at *at*. :func:`_core_starts` names every
-    place a core may start.
+    prefix is tried at those places in order, each up to *at* (where the whole grammar's
+    prefix must end, the core matching there), then none. :func:`_core_starts` names every
+    place a core may start. The core is matched once, on its own: a match is yielded as its
+    prefix's match and its core's.
     """
     scanner = _SCANNER.get()
     resume = 0
     for at in _core_starts(text):
-        if at < resume or scanner.core.match(text, at) is None:
+        if at < resume:
+            continue
+        core = scanner.core.match(text, at)
+        if core is None:
             continue
         before = text[max(resume, at - scanner.reach):at][::-1]
         bound = len(before)
@@ -703,17 +716,19 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
         for mark in ".:":
             found = before.find(mark, scanner.punctuation_reach, bound)
             bound = bound if found < 0 else found
-        match = None
+        head = None
         for start in scanner.prefix_start.finditer(text, at - bound, at):
-            match = scanner.full.match(text, start.start())
-            if match is not None:
+            head = scanner.prefix.fullmatch(text, start.start(), at)
+            if head is not None:
                 break
-        if match is None:
-            match = scanner.full.match(text, at)
-        if match is None:  # pragma: no cover - the core matches here, so the grammar does
-            continue
-        yield match
-        resume = match.end()
+        yield head, core
+        resume = core.end()
+
+
+def _start(matched: _Matched) -> int:
+    """Where a grammar match begins: at its prefix, or at its core when it has none."""
+    head, core = matched
+    return core.start() if head is None else head.start()
 
 
 _ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
@@ -872,11 +887,14 @@ def _agrees(written: DocumentType | None, named: DocumentType | None, party: boo
     return party and named is DocumentType.DECISION and written is DocumentType.REGULATION
 
 
-def _core(match: re.Match[str], text: str) -> _Core | None:
+def _core(matched: _Matched, text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
+    head, match = matched
     warnings: list[str] = []
     group = match.groupdict()
-    type_word = group["type"]
+    type_word = law = name = None
+    if head is not None:
+        type_word, law, name = head.group("type", "law", "name")
     cong_van = type_word is not None and type_word.lower() == "công văn"
     read = _number_and_symbol(group, warnings, cong_van=cong_van)
     if read is None:
@@ -887,8 +905,8 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
     party = _is_party_symbol(symbol)
     number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
-    if group["law"] is not None:
-        type_word = group["law"]
+    if law is not None:
+        type_word = law
     # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
     # symbol's own; any other capitals before a number are not a type name.
     if type_word in _BY_ABBREVIATION and (
@@ -915,7 +933,8 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
 
     start = match.start(number_group)
     if type_word is not None:
-        start = match.start("law" if group["law"] is not None else "type")
+        assert head is not None  # noqa: S101 - a type name is the prefix's
+        start = head.start("law" if law is not None else "type")
     end = match.end()
     issued_on = None
     if group["dated"] is not None:
@@ -926,7 +945,7 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
-    name = group["name"] if group["law"] is not None else None
+    name = name if law is not None else None
     return _Core(
         start, end, doc_type, number, symbol, year, issued_on, tuple(warnings), suffix,
         None if name is None else _one_spaced(name),
@@ -1072,13 +1091,16 @@ def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[Re
     """
     cleaned = same_length_cleanup(text)
     normal, offsets = nfc_with_offsets(cleaned)
-    matches = _CITATION.get().finditer(normal) if plain else _grammar_matches(normal)
+    matches: Iterator[_Matched] = (
+        ((m, m) for m in _CITATION.get().finditer(normal)) if plain
+        else _grammar_matches(normal)
+    )
     if whole:
         # The text is one citation only if the first match starts it and is a citation: any
         # other first match already refuses it, so a text full of number cores is not read
         # further.
         first = next(matches, None)
-        head = None if first is None or first.start() != 0 else _core(first, normal)
+        head = None if first is None or _start(first) != 0 else _core(first, normal)
         if head is None:
             return
         rest = (core for core in (_core(m, normal) for m in matches) if core is not None)
