@@ -36,6 +36,7 @@ from cchc_model._base.errors import AppendixOnlyError, CchcError, NotAReportErro
 from cchc_model._base.periods import period_in_text
 from cchc_model._io.tables import appendix_of_lines
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.fact_grammar import facts_of
 from cchc_model._model.report import (
     Header,
     Paragraph,
@@ -46,7 +47,7 @@ from cchc_model._model.report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._values.references import DocumentType
+from cchc_model._values.references import DocumentType, references_in_nfc
 
 __all__ = ["read_text_report"]
 
@@ -261,7 +262,17 @@ def _paragraph(text: str) -> Paragraph:
         kind, stripped = ParagraphKind.BULLET, stripped[2:]
     elif stripped.startswith("+ ") or stripped == "+":
         kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
-    return Paragraph.of(_unescape(_unhash(stripped)).strip(), kind)
+    raw = _unhash(stripped)
+    text = _unescape(raw).strip()
+    if "***" in raw or "](" in raw or "<" in raw:
+        # Taking markup out may bring a letter and a combining mark together: not NFC.
+        return Paragraph.of(text, kind)
+    # A slice of the NFC text, or slices joined by a space or after a hyphen, and backslashes
+    # taken from before ASCII punctuation: NFC still. As Paragraph.of, without its NFC check.
+    references = references_in_nfc(text)
+    return Paragraph(
+        text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
+    )
 
 
 def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts | None]]:

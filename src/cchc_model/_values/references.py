@@ -1083,14 +1083,22 @@ def _uncut(normal: str, offsets: list[int], end: int) -> int:
     return end
 
 
-def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[ReferenceMatch]:
+def _scan(
+    text: str, *, whole: bool = False, plain: bool = False, nfc: bool = False
+) -> Iterator[ReferenceMatch]:
     """Every citation of *text*, in order; spans index *text* itself.
 
     *whole*: the text is one citation, so a subject may follow without an introducing word.
     *plain*: try the grammar at every position, as the tests' reference for the fast scan.
+    *nfc*: the text is known to be NFC, so that it is not checked again.
     """
     cleaned = same_length_cleanup(text)
-    normal, offsets = nfc_with_offsets(cleaned)
+    normal: str
+    offsets: list[int] | None
+    if nfc and cleaned is text:
+        normal, offsets = text, None
+    else:
+        normal, offsets = nfc_with_offsets(cleaned)
     matches: Iterator[_Matched] = (
         ((m, m) for m in _CITATION.get().finditer(normal)) if plain
         else _grammar_matches(normal)
@@ -1160,13 +1168,27 @@ def extract_references(text: str, *, max_length: int = MAX_TEXT_LENGTH) -> list[
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_references() takes a str, not {type(text).__name__}")
+    _check_length(text, max_length)
+    return list(_scan(text))
+
+
+def references_in_nfc(text: str) -> list[ReferenceMatch]:
+    """:func:`extract_references` of a text known to be NFC: a reader's paragraph.
+
+    A report's reader brings its whole text to NFC once; its paragraphs, slices of it joined
+    by spaces, need no second check.
+    """
+    _check_length(text, MAX_TEXT_LENGTH)
+    return list(_scan(text, nfc=True))
+
+
+def _check_length(text: str, max_length: int) -> None:
     if len(text) > max_length:
         raise InputError(
             f"văn bản quá dài để tìm trích dẫn: {len(text)} ký tự, tối đa {max_length} "
             f"(text too long to scan for citations: {len(text)} characters, "
             f"at most {max_length})"
         )
-    return list(_scan(text))
 
 
 _HORIZONTAL_SPACE = re.compile(r"[^\S\r\n]+")
