@@ -218,3 +218,30 @@ class TestMatches:
         """Any text gives valid facts with true spans, never an exception."""
         for match in extract_facts(text):
             assert text[match.start:match.end] == match.text
+
+
+class TestShortcuts:
+    """The quick tests in front of the patterns let through all the patterns would take."""
+
+    WORDS = ("năm", "giai đoạn", "Điều", "điều", "khoản", "Chương", "mục", "Phần", "cấp độ",
+             "mức  độ", "ISO", "TCVN", "Khóa", "lần thứ", "phiên bản", "tháng", "Quý", "ngày",
+             "kỳ", "điện thoại", "là", "đạt", "trong", "số", "x")
+
+    @given(st.lists(st.sampled_from((*WORDS, " ", "  ", "\t", "\n", "\u00a0", "5", ", ")),
+                    max_size=10))
+    def test_skip_endings(self, pieces: list[str]) -> None:
+        """Whenever a number's preceding words are skipped, they end as one of the endings."""
+        from cchc_model._model import fact_grammar
+
+        text = "".join(pieces)
+        for start in range(len(text) + 1):
+            lead = max(0, start - 24)
+            if fact_grammar._SKIP_BEFORE.search(text, lead, start):
+                assert text[lead:start].rstrip().endswith(fact_grammar._SKIP_ENDINGS)
+
+    def test_skip_endings_are_letters(self) -> None:
+        """Each ending is the last two characters of a word as written, no pattern syntax."""
+        from cchc_model._model import fact_grammar
+
+        for ending in fact_grammar._SKIP_ENDINGS:
+            assert all(ch.isalpha() for ch in ending), ending
