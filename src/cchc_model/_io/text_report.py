@@ -346,7 +346,9 @@ class _Body:
         self.in_closing = False
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if _key(paragraph.text[:40]).startswith(_CLOSING_START):
+        head = paragraph.text[:40]
+        # "Trên đây" in any case has an â or Â: most paragraphs are let go on that alone.
+        if ("â" in head or "Â" in head) and _key(head).startswith(_CLOSING_START):
             self.in_closing = True
         if self.in_closing:
             self.closing.append(paragraph)
@@ -417,8 +419,11 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
 
 def _is_foot_start(block: _Block) -> bool:
     line = block.lines[0]
-    # "Nơi nhận" in any case has an ậ or Ậ: most lines are let go without lower-casing them.
-    if ("ậ" not in line and "Ậ" not in line) or "nhận" not in line.lower():
+    # "Nơi nhận" in any case has an ơ or Ơ and an ậ or Ậ: most lines are let go without
+    # lower-casing them.
+    if ("ậ" not in line and "Ậ" not in line) or ("ơ" not in line and "Ơ" not in line) or (
+        "nhận" not in line.lower()
+    ):
         return False
     first = _key(_plain(block.lines[0]))
     return first.startswith("nơi nhận")
