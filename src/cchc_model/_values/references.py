@@ -22,7 +22,7 @@ import enum
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -937,6 +937,70 @@ def _continues(previous: str, part: str) -> bool:
     return part[0].isupper() or part in _ISSUER_SYLLABLES or (previous, part) in _ISSUER_PAIRS
 
 
+def _capitals() -> str:
+    """A character class of the capital letters of Latin script, Vietnamese's among them."""
+    ranges = (range(0x41, 0x250), range(0x1E00, 0x1F00))
+    return "[" + "".join(re.escape(c) for r in ranges for c in map(chr, r) if c.isupper()) + "]"
+
+
+def _trie(words: Iterable[Sequence[str]]) -> str:
+    """One alternation of *words*, each a sequence of patterns, their shared starts once.
+
+    ``a(?:b|c)`` matches where ``ab|ac`` does; it tries ``a`` once where the plain
+    alternation tries it for every word, so a long list of words costs a few steps a word.
+    A word's end is an empty alternative, tried last.
+    """
+    groups: dict[str, list[Sequence[str]]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [atom + _trie(rests) for atom, rests in groups.items()]
+    if ends:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def _gapped(words: str) -> tuple[str, ...]:
+    """The letters of *words* as patterns, with any gap (:data:`_SP`) between two words."""
+    atoms: list[str] = []
+    for word in words.split(" "):
+        if atoms:
+            atoms.append(_SP)
+        atoms.extend(map(re.escape, word))
+    return tuple(atoms)
+
+
+def _issuer_run() -> re.Pattern[str]:
+    """The issuer's first word and as many plain words after it as one match reads.
+
+    A plain word is one :func:`_issuer`'s loop takes for sure: a capitalised word or one of
+    :data:`_ISSUER_SYLLABLES`, whole (no hyphen, not cut by the token's length), not "Ban
+    hành", not the start of a phrase (:data:`_PHRASE_START`, written as a trie); or "và",
+    "-", "–", "&". The loop goes on from where the match stops, so a word the pattern does
+    not take is read as before.
+    """
+    syllables = _trie([tuple(map(re.escape, word)) for word in _ISSUER_SYLLABLES])
+    labels = [tuple(map(re.escape, t.label)) for t in DocumentType if t is not DocumentType.PLAN]
+    verbs = [(*_gapped(verb), r"(?!\w)") for verb in _SUBJECT_VERBS]
+    phrase = _trie([*labels, *verbs])
+    ban_hanh = rf"(?![Bb]an{_SP}hành(?!\w))"
+    word = rf"{_capitals()}\w{{0,30}}"
+    return re.compile(
+        rf"{_SP}(?P<first>{ban_hanh}{word}(?![\w-]))"
+        rf"(?:{_SP}(?P<token>(?P<sep>và(?![\w-])|[-–&])"
+        rf"|(?P<word>{ban_hanh}(?!{phrase})(?:{word}|{syllables})(?![\w-]))))"
+        rf"{{0,{_ISSUER_LIMIT - 1}}}"
+        # Where the loop would stop at its next word: no word follows, or "về" does.
+        rf"(?P<stop>(?!{_SP}(?:[-–&]|[^\W\d_])|,{_SP}[^\W\d_])|(?={_SP}về(?![\w-])))?"
+    )
+
+
+_ISSUER_RUN = Lazy(_issuer_run)
+
+
 def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     """The issuing body named by "của …" at *pos*, and where it ends, at *limit* at most.
 
@@ -946,9 +1010,32 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     if head is None:
         return None
     cursor = head.end()
-    first = last = -1
-    previous = ""
-    for _ in range(_ISSUER_LIMIT):
+    run = _ISSUER_RUN.get().match(text, cursor)
+    if run is None:
+        return _issuer_words(text, cursor, limit)
+    first = run.start("first")
+    cursor = run.end()
+    last = run.end("word")
+    if last < 0:
+        last = run.end("first")
+    if last > limit:
+        return None
+    if run.start("stop") >= 0:
+        return _plain_words(text[first:last]), last
+    read = 1
+    previous = run.group("first")
+    if cursor > run.end("first"):  # words after the first: how many, and the last one
+        previous = run.group("token")
+        read = len(text[first:cursor].split())
+    return _issuer_words(text, cursor, limit, first, last, previous, _ISSUER_LIMIT - read)
+
+
+def _issuer_words(  # noqa: PLR0917 - the loop's state, where the run stopped
+    text: str, cursor: int, limit: int, first: int = -1, last: int = -1, previous: str = "",
+    budget: int = _ISSUER_LIMIT,
+) -> tuple[str, int] | None:
+    """:func:`_issuer` read a word at a time from *cursor*, with what was read before it."""
+    for _ in range(budget):
         token = _ISSUER_TOKEN.match(text, cursor)
         after_comma = False
         if token is None and first >= 0:
