@@ -781,10 +781,15 @@ _VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
 _PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
+_SUBJECT_TRAILING = " ,:-–.\t\r\n\f\v"
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
 _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+_SUBJECT_TERMINATOR = re.compile(r"[;)(?!\t]")
+# What may end a subject: a terminator, a line break, the full stop of a sentence (". "),
+# written as one character class first so that the search runs the class's fast loop.
+_SUBJECT_STOP = re.compile(rf"[;)(?!\t{_LINE_BREAKS}.](?:(?<=[^.])|(?= ))")
 
 
 class _Core(NamedTuple):
@@ -1071,11 +1076,30 @@ def _issuer_words(  # noqa: PLR0917 - the loop's state, where the run stopped
 
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
-    """Where a subject starting at *begin* ends, at *stop* at the latest."""
-    for terminator in (";", ")", "(", "?", "!", "\t"):
-        found = text.find(terminator, begin, stop)
-        if found >= 0:
-            stop = found
+    """Where a subject starting at *begin* ends, at *stop* at the latest.
+
+    One search finds the first terminator, line break or ". ": a terminator ends the
+    subject, a ". " after no abbreviation too; a line break first (rare) is weighed by
+    :func:`_subject_end_lines`.
+    """
+    found = _SUBJECT_STOP.search(text, begin, stop)
+    while found is not None:
+        at = found.start()
+        char = text[at]
+        if char in _LINE_BREAKS:
+            return _subject_end_lines(text, begin, stop)
+        # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
+        if char != "." or text[text.rfind(" ", begin, at) + 1:at] not in _ABBREVIATIONS:
+            return at
+        found = _SUBJECT_STOP.search(text, at + 2, stop)
+    return stop
+
+
+def _subject_end_lines(text: str, begin: int, stop: int) -> int:
+    """:func:`_subject_end` of a subject with a line break before its first terminator."""
+    found = _SUBJECT_TERMINATOR.search(text, begin, stop)
+    if found is not None:
+        stop = found.start()
     # A line break ends the subject unless the line goes on in lower case (a wrapped line).
     cursor = begin
     while cursor < stop:
@@ -1125,17 +1149,18 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
     if stop == begin + _SUBJECT_LIMIT and stop < len(text) and stop < limit:
         space = text.rfind(" ", begin, stop)
         stop = space if space > begin else stop
-    end = stop
-    while True:
-        while end > begin and text[end - 1] in " ,:-–.\t\r\n\f\v":
-            end -= 1
-        space = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
-        if space < 0 or text[space + 1:end] not in _SUBJECT_TRAILERS:
+    # The subject without what trails it: punctuation, and a last word that cannot end it.
+    subject = text[begin:stop].rstrip(_SUBJECT_TRAILING)
+    while subject:
+        space = subject.rfind(" ")
+        if "\n" in subject:
+            space = max(space, subject.rfind("\n"))
+        if space < 0 or subject[space + 1:] not in _SUBJECT_TRAILERS:
             break
-        end = space
-    if end <= begin:
+        subject = subject[:space].rstrip(_SUBJECT_TRAILING)
+    if not subject:
         return None
-    return _plain_words(text[begin:end]), end
+    return _plain_words(subject), begin + len(subject)
 
 
 def _uncut(normal: str, offsets: list[int], end: int) -> int:
