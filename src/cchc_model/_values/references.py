@@ -1097,9 +1097,9 @@ def _subject_end(text: str, begin: int, stop: int) -> int:
 
 def _subject_end_lines(text: str, begin: int, stop: int) -> int:
     """:func:`_subject_end` of a subject with a line break before its first terminator."""
-    found = _SUBJECT_TERMINATOR.search(text, begin, stop)
-    if found is not None:
-        stop = found.start()
+    terminator = _SUBJECT_TERMINATOR.search(text, begin, stop)
+    if terminator is not None:
+        stop = terminator.start()
     # A line break ends the subject unless the line goes on in lower case (a wrapped line).
     cursor = begin
     while cursor < stop:
