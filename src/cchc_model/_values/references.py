@@ -450,33 +450,43 @@ def _reference(  # noqa: PLR0917 - the fields of LegalDocumentRef, in order
 
     The scan makes a reference per citation from values whose types its own code fixes,
     so the checks of ``__init__`` would only repeat themselves; tests compare what this
-    makes with what ``__init__`` makes, field by field.
+    makes with what ``__init__`` makes, field by field. Each field is set by its slot's own
+    setter, which the frozen class's ``__setattr__`` does not stand in front of.
     """
     ref = _NEW(LegalDocumentRef)
-    _SET(ref, "doc_type", doc_type)
-    _SET(ref, "number", number)
-    _SET(ref, "symbol", symbol)
-    _SET(ref, "year", year)
-    _SET(ref, "issued_on", issued_on)
-    _SET(ref, "issuer", issuer)
-    _SET(ref, "subject", subject)
-    _SET(ref, "warnings", warnings)
-    _SET(ref, "number_suffix", number_suffix)
+    (set_type, set_number, set_symbol, set_year, set_issued_on, set_issuer, set_subject,
+     set_warnings, set_suffix) = _REF_SETTERS
+    set_type(ref, doc_type)
+    set_number(ref, number)
+    set_symbol(ref, symbol)
+    set_year(ref, year)
+    set_issued_on(ref, issued_on)
+    set_issuer(ref, issuer)
+    set_subject(ref, subject)
+    set_warnings(ref, warnings)
+    set_suffix(ref, number_suffix)
     return ref
 
 
 def _match(ref: LegalDocumentRef, start: int, end: int, text: str) -> ReferenceMatch:
     """``ReferenceMatch(...)`` without its type checks, for the scan (see :func:`_reference`)."""
     found = _NEW(ReferenceMatch)
-    _SET(found, "ref", ref)
-    _SET(found, "start", start)
-    _SET(found, "end", end)
-    _SET(found, "text", text)
+    set_ref, set_start, set_end, set_text = _MATCH_SETTERS
+    set_ref(found, ref)
+    set_start(found, start)
+    set_end(found, end)
+    set_text(found, text)
     return found
 
 
+def _setters(cls: type) -> tuple[Any, ...]:
+    """The setters of the slots of *cls*'s fields, in the fields' order."""
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+
+
 _NEW = object.__new__
-_SET = object.__setattr__
+_REF_SETTERS = _setters(LegalDocumentRef)
+_MATCH_SETTERS = _setters(ReferenceMatch)
 
 
 # --- the grammar -----------------------------------------------------------------------------
