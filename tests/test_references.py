@@ -686,10 +686,13 @@ class TestFastScan:
         _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
 
     @settings(max_examples=600)
-    @given(issuer_prose(), st.integers(0, 400))
-    def test_issuer_run(self, text: str, limit: int) -> None:
+    @given(issuer_prose(), st.integers(0, 400), st.sampled_from(
+        (" ", ", ", " ,   ", " ,   \r\n\r\n   ", "\u00a0,\u00a0\r\n\r\n\u00a0\u00a0\u00a0",
+         " ,   \r\n\r\n    ", "\t", "", " \n\n\n")),
+        st.sampled_from(("của", "CỦA", "Của", "cỦa")))
+    def test_issuer_run(self, text: str, limit: int, gap: str, cua: str) -> None:
         """An issuer read by the pattern of plain words is the one read a word at a time."""
-        text = " " + text
+        text = gap + cua + text.removeprefix("của")
         head = references._ISSUER_START.match(text)
         expected = None if head is None else references._issuer_words(text, head.end(), limit)
         assert references._issuer(text, 0, limit) == expected

@@ -727,6 +727,9 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
 
 
 _ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
+# Where the "ủ" of a "của" at the start of _ISSUER_START can be at the farthest: a space, a
+# comma, a gap of three spaces, two line breaks ("\r\n") and three spaces, and "c".
+_ISSUER_REACH = 1 + 1 + 3 + 4 + 3 + 1 + 1
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
 _ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
 _BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
@@ -789,6 +792,8 @@ _SUBJECT_VERB = re.compile(
 _VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
 # A type name or a verb: what begins a new phrase after an issuer's name.
 _PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
+# "về" or a verb: the first that matches of the two, in one match.
+_SUBJECT_HEAD = re.compile(f"(?:{_SUBJECT_ABOUT.pattern})|(?:{_SUBJECT_VERB.pattern})")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
 _SUBJECT_TRAILING = " ,:-–.\t\r\n\f\v"
@@ -796,10 +801,14 @@ _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS"
 _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
-_SUBJECT_TERMINATOR = re.compile(r"[;)(?!\t]")
+_SUBJECT_TERMINATORS = ";)(?!\t"
+_SUBJECT_TERMINATOR = re.compile(f"[{re.escape(_SUBJECT_TERMINATORS)}]")
 # What may end a subject: a terminator, a line break, the full stop of a sentence (". "),
-# written as one character class first so that the search runs the class's fast loop.
-_SUBJECT_STOP = re.compile(rf"[;)(?!\t{_LINE_BREAKS}.](?:(?<=[^.])|(?= ))")
+# written as one character class first so that the search runs the class's fast loop; and
+# what normalize_text replaces or drops, which the same search notes on its way.
+_SUBJECT_STOP = re.compile(
+    rf"[;)(?!\t{_LINE_BREAKS}.{_TRANSLATED.pattern[1:-1]}](?:(?<=[^.])|(?= ))"
+)
 
 
 class _Core(NamedTuple):
@@ -831,14 +840,15 @@ def _one_spaced(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
-def _plain_words(text: str) -> str:
+def _plain_words(text: str, *, plain: bool = False) -> str:
     """``_one_spaced(normalize_text(text))``, without normalising what is normal already.
 
     Text with none of the characters :func:`normalize_text` replaces or drops, and in NFC,
     is changed by it only in its runs of spaces, which :func:`_one_spaced` makes single
     anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
+    *plain*: the caller knows *text* has none of those characters.
     """
-    if _TRANSLATED.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if (plain or _TRANSLATED.search(text) is None) and unicodedata.is_normalized("NFC", text):
         return _one_spaced(text)
     return _one_spaced(normalize_text(text))
 
@@ -1021,6 +1031,9 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
     A name that would go on past *limit* (where the next citation begins) is no issuer.
     """
+    window = text[pos:pos + _ISSUER_REACH]
+    if "ủ" not in window and "Ủ" not in window:
+        return None  # no "của" within reach: not worth a match
     head = _ISSUER_START.match(text, pos)
     if head is None:
         return None
@@ -1086,23 +1099,36 @@ def _issuer_words(  # noqa: PLR0917 - the loop's state, where the run stopped
 
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
-    """Where a subject starting at *begin* ends, at *stop* at the latest.
+    """Where a subject starting at *begin* ends, at *stop* at the latest."""
+    return _subject_reach(text, begin, stop)[0]
 
+
+def _subject_reach(text: str, begin: int, stop: int) -> tuple[int, bool]:
+    """:func:`_subject_end`, and whether no character of ``_TRANSLATED`` comes before it.
+
+    ``False`` when that is not known (a line break came first).
     One search finds the first terminator, line break or ". ": a terminator ends the
     subject, a ". " after no abbreviation too; a line break first (rare) is weighed by
     :func:`_subject_end_lines`.
     """
+    plain = True
     found = _SUBJECT_STOP.search(text, begin, stop)
     while found is not None:
         at = found.start()
         char = text[at]
         if char in _LINE_BREAKS:
-            return _subject_end_lines(text, begin, stop)
-        # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
-        if char != "." or text[text.rfind(" ", begin, at) + 1:at] not in _ABBREVIATIONS:
-            return at
-        found = _SUBJECT_STOP.search(text, at + 2, stop)
-    return stop
+            return _subject_end_lines(text, begin, stop), False
+        if char == ".":
+            # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
+            if text[text.rfind(" ", begin, at) + 1:at] not in _ABBREVIATIONS:
+                return at, plain
+            found = _SUBJECT_STOP.search(text, at + 2, stop)
+            continue
+        if char in _SUBJECT_TERMINATORS:
+            return at, plain
+        plain = False  # a character normalize_text replaces or drops
+        found = _SUBJECT_STOP.search(text, at + 1, stop)
+    return stop, plain
 
 
 def _subject_end_lines(text: str, begin: int, stop: int) -> int:
@@ -1149,13 +1175,13 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
     It follows "về" (not part of it), a verb such as "quy định" or "ban hành" (part of it),
     or, when *bare*, any word.
     """
-    head = _SUBJECT_ABOUT.match(text, pos) or _SUBJECT_VERB.match(text, pos)
+    head = _SUBJECT_HEAD.match(text, pos)
     if head is None and bare:
         head = _SUBJECT_BARE.match(text, pos)
     if head is None:
         return None
     begin = head.end()
-    stop = _subject_end(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
+    stop, plain = _subject_reach(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
     if stop == begin + _SUBJECT_LIMIT and stop < len(text) and stop < limit:
         space = text.rfind(" ", begin, stop)
         stop = space if space > begin else stop
@@ -1170,7 +1196,7 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
         subject = subject[:space].rstrip(_SUBJECT_TRAILING)
     if not subject:
         return None
-    return _plain_words(subject), begin + len(subject)
+    return _plain_words(subject, plain=plain), begin + len(subject)
 
 
 def _uncut(normal: str, offsets: list[int], end: int) -> int:
