@@ -1107,6 +1107,7 @@ def _subject_reach(text: str, begin: int, stop: int) -> tuple[int, bool]:
     """:func:`_subject_end`, and whether no character of ``_TRANSLATED`` comes before it.
 
     ``False`` when that is not known (a line break came first).
+
     One search finds the first terminator, line break or ". ": a terminator ends the
     subject, a ". " after no abbreviation too; a line break first (rare) is weighed by
     :func:`_subject_end_lines`.
