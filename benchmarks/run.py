@@ -523,14 +523,16 @@ layout works out each block's heading once. Measured in turn on a busy machine, 
 one `read_appendix` (the ratio itself moves between about 3.4 and 4.4 from run to run): the
 citations cost about 0.9 to 1.1, of which the grammar at the cores (finding the type names
 before each of the sixty cores and matching the whole grammar there, with the Python around
-it) about 0.4, each citation's fields, date, issuer ("của …", a word at a time) and subject
-("về …") about 0.5, and the NFC check about 0.01; the figures about 0.6 to 0.9 (the figure
-pattern matched at each of some 220 runs of digits, numbers inside citations included, then
-the labels, totals and parts around each in Python, and the facts made with their checks);
-the layout and the paragraphs' and sections' construction about 0.4 to 0.5, spread over many
-small steps with no single large one. No single piece is large enough for the 3× target: it
-would take roughly halving the paragraph work, such as reading issuers and subjects with one
-pattern each, matching the figure pattern only outside citations (the match's end now
+it) about 0.4, each citation's fields, date, issuer ("của …") and subject ("về …") about 0.5
+before the issuer's plain words were read by one pattern and the subject's end found by one
+search (about 62k instructions a citation for issuer, subject and reference under callgrind,
+from 92k; some 305k a citation for the whole scan, from 343k), and the NFC check about 0.01;
+the figures about 0.6 to 0.9 (the figure pattern matched at each of some 220 runs of digits,
+numbers inside citations included, then the labels, totals and parts around each in Python,
+and the facts made with their checks); the layout and the paragraphs' and sections'
+construction about 0.4 to 0.5, spread over many small steps with no single large one. No
+single piece is large enough for the 3× target: it would take roughly halving the paragraph
+work, such as matching the figure pattern only outside citations (the match's end now
 decides which later digits are looked at, so this changes the grammar's contract), and fewer
 passes for figure labels and totals.""",
     "units": """Reading and validating 10,000 unit appendices is dominated by reading the

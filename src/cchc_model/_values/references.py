@@ -22,7 +22,7 @@ import enum
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -450,33 +450,43 @@ def _reference(  # noqa: PLR0917 - the fields of LegalDocumentRef, in order
 
     The scan makes a reference per citation from values whose types its own code fixes,
     so the checks of ``__init__`` would only repeat themselves; tests compare what this
-    makes with what ``__init__`` makes, field by field.
+    makes with what ``__init__`` makes, field by field. Each field is set by its slot's own
+    setter, which the frozen class's ``__setattr__`` does not stand in front of.
     """
     ref = _NEW(LegalDocumentRef)
-    _SET(ref, "doc_type", doc_type)
-    _SET(ref, "number", number)
-    _SET(ref, "symbol", symbol)
-    _SET(ref, "year", year)
-    _SET(ref, "issued_on", issued_on)
-    _SET(ref, "issuer", issuer)
-    _SET(ref, "subject", subject)
-    _SET(ref, "warnings", warnings)
-    _SET(ref, "number_suffix", number_suffix)
+    (set_type, set_number, set_symbol, set_year, set_issued_on, set_issuer, set_subject,
+     set_warnings, set_suffix) = _REF_SETTERS
+    set_type(ref, doc_type)
+    set_number(ref, number)
+    set_symbol(ref, symbol)
+    set_year(ref, year)
+    set_issued_on(ref, issued_on)
+    set_issuer(ref, issuer)
+    set_subject(ref, subject)
+    set_warnings(ref, warnings)
+    set_suffix(ref, number_suffix)
     return ref
 
 
 def _match(ref: LegalDocumentRef, start: int, end: int, text: str) -> ReferenceMatch:
     """``ReferenceMatch(...)`` without its type checks, for the scan (see :func:`_reference`)."""
     found = _NEW(ReferenceMatch)
-    _SET(found, "ref", ref)
-    _SET(found, "start", start)
-    _SET(found, "end", end)
-    _SET(found, "text", text)
+    set_ref, set_start, set_end, set_text = _MATCH_SETTERS
+    set_ref(found, ref)
+    set_start(found, start)
+    set_end(found, end)
+    set_text(found, text)
     return found
 
 
+def _setters(cls: type) -> tuple[Any, ...]:
+    """The setters of the slots of *cls*'s fields, in the fields' order."""
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+
+
 _NEW = object.__new__
-_SET = object.__setattr__
+_REF_SETTERS = _setters(LegalDocumentRef)
+_MATCH_SETTERS = _setters(ReferenceMatch)
 
 
 # --- the grammar -----------------------------------------------------------------------------
@@ -732,6 +742,9 @@ def _start(matched: _Matched) -> int:
 
 
 _ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
+# Where the "ủ" of a "của" at the start of _ISSUER_START can be at the farthest: a space, a
+# comma, a gap of three spaces, two line breaks ("\r\n") and three spaces, and "c".
+_ISSUER_REACH = 1 + 1 + 3 + 4 + 3 + 1 + 1
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
 _ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
 _BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
@@ -794,12 +807,23 @@ _SUBJECT_VERB = re.compile(
 _VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
 # A type name or a verb: what begins a new phrase after an issuer's name.
 _PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
+# "về" or a verb: the first that matches of the two, in one match.
+_SUBJECT_HEAD = re.compile(f"(?:{_SUBJECT_ABOUT.pattern})|(?:{_SUBJECT_VERB.pattern})")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
+_SUBJECT_TRAILING = " ,:-–.\t\r\n\f\v"
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
 _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+_SUBJECT_TERMINATORS = ";)(?!\t"
+_SUBJECT_TERMINATOR = re.compile(f"[{re.escape(_SUBJECT_TERMINATORS)}]")
+# What may end a subject: a terminator, a line break, the full stop of a sentence (". "),
+# written as one character class first so that the search runs the class's fast loop; and
+# what normalize_text replaces or drops, which the same search notes on its way.
+_SUBJECT_STOP = re.compile(
+    rf"[;)(?!\t{_LINE_BREAKS}.{_TRANSLATED.pattern[1:-1]}](?:(?<=[^.])|(?= ))"
+)
 
 
 class _Core(NamedTuple):
@@ -831,14 +855,15 @@ def _one_spaced(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
-def _plain_words(text: str) -> str:
+def _plain_words(text: str, *, plain: bool = False) -> str:
     """``_one_spaced(normalize_text(text))``, without normalising what is normal already.
 
     Text with none of the characters :func:`normalize_text` replaces or drops, and in NFC,
     is changed by it only in its runs of spaces, which :func:`_one_spaced` makes single
     anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
+    *plain*: the caller knows *text* has none of those characters.
     """
-    if _TRANSLATED.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if (plain or _TRANSLATED.search(text) is None) and unicodedata.is_normalized("NFC", text):
         return _one_spaced(text)
     return _one_spaced(normalize_text(text))
 
@@ -956,18 +981,108 @@ def _continues(previous: str, part: str) -> bool:
     return part[0].isupper() or part in _ISSUER_SYLLABLES or (previous, part) in _ISSUER_PAIRS
 
 
+def _capitals() -> str:
+    """A character class of the capital letters of Latin script, Vietnamese's among them."""
+    ranges = (range(0x41, 0x250), range(0x1E00, 0x1F00))
+    return "[" + "".join(re.escape(c) for r in ranges for c in map(chr, r) if c.isupper()) + "]"
+
+
+def _trie(words: Iterable[Sequence[str]]) -> str:
+    """One alternation of *words*, each a sequence of patterns, their shared starts once.
+
+    ``a(?:b|c)`` matches where ``ab|ac`` does; it tries ``a`` once where the plain
+    alternation tries it for every word, so a long list of words costs a few steps a word.
+    A word's end is an empty alternative, tried last.
+    """
+    groups: dict[str, list[Sequence[str]]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [atom + _trie(rests) for atom, rests in groups.items()]
+    if ends:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def _gapped(words: str) -> tuple[str, ...]:
+    """The letters of *words* as patterns, with any gap (:data:`_SP`) between two words."""
+    atoms: list[str] = []
+    for word in words.split(" "):
+        if atoms:
+            atoms.append(_SP)
+        atoms.extend(map(re.escape, word))
+    return tuple(atoms)
+
+
+def _issuer_run() -> re.Pattern[str]:
+    """The issuer's first word and as many plain words after it as one match reads.
+
+    A plain word is one :func:`_issuer`'s loop takes for sure: a capitalised word or one of
+    :data:`_ISSUER_SYLLABLES`, whole (no hyphen, not cut by the token's length), not "Ban
+    hành", not the start of a phrase (:data:`_PHRASE_START`, written as a trie); or "và",
+    "-", "–", "&". The loop goes on from where the match stops, so a word the pattern does
+    not take is read as before.
+    """
+    syllables = _trie([tuple(map(re.escape, word)) for word in _ISSUER_SYLLABLES])
+    labels = [tuple(map(re.escape, t.label)) for t in DocumentType if t is not DocumentType.PLAN]
+    verbs = [(*_gapped(verb), r"(?!\w)") for verb in _SUBJECT_VERBS]
+    phrase = _trie([*labels, *verbs])
+    ban_hanh = rf"(?![Bb]an{_SP}hành(?!\w))"
+    word = rf"{_capitals()}\w{{0,30}}"
+    return re.compile(
+        rf"{_SP}(?P<first>{ban_hanh}{word}(?![\w-]))"
+        rf"(?:{_SP}(?P<token>(?P<sep>và(?![\w-])|[-–&])"
+        rf"|(?P<word>{ban_hanh}(?!{phrase})(?:{word}|{syllables})(?![\w-]))))"
+        rf"{{0,{_ISSUER_LIMIT - 1}}}"
+        # Where the loop would stop at its next word: no word follows, or "về" does.
+        rf"(?P<stop>(?!{_SP}(?:[-–&]|[^\W\d_])|,{_SP}[^\W\d_])|(?={_SP}về(?![\w-])))?"
+    )
+
+
+_ISSUER_RUN = Lazy(_issuer_run)
+
+
 def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     """The issuing body named by "của …" at *pos*, and where it ends, at *limit* at most.
 
     A name that would go on past *limit* (where the next citation begins) is no issuer.
     """
+    window = text[pos:pos + _ISSUER_REACH]
+    if "ủ" not in window and "Ủ" not in window:
+        return None  # no "của" within reach: not worth a match
     head = _ISSUER_START.match(text, pos)
     if head is None:
         return None
     cursor = head.end()
-    first = last = -1
-    previous = ""
-    for _ in range(_ISSUER_LIMIT):
+    run = _ISSUER_RUN.get().match(text, cursor)
+    if run is None:
+        return _issuer_words(text, cursor, limit)
+    first = run.start("first")
+    cursor = run.end()
+    last = run.end("word")
+    if last < 0:
+        last = run.end("first")
+    if last > limit:
+        return None
+    if run.start("stop") >= 0:
+        return _plain_words(text[first:last]), last
+    read = 1
+    previous = run.group("first")
+    if cursor > run.end("first"):  # words after the first: how many, and the last one
+        previous = run.group("token")
+        read = len(text[first:cursor].split())
+    return _issuer_words(text, cursor, limit, first, last, previous, _ISSUER_LIMIT - read)
+
+
+def _issuer_words(  # noqa: PLR0917 - the loop's state, where the run stopped
+    text: str, cursor: int, limit: int, first: int = -1, last: int = -1, previous: str = "",
+    budget: int = _ISSUER_LIMIT,
+) -> tuple[str, int] | None:
+    """:func:`_issuer` read a word at a time from *cursor*, with what was read before it."""
+    for _ in range(budget):
         token = _ISSUER_TOKEN.match(text, cursor)
         after_comma = False
         if token is None and first >= 0:
@@ -1004,10 +1119,43 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
     """Where a subject starting at *begin* ends, at *stop* at the latest."""
-    for terminator in (";", ")", "(", "?", "!", "\t"):
-        found = text.find(terminator, begin, stop)
-        if found >= 0:
-            stop = found
+    return _subject_reach(text, begin, stop)[0]
+
+
+def _subject_reach(text: str, begin: int, stop: int) -> tuple[int, bool]:
+    """:func:`_subject_end`, and whether no character of ``_TRANSLATED`` comes before it.
+
+    ``False`` when that is not known (a line break came first).
+
+    One search finds the first terminator, line break or ". ": a terminator ends the
+    subject, a ". " after no abbreviation too; a line break first (rare) is weighed by
+    :func:`_subject_end_lines`.
+    """
+    plain = True
+    found = _SUBJECT_STOP.search(text, begin, stop)
+    while found is not None:
+        at = found.start()
+        char = text[at]
+        if char in _LINE_BREAKS:
+            return _subject_end_lines(text, begin, stop), False
+        if char == ".":
+            # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
+            if text[text.rfind(" ", begin, at) + 1:at] not in _ABBREVIATIONS:
+                return at, plain
+            found = _SUBJECT_STOP.search(text, at + 2, stop)
+            continue
+        if char in _SUBJECT_TERMINATORS:
+            return at, plain
+        plain = False  # a character normalize_text replaces or drops
+        found = _SUBJECT_STOP.search(text, at + 1, stop)
+    return stop, plain
+
+
+def _subject_end_lines(text: str, begin: int, stop: int) -> int:
+    """:func:`_subject_end` of a subject with a line break before its first terminator."""
+    terminator = _SUBJECT_TERMINATOR.search(text, begin, stop)
+    if terminator is not None:
+        stop = terminator.start()
     # A line break ends the subject unless the line goes on in lower case (a wrapped line).
     cursor = begin
     while cursor < stop:
@@ -1047,27 +1195,28 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
     It follows "về" (not part of it), a verb such as "quy định" or "ban hành" (part of it),
     or, when *bare*, any word.
     """
-    head = _SUBJECT_ABOUT.match(text, pos) or _SUBJECT_VERB.match(text, pos)
+    head = _SUBJECT_HEAD.match(text, pos)
     if head is None and bare:
         head = _SUBJECT_BARE.match(text, pos)
     if head is None:
         return None
     begin = head.end()
-    stop = _subject_end(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
+    stop, plain = _subject_reach(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
     if stop == begin + _SUBJECT_LIMIT and stop < len(text) and stop < limit:
         space = text.rfind(" ", begin, stop)
         stop = space if space > begin else stop
-    end = stop
-    while True:
-        while end > begin and text[end - 1] in " ,:-–.\t\r\n\f\v":
-            end -= 1
-        space = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
-        if space < 0 or text[space + 1:end] not in _SUBJECT_TRAILERS:
+    # The subject without what trails it: punctuation, and a last word that cannot end it.
+    subject = text[begin:stop].rstrip(_SUBJECT_TRAILING)
+    while subject:
+        space = subject.rfind(" ")
+        if "\n" in subject:
+            space = max(space, subject.rfind("\n"))
+        if space < 0 or subject[space + 1:] not in _SUBJECT_TRAILERS:
             break
-        end = space
-    if end <= begin:
+        subject = subject[:space].rstrip(_SUBJECT_TRAILING)
+    if not subject:
         return None
-    return _plain_words(text[begin:end]), end
+    return _plain_words(subject, plain=plain), begin + len(subject)
 
 
 def _uncut(normal: str, offsets: list[int], end: int) -> int:
