@@ -511,28 +511,30 @@ dicts first; matching it would take a decoder of that kind (msgspec's, say) or a
 duplicate-key check inside the parser that costs less than the re-dump: jiter's
 (`catch_duplicate_keys=True`) was measured at 1,850 µs against 1,300 µs for
 `orjson.loads` and the re-dump together.""",
-    "reader": """`read_report` of a text report does what `read_appendix` does for its table
-(the call is the same) and, in addition, lays out the head, sections and foot and makes each
-paragraph with its citations and figures (`Paragraph.of`). The citation scan no longer tries
-the grammar at every position: it finds the number cores from each `/` and `-` and tries the
-type and law names only at the word starts before a core, within the longest prefix the
-grammar allows and after the last character no prefix can hold (the rows above: several
-megabytes a second, adversarial text cheaper than prose). The NFC check of each paragraph is
-`unicodedata.is_normalized` alone (linear; no search for long non-ASCII runs first), and the
-layout works out each block's heading once. Measured in turn on a busy machine, in units of
-one `read_appendix` (the ratio itself moves between about 3.4 and 4.4 from run to run): the
-citations cost about 0.9 to 1.1, of which the grammar at the cores (finding the type names
-before each of the sixty cores and matching the whole grammar there, with the Python around
-it) about 0.4, each citation's fields, date, issuer ("của …", a word at a time) and subject
-("về …") about 0.5, and the NFC check about 0.01; the figures about 0.6 to 0.9 (the figure
-pattern matched at each of some 220 runs of digits, numbers inside citations included, then
-the labels, totals and parts around each in Python, and the facts made with their checks);
-the layout and the paragraphs' and sections' construction about 0.4 to 0.5, spread over many
-small steps with no single large one. No single piece is large enough for the 3× target: it
-would take roughly halving the paragraph work, such as reading issuers and subjects with one
-pattern each, matching the figure pattern only outside citations (the match's end now
-decides which later digits are looked at, so this changes the grammar's contract), and fewer
-passes for figure labels and totals.""",
+    "reader": """`read_report` of a text report reads its table as `read_appendix` does (from
+the block of text above the table's first row, the prose before it checked for size and
+characters as `read_appendix` checks it but not split into table lines) and, in addition,
+lays out the head, sections and foot and makes each paragraph with its citations and figures.
+The citation scan finds the number cores by one pattern scanning for digits, matches each
+core once, and matches the prefix (type or law name and "số") on its own up to the core, only
+at the word starts within the longest prefix the grammar allows and after the last character
+no prefix holds; lower-case type names are grouped behind their first letter, so the engine
+tries each first letter once, not each of some hundred names. An issuer's plain words are read
+by one pattern and a subject's end found by one search. A paragraph that is a slice of the
+report's NFC text is not checked for NFC again. The figure pattern reads a number once and its
+tail decides the kind, and digits inside a citation's head are passed over before the pattern
+is tried. Counted in instructions (callgrind, steadier than this machine's clock), one
+`read_report` of the reference text is 2.4 `read_appendix` of it (55.7 against 22.8 million;
+68.0 million, 2.96, before these steps), in units of one `read_appendix`: the table about 1,
+the citations about 0.85 (some 60 of them), the figures about 0.55, the layout and the
+model's construction about 0.4. By the clock the ratio is higher, 3.3 to 3.4 on a quiet
+machine (3.6 to 3.9 before), because an instruction of the reader costs about a third more
+time than one of `read_appendix`: the reader's work is the regular-expression engine walking
+large compiled grammars (the citation grammar, the figure pattern) and many small Python
+steps over sixty paragraphs, where `read_appendix` runs short loops over the rows of one
+table. No single piece is left that is large enough for the 3× target; it would take a
+reader that scans each paragraph once for citations and figures together (they now scan it
+for digits separately), or the figures read without the regular-expression engine.""",
     "units": """Reading and validating 10,000 unit appendices is dominated by reading the
 tables (the consolidate row times reading them alone) and by the construction-time checks of
 some 120 rows per unit; it grows linearly with the units. This row is one core reading them in

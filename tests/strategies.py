@@ -560,6 +560,30 @@ def citation_prose(draw: st.DrawFn, *, max_fragments: int = 30) -> str:
     return "".join(fragment + draw(citation_joints) for fragment in fragments)
 
 
+@st.composite
+def issuer_prose(draw: st.DrawFn) -> str:
+    """Words after "của" that an issuer's name may or may not go on with, and their gaps."""
+    words = st.one_of(
+        st.sampled_from(
+            (
+                "Bộ", "Sở", "Ban", "ban", "hành", "Lao", "lao", "động", "Thương", "binh", "và",
+                "Xã", "hội", "-", "–", "&", "Phát", "triển", "Ngoại", "giao", "Giao", "thông",
+                "UBND", "tỉnh", "Ninh", "Thuận", "về", "v/v", "Quy", "định", "quy", "Kế",
+                "hoạch", "Nghị", "quyết", "Chủ", "tịch", "TP.", "Tp", "Xã-hội", "lao-động",
+                "Abc-", "a" * 31, "A" * 32, "Ð", "Đảng", "trung", "ương", "thực", "hiện",
+                "triển", "khai", "12", "2023", "(", ")", ";", ".",
+            )
+        ),
+        st.text(alphabet="aăâbcdđeêghiklmnoôơpqrstuưvxyÀÁẠẢÃĐKQNTLHBCPV-", min_size=1,
+                max_size=6),
+    )
+    gaps = st.sampled_from(
+        (" ", " ", " ", "", "  ", "    ", "\n", " \n ", "\n\n\n", "\r\n", ", ", ",", "\t", "\u00a0")
+    )
+    parts = draw(st.lists(st.tuples(gaps, words), max_size=30))
+    return "của" + "".join(gap + word for gap, word in parts)
+
+
 # --- catalogue ---
 
 #: Indicators of the 2023 form, and its coded answer scales.

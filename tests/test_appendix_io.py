@@ -7,6 +7,7 @@ import io
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import openpyxl
 import pytest
@@ -273,3 +274,55 @@ def test_xlsx_is_a_workbook() -> None:
     assert sheet is not None
     assert [c.value for c in sheet[1]] == ["STT", "Chỉ tiêu", "Đơn vị tính", "Số liệu", "Ghi chú"]
     assert sheet["D2"].value == "138"
+
+
+class TestReportAppendix:
+    """``appendix_of_lines``: a report's table read from where it begins, as a whole read."""
+
+    PROSE = (
+        "", "", "Báo cáo kết quả.", "PHỤ LỤC", "Phụ lục số liệu", "Biểu số liệu thống kê",
+        "Bảng 1", "---", "***", "STT\tmột ô", "| x |", "|", "Trích: 3\tô", "**Phụ lục**",
+    )
+
+    @staticmethod
+    def _outcome(read: Any) -> object:
+        try:
+            return read()
+        except CchcError as error:
+            return (type(error), str(error))
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(
+        before=st.lists(st.sampled_from(PROSE), max_size=8),
+        after=st.lists(st.sampled_from(PROSE), max_size=3),
+        fmt=st.sampled_from(["tsv", "markdown"]),
+        appendix=appendices(max_rows=6),
+    )
+    def test_same_as_reading_the_whole_text(
+        self, before: list[str], after: list[str], fmt: str, appendix: Appendix
+    ) -> None:
+        """Whatever prose comes before the table, the appendix (or error) is the whole read's."""
+        from cchc_model._io.tables import appendix_of_lines
+        from cchc_model._io.text_report import _appendix_start, _table_format
+
+        table_text = write_appendix(appendix, format=fmt)  # type: ignore[arg-type]
+        lines = [*before, *table_text.splitlines(), *after]
+        at = _appendix_start(lines)
+        if at is None:
+            return
+        table_format = _table_format(lines[at:])
+        whole = "\n".join(lines) + "\n"
+        assert self._outcome(lambda: appendix_of_lines(lines, at, table_format)) == (
+            self._outcome(lambda: read_appendix(whole, format=table_format))
+        )
+
+    def test_reference_report(self) -> None:
+        """The reference report's appendix, read from its table on, is the whole read's."""
+        from cchc_model._io.tables import appendix_of_lines
+        from cchc_model._io.text_report import _appendix_start
+
+        lines = REFERENCE.read_text(encoding="utf-8").splitlines()
+        at = _appendix_start(lines)
+        assert at is not None
+        assert at > 100
+        assert appendix_of_lines(lines, at, "tsv") == read_appendix(REFERENCE)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -218,3 +219,89 @@ class TestMatches:
         """Any text gives valid facts with true spans, never an exception."""
         for match in extract_facts(text):
             assert text[match.start:match.end] == match.text
+
+
+class TestShortcuts:
+    """The quick tests in front of the patterns let through all the patterns would take."""
+
+    WORDS = ("năm", "giai đoạn", "Điều", "điều", "khoản", "Chương", "mục", "Phần", "cấp độ",
+             "mức  độ", "ISO", "TCVN", "Khóa", "lần thứ", "phiên bản", "tháng", "Quý", "ngày",
+             "kỳ", "điện thoại", "là", "đạt", "trong", "số", "x")
+
+    @given(st.lists(st.sampled_from((*WORDS, " ", "  ", "\t", "\n", "\u00a0", "5", ", ")),
+                    max_size=10))
+    def test_skip_endings(self, pieces: list[str]) -> None:
+        """Whenever a number's preceding words are skipped, they end as one of the endings."""
+        from cchc_model._model import fact_grammar
+
+        text = "".join(pieces)
+        for start in range(len(text) + 1):
+            lead = max(0, start - 24)
+            if fact_grammar._SKIP_BEFORE.search(text, lead, start):
+                assert text[lead:start].rstrip().endswith(fact_grammar._SKIP_ENDINGS)
+
+    def test_skip_endings_are_letters(self) -> None:
+        """Each ending is the last two characters of a word as written, no pattern syntax."""
+        from cchc_model._model import fact_grammar
+
+        for ending in fact_grammar._SKIP_ENDINGS:
+            assert all(ch.isalpha() for ch in ending), ending
+
+
+def _figure_pattern_read_per_kind() -> re.Pattern[str]:
+    """The figure pattern as first written: the number read again in each kind."""
+    from cchc_model._model.fact_grammar import (
+        _NUM,
+        _NUM_END,
+        _OSP,
+        _PCT,
+        _SCALE,
+        _SP,
+        _UNITS_PATTERN,
+    )
+
+    return re.compile(rf"""
+      (?P<skip>
+          [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}(?![\w/])
+        | [0-9]{{1,2}}/(?:19|20)[0-9]{{2}}(?![\w/])
+        | (?:19|20)[0-9]{{2}}{_OSP}[-–]{_OSP}(?:19|20)[0-9]{{2}}(?!\w)
+      )
+    | (?P<ratio>
+          (?P<rnum>{_NUM})(?:{_SP}(?P<rscale>nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+          {_OSP}/{_OSP}
+          (?P<rden>{_NUM}){_NUM_END}(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+      )
+    | (?P<percent>(?P<pnum>{_NUM}){_PCT})
+    | (?P<money>(?P<mnum>{_NUM}){_NUM_END}{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
+    | (?P<count>(?P<cnum>{_NUM}){_NUM_END}
+          (?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?
+      )
+    """, re.VERBOSE)
+
+
+FIGURE_PIECES = ("1", "12", "123", "2023", "1.234", "1.234.567", ",5", ",", ".", "/", " / ",
+                 "%", " %", " ", "  ", "đồng", " đồng", " triệu", " tỷ", " hồ sơ", " Hồ Sơ",
+                 "-", "–", "2020", "\n", "a", " huyện", " đồng/", "@", " TTHC", "tháng")
+
+
+@given(st.lists(st.sampled_from(FIGURE_PIECES), min_size=1, max_size=8))
+def test_figure_pattern_reads_the_number_once(pieces: list[str]) -> None:
+    """Reading the number once finds, at every digit, what reading it per kind found."""
+    from cchc_model._model.fact_grammar import _TOKENS
+
+    once, per_kind = _TOKENS.get(), _figure_pattern_read_per_kind()
+    text = "".join(pieces)
+    numbers = {"ratio": "rnum", "percent": "pnum", "money": "mnum", "count": "cnum"}
+    for at, char in enumerate(text):
+        if not char.isdigit():
+            continue
+        new, old = once.match(text, at), per_kind.match(text, at)
+        assert (new is None) == (old is None)
+        if new is None or old is None:
+            continue
+        assert (new.span(), new.lastgroup) == (old.span(), old.lastgroup)
+        if old.lastgroup in numbers:
+            assert new.group("num") == old.group(numbers[old.lastgroup])
+            assert new.group("rden", "rscale", "SCALE", "unit") == old.group(
+                "rden", "rscale", "SCALE", "unit"
+            )

@@ -30,7 +30,12 @@ from cchc_model import (
     parse_reference,
 )
 from cchc_model._values import references
-from tests.strategies import citation_prose, filler_sentences, legal_document_refs
+from tests.strategies import (
+    citation_prose,
+    filler_sentences,
+    issuer_prose,
+    legal_document_refs,
+)
 
 REPORT_TEXT = (Path(__file__).parent / "data" / "reference_report.txt").read_text(encoding="utf-8")
 
@@ -624,15 +629,27 @@ CORPUS = [
 ]
 
 
-def _grammar_reading(match: re.Match[str]) -> tuple[object, ...]:
-    """Everything a grammar match tells: its span and every group's text and span."""
-    names = tuple(match.re.groupindex)
-    return (match.span(), match.groupdict(), tuple(match.span(name) for name in names))
+def _grammar_reading(
+    matched: tuple[re.Match[str] | None, re.Match[str]],
+) -> tuple[object, ...]:
+    """Everything a grammar match tells: its span and every group's text and span.
+
+    The fast scan gives a match of the prefix (or none) and one of the core; the plain
+    grammar one match of both, given twice.
+    """
+    head, core = matched
+    prefix_names = set(references._SCANNER.get().prefix.groupindex)
+    groups, spans = {}, []
+    for name in references._CITATION.get().groupindex:
+        source = head if name in prefix_names else core
+        groups[name] = None if source is None else source.group(name)
+        spans.append((-1, -1) if source is None else source.span(name))
+    return (references._start(matched), core.end()), groups, tuple(spans)
 
 
 def _assert_scans_agree(text: str) -> None:
     """The fast scan reads *text* as the grammar tried at every position does, exactly."""
-    plain = [_grammar_reading(m) for m in references._CITATION.get().finditer(text)]
+    plain = [_grammar_reading((m, m)) for m in references._CITATION.get().finditer(text)]
     fast = [_grammar_reading(m) for m in references._grammar_matches(text)]
     assert fast == plain
     for whole in (False, True):
@@ -679,6 +696,28 @@ class TestFastScan:
         [match] = references._CITATION.get().finditer(law + "12/2023/UBTVQH13")
         assert match.start() == 0
         _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
+
+    @settings(max_examples=600)
+    @given(issuer_prose(), st.integers(0, 400), st.sampled_from(
+        (" ", ", ", " ,   ", " ,   \r\n\r\n   ", "\u00a0,\u00a0\r\n\r\n\u00a0\u00a0\u00a0",
+         " ,   \r\n\r\n    ", "\t", "", " \n\n\n")),
+        st.sampled_from(("của", "CỦA", "Của", "cỦa")))
+    def test_issuer_run(self, text: str, limit: int, gap: str, cua: str) -> None:
+        """An issuer read by the pattern of plain words is the one read a word at a time."""
+        text = gap + cua + text.removeprefix("của")
+        head = references._ISSUER_START.match(text)
+        expected = None if head is None else references._issuer_words(text, head.end(), limit)
+        assert references._issuer(text, 0, limit) == expected
+
+    @settings(max_examples=300)
+    @given(st.one_of(citation_prose(), issuer_prose(), st.text(max_size=100)),
+           st.integers(0, 100), st.integers(0, 400))
+    def test_subject_end(self, text: str, begin: int, stop: int) -> None:
+        """One search for a subject's end finds where the line-by-line reading ends it."""
+        stop = min(max(begin, stop), len(text))
+        begin = min(begin, stop)
+        expected = references._subject_end_lines(text, begin, stop)
+        assert references._subject_end(text, begin, stop) == expected
 
     @given(st.text(max_size=60))
     def test_one_spaced(self, text: str) -> None:

@@ -14,9 +14,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     DocumentDate,
+    Paragraph,
     RateFact,
     Recipient,
     Report,
@@ -159,3 +162,47 @@ class TestCommuneWithoutAppendix:
         """250 + 150 + 10 = 410 ≠ 412 is found."""
         assert errors(report) == [
             ("facts.total_parts", "$.sections[0].subsections[1].paragraphs[0].facts[0]")]
+
+
+class TestParagraphsAsParagraphOf:
+    """Every paragraph the reader makes is ``Paragraph.of`` of its text and kind."""
+
+    PIECES = (
+        "Đã giải quyết 486 hồ sơ (trước hạn 430; đúng hạn 55)", " Kế hoạch số 12/KH-UBND",
+        " ngày 03/01/2023 của UBND tỉnh về cải cách hành chính", " e", "***", "\u0301",
+        "\u0323", " <https://dichvucong.gov.vn/e>", " [thư](mailto:a@b.vn)", "\\.", " \\*",
+        " Quyê", "t định số 5/QĐ-UBND", "; ", ", đạt tỷ lệ 98,55%", " 7/7 huyện",
+    )
+
+    @staticmethod
+    def _check(text: str) -> None:
+        report = read_report(text.encode(), format="md")
+        found = [p for _, p in report.paragraphs()]
+        assert found
+        for paragraph in found:
+            assert paragraph == Paragraph.of(paragraph.text, paragraph.kind)
+
+    @pytest.mark.parametrize(
+        "path", [*sorted(REPORTS.iterdir()), REPORTS.parent / "reference_report.txt"],
+        ids=lambda p: p.name,
+    )
+    def test_reports(self, path: Path) -> None:
+        """The test reports and the reference report: each paragraph as Paragraph.of makes it."""
+        report = read_report(path)
+        for _, paragraph in report.paragraphs():
+            assert paragraph == Paragraph.of(paragraph.text, paragraph.kind)
+
+    def test_markup_before_a_mark(self) -> None:
+        """Markup taken out between a letter and a combining mark: still Paragraph.of's."""
+        self._check(
+            "## BÁO CÁO\n\n## I. KẾT QUẢ\n\n- Theo Quyê***\u0301t định số 5/QĐ-UBND, có 5 hồ sơ\n\n"
+            "- Ô <http://e>\u0301\n"
+        )
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(st.lists(st.sampled_from(PIECES), min_size=1, max_size=8), min_size=1,
+                    max_size=4))
+    def test_any_bullets(self, bullets: list[list[str]]) -> None:
+        """Bullets of citations, figures, markup, escapes and combining marks, in any order."""
+        lines = "\n\n".join("- " + "".join(pieces).strip() for pieces in bullets)
+        self._check(f"## BÁO CÁO\n\n## I. KẾT QUẢ\n\n{lines}\n")

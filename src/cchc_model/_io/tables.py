@@ -137,9 +137,10 @@ def _split_lines(text: str) -> list[str]:
     return lines[:-1] if lines and not lines[-1] else lines
 
 
-def _tsv_lines(text: str) -> list[_Line]:
+def _tsv_lines(source: Sequence[str], first: int = 1) -> list[_Line]:
+    """The lines of a TSV table, numbered from *first*."""
     lines = []
-    for number, line in enumerate(_split_lines(text), start=1):
+    for number, line in enumerate(source, start=first):
         if "\t" in line:
             lines.append(_Line(number, tuple(line.split("\t"))))
         else:
@@ -147,9 +148,10 @@ def _tsv_lines(text: str) -> list[_Line]:
     return lines
 
 
-def _md_lines(text: str) -> list[_Line]:
+def _md_lines(source: Sequence[str], first: int = 1) -> list[_Line]:
+    """The lines of a Markdown table, numbered from *first*; its rules left out."""
     lines = []
-    for number, line in enumerate(_split_lines(text), start=1):
+    for number, line in enumerate(source, start=first):
         stripped = line.strip()
         if stripped.startswith("|") and len(stripped) > 1:
             inner = stripped[1:-1] if stripped.endswith("|") and not stripped.endswith("\\|") \
@@ -416,6 +418,14 @@ def _source_lines(
             return _xlsx_lines(data, where, max_bytes, max_rows), where
         text = _decode(data, where)
     assert text is not None  # noqa: S101 - one of the branches above set it
+    _check_text(text, where, max_bytes, max_rows)
+    if fmt == "markdown" or (fmt is None and _looks_markdown(text)):
+        return _md_lines(_split_lines(text)), where
+    return _tsv_lines(_split_lines(text)), where
+
+
+def _check_text(text: str, where: str, max_bytes: int, max_rows: int) -> None:
+    """Refuse text too large, with too many lines, or with a character no table may hold."""
     if utf8_exceeds(text, max_bytes):
         raise _too_large(where, max_bytes)
     lines = _line_count(text)
@@ -428,9 +438,6 @@ def _source_lines(
     bad = _UNWRITABLE.search(text)
     if bad is not None:
         raise _unwritable(bad, f"{where}:{_line_count(text[: bad.start()])}")
-    if fmt == "markdown" or (fmt is None and _looks_markdown(text)):
-        return _md_lines(text), where
-    return _tsv_lines(text), where
 
 
 # --- reading: from lines to rows ---------------------------------------------------------
@@ -474,7 +481,8 @@ def _is_continuation(row: _Row, previous: _Row | None) -> bool:
     )
 
 
-def _table(lines: list[_Line], where: str) -> tuple[str, list[_Row]]:
+def _table(lines: list[_Line], where: str, *, preceded: bool = False) -> tuple[str, list[_Row]]:
+    """The table's title and rows; *preceded*: text the *lines* do not hold comes before them."""
     start = next((i for i, line in enumerate(lines) if line.cells and _is_header(line.cells)),
                  None)
     if start is None:
@@ -489,7 +497,7 @@ def _table(lines: list[_Line], where: str) -> tuple[str, list[_Row]]:
             "hoặc dòng có mã chỉ tiêu (no appendix table found)",
             location=where,
         )
-    title = _title(lines[:start])
+    title = _title(lines[:start], preceded=preceded)
     rows: list[_Row] = []
     after_break = False
     for line in lines[start:]:
@@ -516,7 +524,7 @@ def _table(lines: list[_Line], where: str) -> tuple[str, list[_Row]]:
     return title, rows
 
 
-def _title(before: list[_Line]) -> str:
+def _title(before: list[_Line], *, preceded: bool = False) -> str:
     end = len(before)
     while end and before[end - 1].cells is None and not before[end - 1].text.strip():
         end -= 1
@@ -527,7 +535,9 @@ def _title(before: list[_Line]) -> str:
     block = [line for line in block if line]
     if not block:
         return ""
-    at_start = all(line.cells is None and not line.text.strip() for line in before[:begin])
+    at_start = not preceded and all(
+        line.cells is None and not line.text.strip() for line in before[:begin]
+    )
     if at_start or label_key(block[0]).startswith("phụ lục"):
         return " ".join(block)
     return ""
@@ -682,6 +692,37 @@ def read_appendix(
     title, rows = _table(lines, where)
     return _appendix(title, rows, catalogue or catalogue_2023())
 
+
+def appendix_of_lines(
+    lines: Sequence[str], start: int, fmt: Literal["tsv", "markdown"]
+) -> Appendix:
+    """The appendix of a report whose table begins at ``lines[start]``.
+
+    The same appendix, or the same error, as :func:`read_appendix` of the lines joined by
+    line breaks (with one at the end) and *fmt* as the format. A report's reader knows
+    where its table begins: the prose before it is checked as :func:`read_appendix` checks
+    it (size, characters) but not made into lines of a table. The lines are read from the
+    block of text above the first line that could be a row (one with a tab, or a ``|`` row):
+    the block a title is taken from, however the table's header is found.
+    """
+    text = "\n".join(lines) + "\n"
+    _check_text(text, "<text>", MAX_TABLE_BYTES, MAX_TABLE_ROWS)
+    if fmt == "markdown":
+        row = next(i for i, line in enumerate(lines) if line.lstrip().startswith("|"))
+    else:
+        row = next(i for i, line in enumerate(lines) if "\t" in line)
+    begin = min(row, start)
+    while begin and not lines[begin - 1].strip():
+        begin -= 1
+    while begin and lines[begin - 1].strip():
+        begin -= 1
+    made = (_md_lines if fmt == "markdown" else _tsv_lines)(lines[begin:], begin + 1)
+    preceded = any(line.strip() for line in lines[:begin])
+    try:
+        title, rows = _table(made, "<text>", preceded=preceded)
+    except AppendixParseError:
+        return read_appendix(text, format=fmt)  # its message counts every line of the text
+    return _appendix(title, rows, catalogue_2023())
 
 # --- writing -----------------------------------------------------------------------------
 

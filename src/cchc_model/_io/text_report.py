@@ -34,8 +34,9 @@ import attrs
 from cchc_model._base.dates import DocumentDate
 from cchc_model._base.errors import AppendixOnlyError, CchcError, NotAReportError
 from cchc_model._base.periods import period_in_text
-from cchc_model._io.tables import read_appendix
+from cchc_model._io.tables import appendix_of_lines
 from cchc_model._model.appendix import Appendix
+from cchc_model._model.fact_grammar import facts_of
 from cchc_model._model.report import (
     Header,
     Paragraph,
@@ -46,7 +47,7 @@ from cchc_model._model.report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._values.references import DocumentType
+from cchc_model._values.references import DocumentType, references_in_nfc
 
 __all__ = ["read_text_report"]
 
@@ -175,7 +176,12 @@ def _is_table_line(line: str) -> bool:
 
 def _appendix_start(lines: Sequence[str]) -> int | None:
     """The line where the appendix begins (its title, or ``---`` before it), or ``None``."""
-    first = next((i for i, line in enumerate(lines) if _is_table_line(line)), None)
+    # A table line has a tab or a "|": most lines are let go on that test alone.
+    first = next(
+        (i for i, line in enumerate(lines)
+         if ("\t" in line or "|" in line) and _is_table_line(line)),
+        None,
+    )
     if first is None:
         return None
     at = first
@@ -256,7 +262,17 @@ def _paragraph(text: str) -> Paragraph:
         kind, stripped = ParagraphKind.BULLET, stripped[2:]
     elif stripped.startswith("+ ") or stripped == "+":
         kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
-    return Paragraph.of(_unescape(_unhash(stripped)).strip(), kind)
+    raw = _unhash(stripped)
+    text = _unescape(raw).strip()
+    if "***" in raw or "](" in raw or "<" in raw:
+        # Taking markup out may bring a letter and a combining mark together: not NFC.
+        return Paragraph.of(text, kind)
+    # A slice of the NFC text, or slices joined by a space or after a hyphen, and backslashes
+    # taken from before ASCII punctuation: NFC still. As Paragraph.of, without its NFC check.
+    references = references_in_nfc(text)
+    return Paragraph(
+        text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
+    )
 
 
 def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts | None]]:
@@ -268,7 +284,10 @@ def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts
     headings: list[_HeadingParts | None] = []
     joinable = False
     for block in blocks:
-        text = " ".join(line.strip() for line in block.lines)
+        text = (
+            block.lines[0].strip() if len(block.lines) == 1
+            else " ".join([line.strip() for line in block.lines])
+        )
         starts_item = text.startswith(("- ", "+ ", "#"))
         heading: _HeadingParts | None = _UNKNOWN
         if texts and joinable and not starts_item:
@@ -327,7 +346,9 @@ class _Body:
         self.in_closing = False
 
     def paragraph(self, paragraph: Paragraph) -> None:
-        if _key(paragraph.text[:40]).startswith(_CLOSING_START):
+        head = paragraph.text[:40]
+        # "Trên đây" in any case has an â or Â: most paragraphs are let go on that alone.
+        if ("â" in head or "Â" in head) and _key(head).startswith(_CLOSING_START):
             self.in_closing = True
         if self.in_closing:
             self.closing.append(paragraph)
@@ -398,8 +419,11 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
 
 def _is_foot_start(block: _Block) -> bool:
     line = block.lines[0]
-    # "Nơi nhận" in any case has an ậ or Ậ: most lines are let go without lower-casing them.
-    if ("ậ" not in line and "Ậ" not in line) or "nhận" not in line.lower():
+    # "Nơi nhận" in any case has an ơ or Ơ and an ậ or Ậ: most lines are let go without
+    # lower-casing them.
+    if ("ậ" not in line and "Ậ" not in line) or ("ơ" not in line and "Ơ" not in line) or (
+        "nhận" not in line.lower()
+    ):
         return False
     first = _key(_plain(block.lines[0]))
     return first.startswith("nơi nhận")
@@ -581,8 +605,7 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
         legal_basis = body.introduction.pop(0)
     appendix: Appendix | None = None
     if appendix_at is not None:
-        appendix = read_appendix("\n".join(lines) + "\n",
-                                 format=_table_format(lines[appendix_at:]))
+        appendix = appendix_of_lines(lines, appendix_at, _table_format(lines[appendix_at:]))
     header = Header(
         agency=head.agency_lines[-1] if head.agency_lines else "",
         parent_agency=" ".join(head.agency_lines[:-1]),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from decimal import Decimal
 
@@ -116,31 +116,43 @@ _BRACKETS = re.compile(r"[()]")
 # inside a number.
 _CLAUSE_MARKS = re.compile(r"[();,\n]|\.(?![0-9])")
 _TOKENS = Lazy(lambda: re.compile(
+    # The number is read once and what follows it decides the kind, in the order ratio,
+    # percentage, money, count: no tail follows a number cut short (the next character
+    # would be a digit, or a "." or "," and a digit), so reading the number once finds the
+    # same figures as reading it again for each kind.
     rf"""
       (?P<skip>
           [0-9]{{1,2}}/[0-9]{{1,2}}/[0-9]{{4}}(?![\w/])
         | [0-9]{{1,2}}/(?:19|20)[0-9]{{2}}(?![\w/])
         | (?:19|20)[0-9]{{2}}{_OSP}[-–]{_OSP}(?:19|20)[0-9]{{2}}(?!\w)
       )
-    | (?P<ratio>
-          (?P<rnum>{_NUM})(?:{_SP}(?P<rscale>nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
-          {_OSP}/{_OSP}
-          (?P<rden>{_NUM}){_NUM_END}(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
-      )
-    | (?P<percent>(?P<pnum>{_NUM}){_PCT})
-    | (?P<money>(?P<mnum>{_NUM}){_NUM_END}{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
-    | (?P<count>(?P<cnum>{_NUM}){_NUM_END}
-          (?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?
+    | (?P<num>{_NUM})
+      (?:
+          (?P<ratio>
+              (?:{_SP}(?P<rscale>nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+              {_OSP}/{_OSP}
+              (?P<rden>{_NUM}){_NUM_END}(?:{_SP}(?:nghìn|ngàn|triệu|tỷ|tỉ)?{_OSP}đồng)?
+          )
+        | (?P<percent>{_PCT})
+        | {_NUM_END}
+          (?:
+              (?P<money>{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
+            | (?P<count>(?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?)
+          )
       )
     """,
     re.VERBOSE,
 ))
 # Words after which a number is not a figure: years, clauses, levels of service, standards.
-_SKIP_BEFORE = re.compile(
-    rf"(?<!\w)(?:năm|giai{_SP}đoạn|[Đđ]iều|[Kk]hoản|điểm|[Cc]hương|[Mm]ục|[Pp]hần|cấp{_SP}độ"
-    rf"|mức{_SP}độ|ISO|TCVN|[Kk]hóa|lần{_SP}thứ|phiên{_SP}bản|tháng|[Qq]uý|[Nn]gày|kỳ"
-    rf"|điện{_SP}thoại){_SP}$"
+_SKIP_WORDS = (
+    "năm", rf"giai{_SP}đoạn", "[Đđ]iều", "[Kk]hoản", "điểm", "[Cc]hương", "[Mm]ục", "[Pp]hần",
+    rf"cấp{_SP}độ", rf"mức{_SP}độ", "ISO", "TCVN", "[Kk]hóa", rf"lần{_SP}thứ", rf"phiên{_SP}bản",
+    "tháng", "[Qq]uý", "[Nn]gày", "kỳ", rf"điện{_SP}thoại",
 )
+_SKIP_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_SKIP_WORDS)}){_SP}$")
+# The last two letters of each: what the text before a number the pattern skips ends with,
+# once the spaces are taken off. Most numbers are let go on this test alone.
+_SKIP_ENDINGS = tuple(word[-2:] for word in _SKIP_WORDS)
 _LEVEL_BEFORE = re.compile(
     rf"(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
 )
@@ -225,6 +237,12 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
         start = run.start()
         if start < done:
             continue
+        i = bisect_right(starts, start)
+        if i and spans[i - 1][1] > start:
+            # A citation's head or a link: none of its digits starts a figure, and the
+            # pattern need not be tried there (a third of the runs of a report's prose).
+            done = spans[i - 1][1]
+            continue
         match = pattern.match(text, start)
         if match is None:
             continue
@@ -235,7 +253,10 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
         i = bisect_left(starts, done)
         if i and spans[i - 1][1] > start:
             continue  # inside a citation or a link
-        if _SKIP_BEFORE.search(text, max(0, start - 24), start):
+        lead = max(0, start - 24)
+        if text[lead:start].rstrip().endswith(_SKIP_ENDINGS) and _SKIP_BEFORE.search(
+            text, lead, start
+        ):
             continue
         segment = text[counted_to:start]
         depth = max(0, depth + segment.count("(") - segment.count(")"))
@@ -249,17 +270,17 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
 def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | None:
     start, end = match.start(), match.end()
     if kind == "ratio":
-        numerator, denominator = _number(match.group("rnum")), _number(match.group("rden"))
+        numerator, denominator = _number(match.group("num")), _number(match.group("rden"))
         if numerator is None or denominator is None:
             return None
         scale = match.group("rscale")
         unit = f"{scale} đồng" if scale else ("đồng" if "đồng" in match.group("ratio") else "")
         return _Token("ratio", start, end, depth, numerator, unit, second=denominator)
     if kind == "percent":
-        value = _number(match.group("pnum"))
+        value = _number(match.group("num"))
         return None if value is None else _Token("percent", start, end, depth, value)
     if kind == "money":
-        value = _number(match.group("mnum"))
+        value = _number(match.group("num"))
         if value is None:
             return None
         scale = _SCALES.get((match.group("SCALE") or "").lower(), MoneyScale.DONG)
@@ -268,7 +289,7 @@ def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | N
             return _Token("money", qualifier.start(), end, depth, value, scale=scale,
                           qualifier=qualifier.group(1))
         return _Token("money", start, end, depth, value, scale=scale)
-    value = _number(match.group("cnum"))
+    value = _number(match.group("num"))
     if value is None:
         return None
     unit = match.group("unit")
@@ -305,7 +326,12 @@ def _words_after(text: str, at: int) -> str:
     limit = min(len(text), at + 120)
     found = _CLAUSE_END_OR_COMMA.search(text, at, limit)
     words = text[at:limit if found is None else found.start()].split()[:6]
-    return " ".join(w for w in words if not any(ch.isdigit() for ch in w))
+    return " ".join(w for w in words if not _has_digit(w))
+
+
+def _has_digit(word: str) -> bool:
+    """Whether *word* holds a digit (``str.isdigit``); a word of letters holds none."""
+    return not word.isalpha() and any(ch.isdigit() for ch in word)
 
 
 def _label_before(text: str, at: int) -> str:
@@ -322,7 +348,7 @@ def _label_before(text: str, at: int) -> str:
         if "://" in word or "@" in word:
             continue  # a link names where, not what: "qua cổng … https://… là 1.607 hồ sơ"
         if (
-            len(words) == 6 or not word[0].isalpha() or any(ch.isdigit() for ch in word)
+            len(words) == 6 or not word[0].isalpha() or _has_digit(word)
             or word.endswith((",", ";", ".", ":", "(", ")")) or "/" in word
         ):
             break

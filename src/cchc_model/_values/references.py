@@ -22,7 +22,7 @@ import enum
 import re
 import sys
 import unicodedata
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
 from typing import Any, NamedTuple
 
@@ -450,33 +450,43 @@ def _reference(  # noqa: PLR0917 - the fields of LegalDocumentRef, in order
 
     The scan makes a reference per citation from values whose types its own code fixes,
     so the checks of ``__init__`` would only repeat themselves; tests compare what this
-    makes with what ``__init__`` makes, field by field.
+    makes with what ``__init__`` makes, field by field. Each field is set by its slot's own
+    setter, which the frozen class's ``__setattr__`` does not stand in front of.
     """
     ref = _NEW(LegalDocumentRef)
-    _SET(ref, "doc_type", doc_type)
-    _SET(ref, "number", number)
-    _SET(ref, "symbol", symbol)
-    _SET(ref, "year", year)
-    _SET(ref, "issued_on", issued_on)
-    _SET(ref, "issuer", issuer)
-    _SET(ref, "subject", subject)
-    _SET(ref, "warnings", warnings)
-    _SET(ref, "number_suffix", number_suffix)
+    (set_type, set_number, set_symbol, set_year, set_issued_on, set_issuer, set_subject,
+     set_warnings, set_suffix) = _REF_SETTERS
+    set_type(ref, doc_type)
+    set_number(ref, number)
+    set_symbol(ref, symbol)
+    set_year(ref, year)
+    set_issued_on(ref, issued_on)
+    set_issuer(ref, issuer)
+    set_subject(ref, subject)
+    set_warnings(ref, warnings)
+    set_suffix(ref, number_suffix)
     return ref
 
 
 def _match(ref: LegalDocumentRef, start: int, end: int, text: str) -> ReferenceMatch:
     """``ReferenceMatch(...)`` without its type checks, for the scan (see :func:`_reference`)."""
     found = _NEW(ReferenceMatch)
-    _SET(found, "ref", ref)
-    _SET(found, "start", start)
-    _SET(found, "end", end)
-    _SET(found, "text", text)
+    set_ref, set_start, set_end, set_text = _MATCH_SETTERS
+    set_ref(found, ref)
+    set_start(found, start)
+    set_end(found, end)
+    set_text(found, text)
     return found
 
 
+def _setters(cls: type) -> tuple[Any, ...]:
+    """The setters of the slots of *cls*'s fields, in the fields' order."""
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
+
+
 _NEW = object.__new__
-_SET = object.__setattr__
+_REF_SETTERS = _setters(LegalDocumentRef)
+_MATCH_SETTERS = _setters(ReferenceMatch)
 
 
 # --- the grammar -----------------------------------------------------------------------------
@@ -525,9 +535,25 @@ def _type_words() -> str:
     strict = sorted(_CASED_LABELS, key=len, reverse=True)
     abbreviations = sorted(_BY_ABBREVIATION, key=len, reverse=True)
     return (
-        f"(?i:{'|'.join(map(_words, loose))})|{'|'.join(map(_words, strict))}"
+        f"(?i:{_by_first_letter(loose)})|{'|'.join(map(_words, strict))}"
         f"|{'|'.join(map(re.escape, abbreviations))}"
     )
+
+
+def _by_first_letter(labels: Sequence[str]) -> str:
+    """``a|b|…`` of the labels' patterns, those with one first letter grouped behind it.
+
+    Without case, the engine tries each alternative in turn even when its first letter
+    differs; grouped, it tries each first letter once. The labels keep their order within a
+    group, and labels of two groups never match at the same place, so the pattern matches
+    what the plain alternation matches.
+    """
+    groups: dict[str, list[str]] = {}
+    for label in labels:
+        pattern = _words(label)
+        assert pattern[0] == label[0]  # noqa: S101 - a letter, which re.escape leaves
+        groups.setdefault(label[0].lower(), []).append(pattern[1:])
+    return "|".join(f"{first}(?:{'|'.join(rests)})" for first, rests in groups.items())
 
 
 # "Báo cáo thẩm định số", "Chương trình hành động số", "Thông báo kết luận số": up to three
@@ -560,10 +586,21 @@ _CORE = rf"""
     (?![\w/&-])
     (?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})?
 """
+
+
+def _prefix() -> str:
+    """:data:`_PREFIX` with the type names, behind a look-ahead at its first letter.
+
+    The look-ahead only refuses what no alternative begins with, so the prefix matches what
+    it matched without it; but a place where no prefix starts (most places: the number
+    itself, and any word beginning with another letter) is passed over at the cost of one
+    test, not one per type name, each in both cases.
+    """
+    return rf"(?=(?:{_first_letters(1)})){_PREFIX.replace('{types}', _type_words())}"
+
+
 # Compiled on first use: compiling this pattern is a good part of ``import cchc_model``.
-_CITATION = Lazy(lambda: re.compile(
-    f"{_PREFIX.replace('{types}', _type_words())}?{_CORE}", re.VERBOSE
-))
+_CITATION = Lazy(lambda: re.compile(f"(?:{_prefix()})?{_CORE}", re.VERBOSE))
 
 
 def _widest(pattern: str) -> int:
@@ -575,18 +612,18 @@ def _widest(pattern: str) -> int:
     return int(parser.parse(pattern, re.VERBOSE).getwidth()[1])
 
 
-def _first_letters() -> str:
-    """What a type name or law name begins with: the first two letters of each.
+def _first_letters(count: int = 2) -> str:
+    """What a type name or law name begins with: the first *count* letters of each.
 
     Only letters of its first word: the gap after that word may be any white space.
     """
     cased = {label.lower() for label in _CASED_LABELS}
     loose = {
-        label.split(" ")[0][:2]
+        label.split(" ")[0][:count]
         for label in (*_BY_LABEL, _GENERIC, _GENERIC_VBQPPL) if label not in cased
     }
     strict = {
-        label.split(" ")[0][:2] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
+        label.split(" ")[0][:count] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
     }
     return (
         f"(?i:{'|'.join(map(re.escape, sorted(loose)))})|{'|'.join(map(re.escape, sorted(strict)))}"
@@ -608,6 +645,8 @@ class _Scanner:
 
     full: re.Pattern[str]
     core: re.Pattern[str]
+    #: The prefix alone, matched up to the core (``fullmatch`` with the core's start as end).
+    prefix: re.Pattern[str]
     prefix_start: re.Pattern[str]
     reach: int
     #: How far before a core the ``.`` or ``:`` after "số" may be: the widest gap after it.
@@ -618,17 +657,26 @@ def _scanner() -> _Scanner:
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
-        prefix_start=re.compile(rf"(?<!\w)(?=(?:{_first_letters()}))"),
-        reach=_widest(_PREFIX.replace("{types}", _type_words())),
+        prefix=re.compile(_prefix(), re.VERBOSE),
+        # The first letter alone first: one test refuses most word starts.
+        prefix_start=re.compile(
+            rf"(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()}))"
+        ),
+        reach=_widest(_prefix()),
         punctuation_reach=_widest(_SO_TAIL),
     )
 
 
 _SCANNER = Lazy(_scanner)
-# What no prefix holds: anything but letters, white space and ",.:".
-_NOT_IN_PREFIX = re.compile(r"[^\w\s,.:]|[\d_]")
-_ASCII_DIGITS = frozenset("0123456789")
-_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+# What no prefix holds: anything but letters, white space and ",.:"; two classes, each
+# scanned for by the engine in one pass (an alternation of them is tried at every place).
+_NOT_IN_PREFIX = (re.compile(r"[^\w\s,.:]"), re.compile(r"[\d_]"))
+# Where a number core may start: one to six digits, not after a letter, digit or "_./-",
+# then a letter (the suffix), a space and a "/" or "-", the letter and space optional. The
+# look-behind comes after the first digit so that the engine's scan for a digit runs first.
+_CORE_START = re.compile(
+    rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}(?=[A-Za-z]?[ ]?[/-])"
+)
 
 
 def _core_starts(text: str) -> Iterator[int]:
@@ -636,40 +684,20 @@ def _core_starts(text: str) -> Iterator[int]:
 
     A core is one to six digits, not after a letter, digit or ``./-``, then a letter (the
     suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
-    letter and space optional. So each ``/`` or ``-`` (found by ``str.find``, much faster than
-    a scan for digits) names at most one place: the start of the run of digits before it,
-    past the space and the letter where they are written, when what is before that run is
-    not refused by the core's look-behind (a word character is what :meth:`str.isalnum`
-    accepts, or ``_``).
+    letter and space optional: what the core's own pattern asks of its first characters,
+    looked for by one pattern whose scan for a digit runs in the engine.
     """
-    slashes = _positions(text, "/")
-    dashes = _positions(text, "-")
-    for mark in sorted(slashes + dashes) if slashes and dashes else slashes or dashes:
-        end = mark
-        if end and text[end - 1] == " ":
-            end -= 1
-        if end and text[end - 1] in _ASCII_LETTERS:
-            end -= 1
-        begin = end
-        while begin and text[begin - 1] in _ASCII_DIGITS and end - begin < _MAX_NUMBER_DIGITS:
-            begin -= 1
-        if begin == end:
-            continue
-        before = text[begin - 1] if begin else " "
-        if not (before.isalnum() or before in "_./-"):  # the look-behind (?<![\w./-])
-            yield begin
+    if "/" not in text and "-" not in text:
+        return iter(())
+    return (match.start() for match in _CORE_START.finditer(text))
 
 
-def _positions(text: str, mark: str) -> list[int]:
-    found = []
-    at = text.find(mark)
-    while at >= 0:
-        found.append(at)
-        at = text.find(mark, at + 1)
-    return found
+#: A match of the grammar: the match of its prefix (``None`` when it has none) and the match
+#: holding its core. A match of the whole grammar is both: ``(match, match)``.
+_Matched = tuple["re.Match[str] | None", "re.Match[str]"]
 
 
-def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
+def _grammar_matches(text: str) -> Iterator[_Matched]:
     """What ``_CITATION.finditer(text)`` yields, the same matches, found faster.
 
     ``finditer`` yields the leftmost match from where the last one ended (*resume*). Every
@@ -677,34 +705,46 @@ def _grammar_matches(text: str) -> Iterator[re.Match[str]]:
     match: a prefix holds no digit, so it cannot reach over a core to a later one. A match
     without a prefix starts at *at*; one with a prefix starts at most ``reach`` before it,
     after any character no prefix holds, and where a type name or law name begins, so the
-    grammar is tried at those places in order, then at *at*. :func:`_core_starts` names every
-    place a core may start.
+    prefix is tried at those places in order, each up to *at* (where the whole grammar's
+    prefix must end, the core matching there), then none. :func:`_core_starts` names every
+    place a core may start. The core is matched once, on its own: a match is yielded as its
+    prefix's match and its core's.
     """
     scanner = _SCANNER.get()
     resume = 0
     for at in _core_starts(text):
-        if at < resume or scanner.core.match(text, at) is None:
+        if at < resume:
+            continue
+        core = scanner.core.match(text, at)
+        if core is None:
             continue
         before = text[max(resume, at - scanner.reach):at][::-1]
-        barrier = _NOT_IN_PREFIX.search(before)
-        bound = len(before) if barrier is None else barrier.start()
+        bound = len(before)
+        for outside in _NOT_IN_PREFIX:
+            barrier = outside.search(before, 0, bound)
+            bound = bound if barrier is None else barrier.start()
         for mark in ".:":
             found = before.find(mark, scanner.punctuation_reach, bound)
             bound = bound if found < 0 else found
-        match = None
+        head = None
         for start in scanner.prefix_start.finditer(text, at - bound, at):
-            match = scanner.full.match(text, start.start())
-            if match is not None:
+            head = scanner.prefix.fullmatch(text, start.start(), at)
+            if head is not None:
                 break
-        if match is None:
-            match = scanner.full.match(text, at)
-        if match is None:  # pragma: no cover - the core matches here, so the grammar does
-            continue
-        yield match
-        resume = match.end()
+        yield head, core
+        resume = core.end()
+
+
+def _start(matched: _Matched) -> int:
+    """Where a grammar match begins: at its prefix, or at its core when it has none."""
+    head, core = matched
+    return core.start() if head is None else head.start()
 
 
 _ISSUER_START = re.compile(rf"{_HS}?,?{_SP}(?i:của)(?={_SP})")
+# Where the "ủ" of a "của" at the start of _ISSUER_START can be at the farthest: a space, a
+# comma, a gap of three spaces, two line breaks ("\r\n") and three spaces, and "c".
+_ISSUER_REACH = 1 + 1 + 3 + 4 + 3 + 1 + 1
 _ISSUER_TOKEN = re.compile(rf"{_SP}([-–&]|[^\W\d_][\w-]{{0,30}})")
 _ISSUER_COMMA = re.compile(rf",{_SP}([^\W\d_][\w-]{{0,30}})")
 _BAN_HANH = re.compile(rf"{_SP}hành(?!\w)")
@@ -767,12 +807,23 @@ _SUBJECT_VERB = re.compile(
 _VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
 # A type name or a verb: what begins a new phrase after an issuer's name.
 _PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
+# "về" or a verb: the first that matches of the two, in one match.
+_SUBJECT_HEAD = re.compile(f"(?:{_SUBJECT_ABOUT.pattern})|(?:{_SUBJECT_VERB.pattern})")
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
+_SUBJECT_TRAILING = " ,:-–.\t\r\n\f\v"
 _ABBREVIATIONS = frozenset(("TP", "Tp", "TX", "TT", "Q", "P", "ThS", "TS", "PGS", "GS"))
 _ISSUER_LIMIT = 24
 _LINE_BREAKS = "\r\n\f\v"
 _LINE_BREAK = re.compile(f"[{_LINE_BREAKS}]")
+_SUBJECT_TERMINATORS = ";)(?!\t"
+_SUBJECT_TERMINATOR = re.compile(f"[{re.escape(_SUBJECT_TERMINATORS)}]")
+# What may end a subject: a terminator, a line break, the full stop of a sentence (". "),
+# written as one character class first so that the search runs the class's fast loop; and
+# what normalize_text replaces or drops, which the same search notes on its way.
+_SUBJECT_STOP = re.compile(
+    rf"[;)(?!\t{_LINE_BREAKS}.{_TRANSLATED.pattern[1:-1]}](?:(?<=[^.])|(?= ))"
+)
 
 
 class _Core(NamedTuple):
@@ -804,14 +855,15 @@ def _one_spaced(text: str) -> str:
     return _WHITESPACE.sub(" ", text)
 
 
-def _plain_words(text: str) -> str:
+def _plain_words(text: str, *, plain: bool = False) -> str:
     """``_one_spaced(normalize_text(text))``, without normalising what is normal already.
 
     Text with none of the characters :func:`normalize_text` replaces or drops, and in NFC,
     is changed by it only in its runs of spaces, which :func:`_one_spaced` makes single
     anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
+    *plain*: the caller knows *text* has none of those characters.
     """
-    if _TRANSLATED.search(text) is None and unicodedata.is_normalized("NFC", text):
+    if (plain or _TRANSLATED.search(text) is None) and unicodedata.is_normalized("NFC", text):
         return _one_spaced(text)
     return _one_spaced(normalize_text(text))
 
@@ -860,11 +912,14 @@ def _agrees(written: DocumentType | None, named: DocumentType | None, party: boo
     return party and named is DocumentType.DECISION and written is DocumentType.REGULATION
 
 
-def _core(match: re.Match[str], text: str) -> _Core | None:
+def _core(matched: _Matched, text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
+    head, match = matched
     warnings: list[str] = []
     group = match.groupdict()
-    type_word = group["type"]
+    type_word = law = name = None
+    if head is not None:
+        type_word, law, name = head.group("type", "law", "name")
     cong_van = type_word is not None and type_word.lower() == "công văn"
     read = _number_and_symbol(group, warnings, cong_van=cong_van)
     if read is None:
@@ -875,8 +930,8 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
     party = _is_party_symbol(symbol)
     number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
-    if group["law"] is not None:
-        type_word = group["law"]
+    if law is not None:
+        type_word = law
     # "QĐ 123/QĐ-UBND", "NĐ 30/2020/NĐ-CP": an abbreviation leads only when it is the
     # symbol's own; any other capitals before a number are not a type name.
     if type_word in _BY_ABBREVIATION and (
@@ -903,7 +958,8 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
 
     start = match.start(number_group)
     if type_word is not None:
-        start = match.start("law" if group["law"] is not None else "type")
+        assert head is not None  # noqa: S101 - a type name is the prefix's
+        start = head.start("law" if law is not None else "type")
     end = match.end()
     issued_on = None
     if group["dated"] is not None:
@@ -914,7 +970,7 @@ def _core(match: re.Match[str], text: str) -> _Core | None:
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
-    name = group["name"] if group["law"] is not None else None
+    name = name if law is not None else None
     return _Core(
         start, end, doc_type, number, symbol, year, issued_on, tuple(warnings), suffix,
         None if name is None else _one_spaced(name),
@@ -925,18 +981,108 @@ def _continues(previous: str, part: str) -> bool:
     return part[0].isupper() or part in _ISSUER_SYLLABLES or (previous, part) in _ISSUER_PAIRS
 
 
+def _capitals() -> str:
+    """A character class of the capital letters of Latin script, Vietnamese's among them."""
+    ranges = (range(0x41, 0x250), range(0x1E00, 0x1F00))
+    return "[" + "".join(re.escape(c) for r in ranges for c in map(chr, r) if c.isupper()) + "]"
+
+
+def _trie(words: Iterable[Sequence[str]]) -> str:
+    """One alternation of *words*, each a sequence of patterns, their shared starts once.
+
+    ``a(?:b|c)`` matches where ``ab|ac`` does; it tries ``a`` once where the plain
+    alternation tries it for every word, so a long list of words costs a few steps a word.
+    A word's end is an empty alternative, tried last.
+    """
+    groups: dict[str, list[Sequence[str]]] = {}
+    ends = False
+    for word in words:
+        if word:
+            groups.setdefault(word[0], []).append(word[1:])
+        else:
+            ends = True
+    branches = [atom + _trie(rests) for atom, rests in groups.items()]
+    if ends:
+        branches.append("")
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"
+
+
+def _gapped(words: str) -> tuple[str, ...]:
+    """The letters of *words* as patterns, with any gap (:data:`_SP`) between two words."""
+    atoms: list[str] = []
+    for word in words.split(" "):
+        if atoms:
+            atoms.append(_SP)
+        atoms.extend(map(re.escape, word))
+    return tuple(atoms)
+
+
+def _issuer_run() -> re.Pattern[str]:
+    """The issuer's first word and as many plain words after it as one match reads.
+
+    A plain word is one :func:`_issuer`'s loop takes for sure: a capitalised word or one of
+    :data:`_ISSUER_SYLLABLES`, whole (no hyphen, not cut by the token's length), not "Ban
+    hành", not the start of a phrase (:data:`_PHRASE_START`, written as a trie); or "và",
+    "-", "–", "&". The loop goes on from where the match stops, so a word the pattern does
+    not take is read as before.
+    """
+    syllables = _trie([tuple(map(re.escape, word)) for word in _ISSUER_SYLLABLES])
+    labels = [tuple(map(re.escape, t.label)) for t in DocumentType if t is not DocumentType.PLAN]
+    verbs = [(*_gapped(verb), r"(?!\w)") for verb in _SUBJECT_VERBS]
+    phrase = _trie([*labels, *verbs])
+    ban_hanh = rf"(?![Bb]an{_SP}hành(?!\w))"
+    word = rf"{_capitals()}\w{{0,30}}"
+    return re.compile(
+        rf"{_SP}(?P<first>{ban_hanh}{word}(?![\w-]))"
+        rf"(?:{_SP}(?P<token>(?P<sep>và(?![\w-])|[-–&])"
+        rf"|(?P<word>{ban_hanh}(?!{phrase})(?:{word}|{syllables})(?![\w-]))))"
+        rf"{{0,{_ISSUER_LIMIT - 1}}}"
+        # Where the loop would stop at its next word: no word follows, or "về" does.
+        rf"(?P<stop>(?!{_SP}(?:[-–&]|[^\W\d_])|,{_SP}[^\W\d_])|(?={_SP}về(?![\w-])))?"
+    )
+
+
+_ISSUER_RUN = Lazy(_issuer_run)
+
+
 def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
     """The issuing body named by "của …" at *pos*, and where it ends, at *limit* at most.
 
     A name that would go on past *limit* (where the next citation begins) is no issuer.
     """
+    window = text[pos:pos + _ISSUER_REACH]
+    if "ủ" not in window and "Ủ" not in window:
+        return None  # no "của" within reach: not worth a match
     head = _ISSUER_START.match(text, pos)
     if head is None:
         return None
     cursor = head.end()
-    first = last = -1
-    previous = ""
-    for _ in range(_ISSUER_LIMIT):
+    run = _ISSUER_RUN.get().match(text, cursor)
+    if run is None:
+        return _issuer_words(text, cursor, limit)
+    first = run.start("first")
+    cursor = run.end()
+    last = run.end("word")
+    if last < 0:
+        last = run.end("first")
+    if last > limit:
+        return None
+    if run.start("stop") >= 0:
+        return _plain_words(text[first:last]), last
+    read = 1
+    previous = run.group("first")
+    if cursor > run.end("first"):  # words after the first: how many, and the last one
+        previous = run.group("token")
+        read = len(text[first:cursor].split())
+    return _issuer_words(text, cursor, limit, first, last, previous, _ISSUER_LIMIT - read)
+
+
+def _issuer_words(  # noqa: PLR0917 - the loop's state, where the run stopped
+    text: str, cursor: int, limit: int, first: int = -1, last: int = -1, previous: str = "",
+    budget: int = _ISSUER_LIMIT,
+) -> tuple[str, int] | None:
+    """:func:`_issuer` read a word at a time from *cursor*, with what was read before it."""
+    for _ in range(budget):
         token = _ISSUER_TOKEN.match(text, cursor)
         after_comma = False
         if token is None and first >= 0:
@@ -973,10 +1119,43 @@ def _issuer(text: str, pos: int, limit: int) -> tuple[str, int] | None:
 
 def _subject_end(text: str, begin: int, stop: int) -> int:
     """Where a subject starting at *begin* ends, at *stop* at the latest."""
-    for terminator in (";", ")", "(", "?", "!", "\t"):
-        found = text.find(terminator, begin, stop)
-        if found >= 0:
-            stop = found
+    return _subject_reach(text, begin, stop)[0]
+
+
+def _subject_reach(text: str, begin: int, stop: int) -> tuple[int, bool]:
+    """:func:`_subject_end`, and whether no character of ``_TRANSLATED`` comes before it.
+
+    ``False`` when that is not known (a line break came first).
+
+    One search finds the first terminator, line break or ". ": a terminator ends the
+    subject, a ". " after no abbreviation too; a line break first (rare) is weighed by
+    :func:`_subject_end_lines`.
+    """
+    plain = True
+    found = _SUBJECT_STOP.search(text, begin, stop)
+    while found is not None:
+        at = found.start()
+        char = text[at]
+        if char in _LINE_BREAKS:
+            return _subject_end_lines(text, begin, stop), False
+        if char == ".":
+            # "TP. Phan Rang - Tháp Chàm": an abbreviation's dot does not end the sentence.
+            if text[text.rfind(" ", begin, at) + 1:at] not in _ABBREVIATIONS:
+                return at, plain
+            found = _SUBJECT_STOP.search(text, at + 2, stop)
+            continue
+        if char in _SUBJECT_TERMINATORS:
+            return at, plain
+        plain = False  # a character normalize_text replaces or drops
+        found = _SUBJECT_STOP.search(text, at + 1, stop)
+    return stop, plain
+
+
+def _subject_end_lines(text: str, begin: int, stop: int) -> int:
+    """:func:`_subject_end` of a subject with a line break before its first terminator."""
+    terminator = _SUBJECT_TERMINATOR.search(text, begin, stop)
+    if terminator is not None:
+        stop = terminator.start()
     # A line break ends the subject unless the line goes on in lower case (a wrapped line).
     cursor = begin
     while cursor < stop:
@@ -1016,27 +1195,28 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
     It follows "về" (not part of it), a verb such as "quy định" or "ban hành" (part of it),
     or, when *bare*, any word.
     """
-    head = _SUBJECT_ABOUT.match(text, pos) or _SUBJECT_VERB.match(text, pos)
+    head = _SUBJECT_HEAD.match(text, pos)
     if head is None and bare:
         head = _SUBJECT_BARE.match(text, pos)
     if head is None:
         return None
     begin = head.end()
-    stop = _subject_end(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
+    stop, plain = _subject_reach(text, begin, min(limit, begin + _SUBJECT_LIMIT, len(text)))
     if stop == begin + _SUBJECT_LIMIT and stop < len(text) and stop < limit:
         space = text.rfind(" ", begin, stop)
         stop = space if space > begin else stop
-    end = stop
-    while True:
-        while end > begin and text[end - 1] in " ,:-–.\t\r\n\f\v":
-            end -= 1
-        space = max(text.rfind(" ", begin, end), text.rfind("\n", begin, end))
-        if space < 0 or text[space + 1:end] not in _SUBJECT_TRAILERS:
+    # The subject without what trails it: punctuation, and a last word that cannot end it.
+    subject = text[begin:stop].rstrip(_SUBJECT_TRAILING)
+    while subject:
+        space = subject.rfind(" ")
+        if "\n" in subject:
+            space = max(space, subject.rfind("\n"))
+        if space < 0 or subject[space + 1:] not in _SUBJECT_TRAILERS:
             break
-        end = space
-    if end <= begin:
+        subject = subject[:space].rstrip(_SUBJECT_TRAILING)
+    if not subject:
         return None
-    return _plain_words(text[begin:end]), end
+    return _plain_words(subject, plain=plain), begin + len(subject)
 
 
 def _uncut(normal: str, offsets: list[int], end: int) -> int:
@@ -1052,21 +1232,32 @@ def _uncut(normal: str, offsets: list[int], end: int) -> int:
     return end
 
 
-def _scan(text: str, *, whole: bool = False, plain: bool = False) -> Iterator[ReferenceMatch]:
+def _scan(
+    text: str, *, whole: bool = False, plain: bool = False, nfc: bool = False
+) -> Iterator[ReferenceMatch]:
     """Every citation of *text*, in order; spans index *text* itself.
 
     *whole*: the text is one citation, so a subject may follow without an introducing word.
     *plain*: try the grammar at every position, as the tests' reference for the fast scan.
+    *nfc*: the text is known to be NFC, so that it is not checked again.
     """
     cleaned = same_length_cleanup(text)
-    normal, offsets = nfc_with_offsets(cleaned)
-    matches = _CITATION.get().finditer(normal) if plain else _grammar_matches(normal)
+    normal: str
+    offsets: list[int] | None
+    if nfc and cleaned is text:
+        normal, offsets = text, None
+    else:
+        normal, offsets = nfc_with_offsets(cleaned)
+    matches: Iterator[_Matched] = (
+        ((m, m) for m in _CITATION.get().finditer(normal)) if plain
+        else _grammar_matches(normal)
+    )
     if whole:
         # The text is one citation only if the first match starts it and is a citation: any
         # other first match already refuses it, so a text full of number cores is not read
         # further.
         first = next(matches, None)
-        head = None if first is None or first.start() != 0 else _core(first, normal)
+        head = None if first is None or _start(first) != 0 else _core(first, normal)
         if head is None:
             return
         rest = (core for core in (_core(m, normal) for m in matches) if core is not None)
@@ -1126,13 +1317,27 @@ def extract_references(text: str, *, max_length: int = MAX_TEXT_LENGTH) -> list[
     """
     if not isinstance(text, str):
         raise TypeError(f"extract_references() takes a str, not {type(text).__name__}")
+    _check_length(text, max_length)
+    return list(_scan(text))
+
+
+def references_in_nfc(text: str) -> list[ReferenceMatch]:
+    """:func:`extract_references` of a text known to be NFC: a reader's paragraph.
+
+    A report's reader brings its whole text to NFC once; its paragraphs, slices of it joined
+    by spaces, need no second check.
+    """
+    _check_length(text, MAX_TEXT_LENGTH)
+    return list(_scan(text, nfc=True))
+
+
+def _check_length(text: str, max_length: int) -> None:
     if len(text) > max_length:
         raise InputError(
             f"văn bản quá dài để tìm trích dẫn: {len(text)} ký tự, tối đa {max_length} "
             f"(text too long to scan for citations: {len(text)} characters, "
             f"at most {max_length})"
         )
-    return list(_scan(text))
 
 
 _HORIZONTAL_SPACE = re.compile(r"[^\S\r\n]+")
