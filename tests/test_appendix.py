@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pickle
 from decimal import Decimal
 from pathlib import Path
 
@@ -25,7 +26,7 @@ from cchc_model import (
     validate,
     write_appendix,
 )
-from tests.strategies import bare_appendices
+from tests.strategies import appendices, bare_appendices
 
 REFERENCE = Path(__file__).parent / "data" / "reference_report.txt"
 
@@ -256,3 +257,27 @@ class TestBareRows:
         assert read_appendix(write_appendix(a, "tsv")) == a
         assert read_appendix(write_appendix(a, "markdown")) == a
         assert all(row.stt or row.label for row in a.rows)
+
+
+class TestPickle:
+    """Rows pickle as their fields (how ``cchc consolidate DIR`` sends units across)."""
+
+    @settings(suppress_health_check=[HealthCheck.too_slow], deadline=None)
+    @given(appendices(max_rows=12))
+    def test_round_trip(self, appendix: Appendix) -> None:
+        """An appendix comes back from pickle equal, each row's source line kept."""
+        again = pickle.loads(pickle.dumps(appendix, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == appendix
+        assert [row.line for row in again.rows] == [row.line for row in appendix.rows]
+        assert all(type(row) is IndicatorValue for row in again.rows)
+
+    def test_reference_rows(self) -> None:
+        """The reference appendix, read from its text, pickles back with lines and raw cells."""
+        appendix = read_appendix(Path(__file__).parent / "data" / "reference_report.txt")
+        again = pickle.loads(pickle.dumps(appendix))
+        assert again == appendix
+        assert [(r.line, r.raw, r.stt) for r in again.rows] == [
+            (r.line, r.raw, r.stt) for r in appendix.rows
+        ]
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            again.rows[0].code = "x"  # type: ignore[misc]
