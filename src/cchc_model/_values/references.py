@@ -808,7 +808,10 @@ _VERB_AT = rf"(?:{'|'.join(map(_words, _SUBJECT_VERBS))})(?!\w)"
 # A type name or a verb: what begins a new phrase after an issuer's name.
 _PHRASE_START = re.compile(f"{_TYPE_LABEL_START}|{_VERB_AT}")
 # "về" or a verb: the first that matches of the two, in one match.
-_SUBJECT_HEAD = re.compile(f"(?:{_SUBJECT_ABOUT.pattern})|(?:{_SUBJECT_VERB.pattern})")
+# Compiled on first use: it is as long as the verbs' pattern, a few milliseconds of import.
+_SUBJECT_HEAD = Lazy(
+    lambda: re.compile(f"(?:{_SUBJECT_ABOUT.pattern})|(?:{_SUBJECT_VERB.pattern})")
+)
 _SUBJECT_BARE = re.compile(rf"{_SP}(?=[^\W\d_])")
 _SUBJECT_LIMIT = 400
 _SUBJECT_TRAILING = " ,:-–.\t\r\n\f\v"
@@ -1195,7 +1198,7 @@ def _subject(text: str, pos: int, limit: int, *, bare: bool = False) -> tuple[st
     It follows "về" (not part of it), a verb such as "quy định" or "ban hành" (part of it),
     or, when *bare*, any word.
     """
-    head = _SUBJECT_HEAD.match(text, pos)
+    head = _SUBJECT_HEAD.get().match(text, pos)
     if head is None and bare:
         head = _SUBJECT_BARE.match(text, pos)
     if head is None:
