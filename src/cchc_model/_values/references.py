@@ -654,15 +654,16 @@ class _Scanner:
 
 
 def _scanner() -> _Scanner:
+    prefix = _prefix()
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
-        prefix=re.compile(_prefix(), re.VERBOSE),
+        prefix=re.compile(prefix, re.VERBOSE),
         # The first letter alone first: one test refuses most word starts.
         prefix_start=re.compile(
             rf"(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()}))"
         ),
-        reach=_widest(_prefix()),
+        reach=_widest(prefix),
         punctuation_reach=_widest(_SO_TAIL),
     )
 
