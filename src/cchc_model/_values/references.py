@@ -576,15 +576,23 @@ _PREFIX = rf"""
     )
 """
 # The number and symbol (and the date): what every citation has.
+# The number and its suffix are read once: a shorter number or no suffix leaves a digit or
+# a letter before the "/" or "-" that every form asks for next, so no form could match with
+# them. The three forms follow: with a year (12/2023/NĐ-CP), the Party's (03-CT/TU) and the
+# administrative one (215/BC-STP). The date is tried only where a "n" of "ngày" follows the
+# white space and comma after the symbol (at most twelve characters: a space, a comma and the
+# widest gap); written as a branch with an empty alternative, which the engine tries more
+# cheaply than an optional group.
 _CORE = rf"""
     (?<![\w./-])
+    (?P<num>{_NUMBER})(?P<suf>{_SUFFIX})?
     (?:
-        (?P<vnum>{_NUMBER})(?P<vsuf>{_SUFFIX})?[ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
-      | (?P<pnum>{_NUMBER})(?P<psuf>{_SUFFIX})?[ ]?-[ ]?(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
-      | (?P<anum>{_NUMBER})(?P<asuf>{_SUFFIX})?/(?P<asym>{_SYMBOL})
+        [ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
+      | [ ]?-[ ]?(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
+      | /(?P<asym>{_SYMBOL})
     )
     (?![\w/&-])
-    (?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})?
+    (?:(?=[\s,]{{1,12}}[nN])(?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})|)
 """
 
 
@@ -612,8 +620,8 @@ def _widest(pattern: str) -> int:
     return int(parser.parse(pattern, re.VERBOSE).getwidth()[1])
 
 
-def _first_letters(count: int = 2) -> str:
-    """What a type name or law name begins with: the first *count* letters of each.
+def _first_letter_sets(count: int) -> tuple[set[str], set[str]]:
+    """The first *count* letters of each type name and law name: matched in any case, as cased.
 
     Only letters of its first word: the gap after that word may be any white space.
     """
@@ -625,9 +633,28 @@ def _first_letters(count: int = 2) -> str:
     strict = {
         label.split(" ")[0][:count] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
     }
+    return loose, strict
+
+
+def _first_letters(count: int = 2) -> str:
+    """What a type name or law name begins with: the first *count* letters of each."""
+    loose, strict = _first_letter_sets(count)
     return (
         f"(?i:{'|'.join(map(re.escape, sorted(loose)))})|{'|'.join(map(re.escape, sorted(strict)))}"
     )
+
+
+# What the engine's matching in any case takes for a letter besides its two cases.
+_CASE_TWINS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _first_letter_class() -> str:
+    """A character class of every character a type name or law name may begin with."""
+    loose, strict = _first_letter_sets(1)
+    chars = set(strict)
+    for letter in loose:
+        chars |= {letter.lower(), letter.upper(), *_CASE_TWINS.get(letter.lower(), "")}
+    return f"[{''.join(map(re.escape, sorted(chars)))}]"
 
 
 @attrs.frozen
@@ -659,9 +686,13 @@ def _scanner() -> _Scanner:
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
         prefix=re.compile(prefix, re.VERBOSE),
-        # The first letter alone first: one test refuses most word starts.
+        # A word start where a type name or law name may begin. The pattern begins with a
+        # class of their first letters, so that the engine passes over other characters in
+        # its fast loop; the look-behind then tests the place itself: no letter before it,
+        # the first letter (one test refuses most word starts) and the first two.
         prefix_start=re.compile(
-            rf"(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()}))"
+            rf"{_first_letter_class()}"
+            rf"(?<=(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()})).)"
         ),
         reach=_widest(prefix),
         punctuation_reach=_widest(_SO_TAIL),
@@ -673,10 +704,13 @@ _SCANNER = Lazy(_scanner)
 # scanned for by the engine in one pass (an alternation of them is tried at every place).
 _NOT_IN_PREFIX = (re.compile(r"[^\w\s,.:]"), re.compile(r"[\d_]"))
 # Where a number core may start: one to six digits, not after a letter, digit or "_./-",
-# then a letter (the suffix), a space and a "/" or "-", the letter and space optional. The
-# look-behind comes after the first digit so that the engine's scan for a digit runs first.
+# then a letter (the suffix), the letter optional, and what each form of the core begins
+# with: a "/", a year and a "/"; a "-" and a capital; a "/" and a capital. So a date or a
+# ratio ("04/3/2022", "12/12") is let go in the engine. The look-behind comes after the
+# first digit so that the engine's scan for a digit runs first.
 _CORE_START = re.compile(
-    rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}(?=[A-Za-z]?[ ]?[/-])"
+    rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}"
+    rf"(?=[A-Za-z]?(?:[ ]?/[0-9]{{4}}/|[ ]?-[ ]?[{_UPPER}]|/[{_UPPER}]))"
 )
 
 
@@ -886,26 +920,26 @@ def _number_and_symbol(
 
     *group* is the grammar match's ``groupdict()``.
     """
-    if group["vnum"] is not None:
+    if group["year"] is not None:
         year = int(group["year"])
         symbol = _clean_symbol(group["vsym"], warnings)
         if year < 1900 or ("-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol)):
             return None
         symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0]) if "-" in symbol else None
-        return int(group["vnum"]), group["vsuf"] or "", year, symbol, symbol_type
-    if group["pnum"] is not None:
+        return int(group["num"]), group["suf"] or "", year, symbol, symbol_type
+    if group["pkind"] is not None:
         kind = group["pkind"]
         if kind not in _PARTY_KINDS:
             return None
         symbol = f"{kind}/{_clean_symbol(group['psym'], warnings)}"
-        return int(group["pnum"]), group["psuf"] or "", None, symbol, (
+        return int(group["num"]), group["suf"] or "", None, symbol, (
             _PARTY_KINDS[kind]
         )
     symbol = _clean_symbol(group["asym"], warnings)
     if "-" not in symbol and not cong_van:
         return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
     symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
-    return int(group["anum"]), group["asuf"] or "", None, symbol, symbol_type
+    return int(group["num"]), group["suf"] or "", None, symbol, symbol_type
 
 
 def _agrees(written: DocumentType | None, named: DocumentType | None, party: bool) -> bool:
@@ -932,7 +966,6 @@ def _core(matched: _Matched, text: str) -> _Core | None:
     if number == 0:
         return None
     party = _is_party_symbol(symbol)
-    number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
     if law is not None:
         type_word = law
@@ -960,7 +993,7 @@ def _core(matched: _Matched, text: str) -> _Core | None:
             shown = _WHITESPACE.sub(" ", type_word)
             warnings.append(f"{WARN_TYPE_MISMATCH}: {shown} / {first}")
 
-    start = match.start(number_group)
+    start = match.start("num")
     if type_word is not None:
         assert head is not None  # noqa: S101 - a type name is the prefix's
         start = head.start("law" if law is not None else "type")
