@@ -34,6 +34,7 @@ from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.text import (  # _TRANSLATED: what normalize_text replaces or drops
     _TRANSLATED,
+    has_translated,
     nfc_with_offsets,
     normalize_text,
     same_length_cleanup,
@@ -901,7 +902,7 @@ def _plain_words(text: str, *, plain: bool = False) -> str:
     anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
     *plain*: the caller knows *text* has none of those characters.
     """
-    if (plain or _TRANSLATED.search(text) is None) and unicodedata.is_normalized("NFC", text):
+    if (plain or not has_translated(text)) and unicodedata.is_normalized("NFC", text):
         return _one_spaced(text)
     return _one_spaced(normalize_text(text))
 
