@@ -72,4 +72,5 @@ class TestHasTranslated:
         for char in _TRANSLATED.pattern[1:-1]:
             assert has_translated(f"Kế hoạch {char}")
             assert has_translated(f"Kế\thoạch {char}")
-        assert not has_translated("Kế hoạch") and not has_translated("Kế\thoạch")
+        assert not has_translated("Kế hoạch")
+        assert not has_translated("Kế\thoạch")
