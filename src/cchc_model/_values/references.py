@@ -719,11 +719,11 @@ def _core_starts(text: str) -> Iterator[int]:
     """Where a number core may start, in order: a superset of where one does.
 
     A core is one to six digits, not after a letter, digit or ``./-``, then a letter (the
-    suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
-    letter and space optional: what the core's own pattern asks of its first characters,
-    looked for by one pattern whose scan for a digit runs in the engine.
+    suffix), the letter optional, and the start of one of its three forms: what the core's
+    own pattern asks of its first characters, looked for by one pattern whose scan for a
+    digit runs in the engine. Every form holds a ``/``: text without one holds no core.
     """
-    if "/" not in text and "-" not in text:
+    if "/" not in text:
         return iter(())
     return (match.start() for match in _CORE_START.finditer(text))
 
