@@ -747,24 +747,34 @@ def _grammar_matches(text: str) -> Iterator[_Matched]:
     prefix's match and its core's.
     """
     scanner = _SCANNER.get()
+    match_core, prefix_starts, match_prefix = (
+        scanner.core.match, scanner.prefix_start.finditer, scanner.prefix.fullmatch
+    )
+    reach, punctuation_reach = scanner.reach, scanner.punctuation_reach
+    not_in_prefix, digit = _NOT_IN_PREFIX
     resume = 0
     for at in _core_starts(text):
         if at < resume:
             continue
-        core = scanner.core.match(text, at)
+        core = match_core(text, at)
         if core is None:
             continue
-        before = text[max(resume, at - scanner.reach):at][::-1]
-        bound = len(before)
-        for outside in _NOT_IN_PREFIX:
-            barrier = outside.search(before, 0, bound)
-            bound = bound if barrier is None else barrier.start()
-        for mark in ".:":
-            found = before.find(mark, scanner.punctuation_reach, bound)
-            bound = bound if found < 0 else found
+        # The text before the core, backwards: how far back a prefix may start.
+        before = text[max(resume, at - reach):at][::-1]
+        barrier = not_in_prefix.search(before)
+        bound = len(before) if barrier is None else barrier.start()
+        barrier = digit.search(before, 0, bound)
+        if barrier is not None:
+            bound = barrier.start()
+        found = before.find(".", punctuation_reach, bound)
+        if found >= 0:
+            bound = found
+        found = before.find(":", punctuation_reach, bound)
+        if found >= 0:
+            bound = found
         head = None
-        for start in scanner.prefix_start.finditer(text, at - bound, at):
-            head = scanner.prefix.fullmatch(text, start.start(), at)
+        for start in prefix_starts(text, at - bound, at):
+            head = match_prefix(text, start.start(), at)
             if head is not None:
                 break
         yield head, core
