@@ -925,32 +925,32 @@ def _clean_symbol(raw: str, warnings: list[str]) -> str:
 
 
 def _number_and_symbol(
-    group: dict[str, Any], warnings: list[str], *, cong_van: bool
+    match: re.Match[str], warnings: list[str], *, cong_van: bool
 ) -> tuple[int, str, int | None, str, DocumentType | None] | None:
     """Number, suffix, year, symbol and the type the symbol names, or ``None``.
 
-    *group* is the grammar match's ``groupdict()``.
+    *match* is the core's match.
     """
-    if group["year"] is not None:
-        year = int(group["year"])
-        symbol = _clean_symbol(group["vsym"], warnings)
+    number, suffix, year_written, symbol_written, kind, party_symbol, agency_symbol = (
+        match.group("num", "suf", "year", "vsym", "pkind", "psym", "asym")
+    )
+    if year_written is not None:
+        year = int(year_written)
+        symbol = _clean_symbol(symbol_written, warnings)
         if year < 1900 or ("-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol)):
             return None
         symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0]) if "-" in symbol else None
-        return int(group["num"]), group["suf"] or "", year, symbol, symbol_type
-    if group["pkind"] is not None:
-        kind = group["pkind"]
+        return int(number), suffix or "", year, symbol, symbol_type
+    if kind is not None:
         if kind not in _PARTY_KINDS:
             return None
-        symbol = f"{kind}/{_clean_symbol(group['psym'], warnings)}"
-        return int(group["num"]), group["suf"] or "", None, symbol, (
-            _PARTY_KINDS[kind]
-        )
-    symbol = _clean_symbol(group["asym"], warnings)
+        symbol = f"{kind}/{_clean_symbol(party_symbol, warnings)}"
+        return int(number), suffix or "", None, symbol, _PARTY_KINDS[kind]
+    symbol = _clean_symbol(agency_symbol, warnings)
     if "-" not in symbol and not cong_van:
         return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
     symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
-    return int(group["num"]), group["suf"] or "", None, symbol, symbol_type
+    return int(number), suffix or "", None, symbol, symbol_type
 
 
 def _agrees(written: DocumentType | None, named: DocumentType | None, party: bool) -> bool:
@@ -965,12 +965,11 @@ def _core(matched: _Matched, text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
     head, match = matched
     warnings: list[str] = []
-    group = match.groupdict()
     type_word = law = name = None
     if head is not None:
         type_word, law, name = head.group("type", "law", "name")
     cong_van = type_word is not None and type_word.lower() == "công văn"
-    read = _number_and_symbol(group, warnings, cong_van=cong_van)
+    read = _number_and_symbol(match, warnings, cong_van=cong_van)
     if read is None:
         return None
     number, suffix, year, symbol, symbol_type = read
@@ -1010,11 +1009,12 @@ def _core(matched: _Matched, text: str) -> _Core | None:
         start = head.start("law" if law is not None else "type")
     end = match.end()
     issued_on = None
-    if group["dated"] is not None:
+    dated = match.group("dated")
+    if dated is not None:
         try:
-            issued_on = date_from_match(match, group["dated"])
+            issued_on = date_from_match(match, dated)
         except CchcError:
-            day_start = match.start("d1" if group["d1"] is not None else "d2")
+            day_start = match.start("d1" if match.group("d1") is not None else "d2")
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
