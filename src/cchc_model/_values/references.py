@@ -690,10 +690,10 @@ def _scanner() -> _Scanner:
         # A word start where a type name or law name may begin. The pattern begins with a
         # class of their first letters, so that the engine passes over other characters in
         # its fast loop; the look-behind then tests the place itself: no letter before it,
-        # the first letter (one test refuses most word starts) and the first two.
+        # the first letter (one test refuses most word starts) and the first three.
         prefix_start=re.compile(
             rf"{_first_letter_class()}"
-            rf"(?<=(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()})).)"
+            rf"(?<=(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters(3)})).)"
         ),
         reach=_widest(prefix),
         punctuation_reach=_widest(_SO_TAIL),
