@@ -673,6 +673,8 @@ class _Scanner:
 
     full: re.Pattern[str]
     core: re.Pattern[str]
+    #: Where a core may start (see :func:`_core_starts`).
+    core_start: re.Pattern[str]
     #: The prefix alone, matched up to the core (``fullmatch`` with the core's start as end).
     prefix: re.Pattern[str]
     prefix_start: re.Pattern[str]
@@ -686,6 +688,16 @@ def _scanner() -> _Scanner:
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
+        # Where a number core may start: one to six digits, not after a letter, digit or
+        # "_./-", then a letter (the suffix), the letter optional, and what each form of the
+        # core begins with: a "/", a year and a "/"; a "-" and a capital; a "/" and a
+        # capital. So a date or a ratio ("04/3/2022", "12/12") is let go in the engine. The
+        # look-behind comes after the first digit so that the engine's scan for a digit runs
+        # first.
+        core_start=re.compile(
+            rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}"
+            rf"(?=[A-Za-z]?(?:[ ]?/[0-9]{{4}}/|[ ]?-[ ]?[{_UPPER}]|/[{_UPPER}]))"
+        ),
         prefix=re.compile(prefix, re.VERBOSE),
         # A word start where a type name or law name may begin. The pattern begins with a
         # class of their first letters, so that the engine passes over other characters in
@@ -704,17 +716,6 @@ _SCANNER = Lazy(_scanner)
 # What no prefix holds: anything but letters, white space and ",.:"; two classes, each
 # scanned for by the engine in one pass (an alternation of them is tried at every place).
 _NOT_IN_PREFIX = (re.compile(r"[^\w\s,.:]"), re.compile(r"[\d_]"))
-# Where a number core may start: one to six digits, not after a letter, digit or "_./-",
-# then a letter (the suffix), the letter optional, and what each form of the core begins
-# with: a "/", a year and a "/"; a "-" and a capital; a "/" and a capital. So a date or a
-# ratio ("04/3/2022", "12/12") is let go in the engine. The look-behind comes after the
-# first digit so that the engine's scan for a digit runs first.
-_CORE_START = re.compile(
-    rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}"
-    rf"(?=[A-Za-z]?(?:[ ]?/[0-9]{{4}}/|[ ]?-[ ]?[{_UPPER}]|/[{_UPPER}]))"
-)
-
-
 def _core_starts(text: str) -> Iterator[int]:
     """Where a number core may start, in order: a superset of where one does.
 
@@ -725,7 +726,7 @@ def _core_starts(text: str) -> Iterator[int]:
     """
     if "/" not in text:
         return iter(())
-    return (match.start() for match in _CORE_START.finditer(text))
+    return (match.start() for match in _SCANNER.get().core_start.finditer(text))
 
 
 #: A match of the grammar: the match of its prefix (``None`` when it has none) and the match
