@@ -305,3 +305,64 @@ def test_figure_pattern_reads_the_number_once(pieces: list[str]) -> None:
             assert new.group("rden", "rscale", "SCALE", "unit") == old.group(
                 "rden", "rscale", "SCALE", "unit"
             )
+
+
+LEAD_PIECES = ("của", "về", "Về", "CỦA", " ", "  ", "   ", "\t", "\n", "\u00a0", "trong", "TRONG",
+               "Trong", " đó", " có", ":", ",", ";", ".", "đạt", "ĐẠT", "chiếm", "chıếm",
+               "CHİẾM", " tỷ lệ", " tỷ  lệ", "gồm", "GỒM", "bao", " các", "x", "5", "12,5",
+               "1.234", "(", ")", "Điều", "năm", "giai", "đoạn", "điện", "thoại", "phiên",
+               "bản", "lần", "thứ", "a", "_")
+
+
+class TestLeads:
+    """The quick tests in front of the lead patterns find what the patterns alone find."""
+
+    @given(st.lists(st.sampled_from(LEAD_PIECES), max_size=14))
+    def test_citation_tail(self, pieces: list[str]) -> None:
+        """The tail search begun near the first "của" or "về" finds the first tail."""
+        from cchc_model._model import fact_grammar
+
+        text = "".join(pieces)
+        tail = fact_grammar._CITATION_TAIL.search(text)
+        assert fact_grammar._citation_tail(text) == (None if tail is None else tail.start())
+
+    @given(st.lists(st.sampled_from(LEAD_PIECES), max_size=14), st.integers(0, 40))
+    def test_leads(self, pieces: list[str], at: int) -> None:
+        """A window whose lower case lacks the lead's words never matches its pattern."""
+        from cchc_model._model import fact_grammar as g
+
+        text = "".join(pieces)
+        for pattern, words, reach in ((g._RATE_LEAD_AFTER, g._RATE_WORDS, 40),
+                                      (g._BREAKDOWN_LEAD, g._BREAKDOWN_WORDS, 30),
+                                      (g._CONSISTS_LEAD, g._CONSISTS_WORDS, 120)):
+            for end in (at + reach, min(len(text), at + reach)):
+                old = pattern.match(text, at, end)
+                new = g._lead(pattern, words, text, at, end)
+                assert (old is None) == (new is None)
+                if old is not None and new is not None:
+                    assert old.span() == new.span()
+
+    @given(st.lists(st.sampled_from((*LEAD_PIECES, ".5", "..", ".\n", "(.)")), max_size=14),
+           st.integers(0, 20), st.integers(0, 80))
+    def test_clause_marks(self, pieces: list[str], begin: int, end: int) -> None:
+        """The clause marks with their set first are the marks as first written."""
+        from cchc_model._model.fact_grammar import _CLAUSE_MARKS
+
+        text = "".join(pieces)
+        first = re.compile(r"[();,\n]|\.(?![0-9])")
+        assert [(m.span(), m.group()) for m in _CLAUSE_MARKS.finditer(text, begin, end)] == [
+            (m.span(), m.group()) for m in first.finditer(text, begin, end)]
+
+    @given(st.lists(st.sampled_from((*TestShortcuts.WORDS, "điện  thoại", "giai   đoạn",
+                                     " ", "  ", "   ", "\t", "\n", "\u00a0", "5", "a", "_")),
+                    max_size=12))
+    def test_skip_reach(self, pieces: list[str]) -> None:
+        """The skip words searched from their reach before a number are found as from afar."""
+        from cchc_model._model.fact_grammar import _SKIP_BEFORE, _SKIP_REACH
+
+        text = "".join(pieces)
+        for start in range(len(text) + 1):
+            lead = max(0, start - 24)
+            old = _SKIP_BEFORE.search(text, lead, start)
+            new = _SKIP_BEFORE.search(text, max(lead, start - _SKIP_REACH), start)
+            assert (old is None) == (new is None)

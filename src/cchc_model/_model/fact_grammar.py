@@ -93,6 +93,12 @@ _CONSISTS_LEAD = re.compile(
     rf"(?:{_SP}[^\W\d_]{{1,12}}){{0,6}}{_SP}(?:bao{_SP})?gồm{_OSP}:?", re.IGNORECASE
 )
 _CITATION_TAIL = re.compile(rf"{_SP}(?:của|về){_SP}")
+# Words each lead pattern holds, in lower case, that no other character matches when the
+# case is ignored ("chiếm" is left out for its "i", which "ı" and "İ" match too): a window
+# whose lower case holds none of them cannot match, and most are let go on this test.
+_RATE_WORDS = ("đạt", "ếm")
+_BREAKDOWN_WORDS = ("trong",)
+_CONSISTS_WORDS = ("gồm",)
 _LABELLED_PART = re.compile(
     rf"{_OSP}(?P<label>[^\W\d_][\w-]{{0,30}}(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,4}})"
     rf"{_OSP}:?{_OSP}(?P<num>{_NUM}){_NUM_END}(?P<tail>(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,3}})"
@@ -114,7 +120,9 @@ _FIGURE_DIGITS = re.compile(r"[0-9](?<![\w.,/@-][0-9])[0-9]*")
 _BRACKETS = re.compile(r"[()]")
 # What ends or splits a clause: brackets, separators, a line break, a full stop that is not
 # inside a number.
-_CLAUSE_MARKS = re.compile(r"[();,\n]|\.(?![0-9])")
+# (The set comes first, so that the engine scans for its characters instead of trying the
+# pattern at each one.)
+_CLAUSE_MARKS = re.compile(r"[();,\n.](?:(?<!\.)|(?![0-9]))")
 _TOKENS = Lazy(lambda: re.compile(
     # The number is read once and what follows it decides the kind, in the order ratio,
     # percentage, money, count: no tail follows a number cut short (the next character
@@ -150,6 +158,10 @@ _SKIP_WORDS = (
     "tháng", "[Qq]uý", "[Nn]gày", "kỳ", rf"điện{_SP}thoại",
 )
 _SKIP_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_SKIP_WORDS)}){_SP}$")
+# The longest text it matches: "điện", three spaces, "thoại" and three spaces. Searching
+# from this far before a number finds what searching from further finds (the look-behind
+# sees the text before where the search begins).
+_SKIP_REACH = 15
 # The last two letters of each: what the text before a number the pattern skips ends with,
 # once the spaces are taken off. Most numbers are let go on this test alone.
 _SKIP_ENDINGS = tuple(word[-2:] for word in _SKIP_WORDS)
@@ -210,8 +222,8 @@ def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tupl
     for ref in references:
         # Only a citation's head (type, number, symbol, date) is masked: the subject after
         # "về" may run on to the report's own figures ("… về thí điểm … thực hiện 7/7 huyện").
-        tail = _CITATION_TAIL.search(ref.text)
-        spans.append((ref.start, ref.start + tail.start() if tail else ref.end))
+        tail = _citation_tail(ref.text)
+        spans.append((ref.start, ref.end if tail is None else ref.start + tail))
     if "://" in text:
         spans += [m.span() for m in _LINKS.finditer(text)]
     if "@" in text:
@@ -224,6 +236,33 @@ def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tupl
         else:
             merged.append((start, end))
     return merged
+
+
+def _citation_tail(text: str) -> int | None:
+    """Where :data:`_CITATION_TAIL` first matches in *text*, or ``None``.
+
+    Its word is at or after the first "của" or "về", its spaces at most three before: the
+    search begins there, and not at all without either word.
+    """
+    first = text.find("của")
+    other = text.find("về", 0, None if first < 0 else first)
+    if other >= 0:
+        first = other
+    if first < 0:
+        return None
+    tail = _CITATION_TAIL.search(text, max(0, first - 3))
+    return None if tail is None else tail.start()
+
+
+def _lead(
+    pattern: re.Pattern[str], words: tuple[str, ...], text: str, at: int, end: int
+) -> re.Match[str] | None:
+    """``pattern.match(text, at, end)``, tried only if the window holds one of *words*."""
+    window = text[at:end].lower()
+    for word in words:
+        if word in window:
+            return pattern.match(text, at, end)
+    return None
 
 
 def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Token]:
@@ -255,7 +294,7 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
             continue  # inside a citation or a link
         lead = max(0, start - 24)
         if text[lead:start].rstrip().endswith(_SKIP_ENDINGS) and _SKIP_BEFORE.search(
-            text, lead, start
+            text, max(lead, start - _SKIP_REACH), start
         ):
             continue
         segment = text[counted_to:start]
@@ -392,7 +431,8 @@ class _Reader:
 
     def _percent_after(self, i: int, at: int) -> _Token | None:
         """The percentage of "…, đạt tỷ lệ P%" beginning at *at*."""
-        lead = _RATE_LEAD_AFTER.match(self.text, at, min(len(self.text), at + 40))
+        lead = _lead(_RATE_LEAD_AFTER, _RATE_WORDS, self.text, at,
+                     min(len(self.text), at + 40))
         if lead is None or i + 1 >= len(self.tokens):
             return None
         after = self.tokens[i + 1]
@@ -465,7 +505,7 @@ class _Reader:
         paren = text.startswith(" (", at) or text.startswith("(", at)
         if paren:
             open_at = text.index("(", at)
-            lead = _BREAKDOWN_LEAD.match(text, open_at + 1, open_at + 30)
+            lead = _lead(_BREAKDOWN_LEAD, _BREAKDOWN_WORDS, text, open_at + 1, open_at + 30)
             close = _closing(text, open_at, _WINDOW)
             if close is None:
                 return
@@ -475,13 +515,13 @@ class _Reader:
             else:
                 self._labelled_parts(token, open_at, close)
             return
-        lead = _BREAKDOWN_LEAD.match(text, at, at + 30)
+        lead = _lead(_BREAKDOWN_LEAD, _BREAKDOWN_WORDS, text, at, at + 30)
         if lead is not None:
             limit = min(len(text), lead.end() + 3 * _WINDOW)
             self._breakdown(i, token, lead.end(), limit, token.depth, bounded=False,
                             end_at=lead.end())
             return
-        consists = _CONSISTS_LEAD.match(text, at, at + 120)
+        consists = _lead(_CONSISTS_LEAD, _CONSISTS_WORDS, text, at, at + 120)
         if consists is not None:
             self._consists(i, token, consists.end())
             return
