@@ -21,6 +21,7 @@ from cchc_model import (
     TotalFact,
     extract_facts,
 )
+from cchc_model._model.fact_grammar import COUNTED_THINGS
 
 
 def facts(text: str) -> list[object]:
@@ -366,3 +367,40 @@ class TestLeads:
             old = _SKIP_BEFORE.search(text, lead, start)
             new = _SKIP_BEFORE.search(text, max(lead, start - _SKIP_REACH), start)
             assert (old is None) == (new is None)
+
+
+def test_case_sets_are_every_case() -> None:
+    """Each first letter's set holds exactly the characters that match it, case ignored."""
+    import sys
+
+    from cchc_model._model.fact_grammar import _case_set
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in {unit[0] for unit in COUNTED_THINGS}:
+        matching = set(re.findall(f"(?i:{re.escape(letter)})", everything))
+        assert set(re.findall(_case_set(letter), everything)) == matching, letter
+
+
+UNIT_PIECES = (*COUNTED_THINGS, "ĐƠN VỊ", "Hồ Sơ", "tthc", "đơn  vị", "\u212a\u1ebf hoạch",
+               " ", ",", "x", "5", "đơnx", "hồ sơs")
+
+
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=8))
+def test_units_grouped_by_first_letter(pieces: list[str]) -> None:
+    """The counted things in groups by first letter match as the plain alternation does."""
+    from cchc_model._model.fact_grammar import (
+        _PLACES,
+        _UNIT_MENTION,
+        _UNITS_GROUPED,
+        _UNITS_PATTERN,
+    )
+
+    text = "".join(pieces)
+    grouped, plain = re.compile(_UNITS_GROUPED), re.compile(f"(?i:{_UNITS_PATTERN})")
+    for at in range(len(text)):
+        new, old = grouped.match(text, at), plain.match(text, at)
+        assert (new and new.group()) == (old and old.group())
+    mention = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(u) for u in COUNTED_THINGS if u not in _PLACES) + r")(?!\w)", re.IGNORECASE)
+    assert [m.span() for m in _UNIT_MENTION.get().finditer(text)] == [
+        m.span() for m in mention.finditer(text)]

@@ -74,6 +74,36 @@ _FAMILIES = (
 # Longest first, so that "đơn vị" is not read as "đơn".
 _UNITS_PATTERN = "|".join(re.escape(u) for u in sorted(COUNTED_THINGS, key=len, reverse=True))
 
+# Characters that match a letter when the case is ignored, besides its upper and lower case.
+_OTHER_CASES = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131", "å": "\u212b"}
+
+
+def _case_set(letter: str) -> str:
+    """A set of the characters that match *letter* when the case is ignored: ``[tT]``."""
+    cases = {letter, letter.lower(), letter.upper(), *_OTHER_CASES.get(letter.lower(), "")}
+    return "[" + "".join(re.escape(ch) for ch in sorted(cases) if len(ch) == 1) + "]"
+
+
+def _by_first_letter(units: Sequence[str]) -> str:
+    """``(?i:u1|u2|…)`` of *units* as a pattern the engine tries many times faster.
+
+    The names are put in groups by their first letter, each group behind a set of that
+    letter's cases: the engine passes over a group on one test of the set where it would
+    try each name in turn. Names of one group keep their order, and names of different
+    groups never match at one place, so the same name matches as in the plain alternation.
+    """
+    groups: dict[str, list[str]] = {}
+    for unit in units:
+        groups.setdefault(unit[0].lower(), []).append(unit)
+    return "|".join(
+        _case_set(members[0][0]) + "(?i:" + "|".join(re.escape(u[1:]) for u in members) + ")"
+        for members in groups.values()
+    )
+
+
+# The alternation of _UNITS_PATTERN in groups by first letter.
+_UNITS_GROUPED = _by_first_letter(sorted(COUNTED_THINGS, key=len, reverse=True))
+
 _SP = r"[^\S\r\n]{1,3}"
 _OSP = r"[^\S\r\n]{0,3}"
 _NUM = r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6}|[0-9]{1,15})(?:,[0-9]{1,6})?"
@@ -105,10 +135,8 @@ _LABELLED_PART = re.compile(
     rf"{_OSP}$"
 )
 _UNIT_MENTION = Lazy(lambda: re.compile(
-    r"(?<!\w)(?:" + "|".join(
-        re.escape(u) for u in COUNTED_THINGS if u not in _PLACES
-    ) + r")(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + _by_first_letter([u for u in COUNTED_THINGS if u not in _PLACES])
+    + r")(?!\w)"
 ))
 
 # A figure starts at a digit: the tokens are matched only where a run of digits begins, so
@@ -145,7 +173,7 @@ _TOKENS = Lazy(lambda: re.compile(
         | {_NUM_END}
           (?:
               (?P<money>{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
-            | (?P<count>(?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?)
+            | (?P<count>(?:{_SP}(?P<unit>{_UNITS_GROUPED})(?!\w))?)
           )
       )
     """,
@@ -735,7 +763,7 @@ def _first_unit(text: str, at: int) -> str:
 
 
 _UNIT_AFTER = Lazy(lambda: re.compile(
-    rf"{_SP}((?i:{_UNITS_PATTERN}))(?!\w)"
+    rf"{_SP}({_UNITS_GROUPED})(?!\w)"
 ))
 
 
