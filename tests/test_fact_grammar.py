@@ -404,3 +404,26 @@ def test_units_grouped_by_first_letter(pieces: list[str]) -> None:
         re.escape(u) for u in COUNTED_THINGS if u not in _PLACES) + r")(?!\w)", re.IGNORECASE)
     assert [m.span() for m in _UNIT_MENTION.get().finditer(text)] == [
         m.span() for m in mention.finditer(text)]
+
+
+@given(st.from_regex(r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6}|[0-9]{1,15})(?:,[0-9]{1,6})?",
+                     fullmatch=True))
+def test_numbers_read_in_one_step(text: str) -> None:
+    """Every number the figure pattern reads is what parse_number reads, places and all."""
+    from cchc_model import parse_number
+    from cchc_model._model.fact_grammar import _NUM, _number
+
+    assert re.fullmatch(_NUM, text)
+    value = _number(text)
+    assert (repr(value), value.as_tuple()) == (repr(parse_number(text)),
+                                                parse_number(text).as_tuple())
+
+
+@given(st.integers(0, 10**20), st.text(max_size=5), st.text(max_size=5), st.text(max_size=5))
+def test_counts_made_without_checks(value: int, unit: str, label: str, text: str) -> None:
+    """A count the reader makes without the checks equals the one made with them."""
+    from cchc_model._model.fact_grammar import _count_fact
+
+    made, checked = _count_fact(value, unit, label, text), CountFact(value, unit, label, text)
+    assert made == checked
+    assert (repr(made), hash(made), type(made)) == (repr(checked), hash(checked), CountFact)

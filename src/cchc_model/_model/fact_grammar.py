@@ -29,9 +29,9 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_model._base.errors import CchcError, InputError
+from cchc_model._base.errors import InputError
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import MoneyScale, parse_number
+from cchc_model._base.numbers import MoneyScale
 from cchc_model._model.facts import (
     CountFact,
     Fact,
@@ -217,25 +217,59 @@ class FactMatch:
     text: str
 
 
-@attrs.define
+_ZERO = Decimal(0)
+
+
 class _Token:
-    kind: str  # "count", "bare", "level", "ratio", "percent", "money"
-    start: int
-    end: int
-    depth: int
-    value: Decimal
-    unit: str = ""
-    second: Decimal = Decimal(0)
-    scale: MoneyScale = MoneyScale.DONG
-    qualifier: str = ""
-    used: bool = False
+    """A figure found by the figure pattern (a plain class: the reader makes one per figure)."""
+
+    __slots__ = ("depth", "end", "kind", "qualifier", "scale", "second", "start", "unit",
+                 "used", "value")
+
+    def __init__(self, kind: str, start: int, end: int, depth: int, value: Decimal, *,
+                 unit: str = "", second: Decimal = _ZERO, scale: MoneyScale = MoneyScale.DONG,
+                 qualifier: str = "") -> None:
+        self.kind = kind  # "count", "level", "ratio", "percent", "money"
+        self.start = start
+        self.end = end
+        self.depth = depth
+        self.value = value
+        self.unit = unit
+        self.second = second
+        self.scale = scale
+        self.qualifier = qualifier
+        self.used = False
 
 
-def _number(text: str) -> Decimal | None:
-    try:
-        return parse_number(text)
-    except CchcError:
-        return None
+def _number(text: str) -> Decimal:
+    """:func:`~cchc_model._base.numbers.parse_number` of a number :data:`_NUM` matched.
+
+    Such a number is ASCII, unsigned, grouped by threes and short, so parse_number reads it
+    without fail, as this does in one step.
+    """
+    whole, _, places = text.partition(",")
+    whole = whole.replace(".", "")
+    return Decimal(f"{whole}.{places}" if places else whole)
+
+
+_NEW = object.__new__
+# CountFact's fields set by their slots' own setters (a frozen class refuses setattr).
+_COUNT_SETTERS = tuple(CountFact.__dict__[name].__set__
+                       for name in ("value", "unit", "label", "text"))
+
+
+def _count_fact(value: int, unit: str, label: str, text: str) -> CountFact:
+    """``CountFact(value, unit, label, text)`` of fields the reader made, without the checks.
+
+    The reader gives a whole number it found not negative and strings, what the checks ask.
+    """
+    fact = _NEW(CountFact)
+    set_value, set_unit, set_label, set_text = _COUNT_SETTERS
+    set_value(fact, value)
+    set_unit(fact, unit)
+    set_label(fact, label)
+    set_text(fact, text)
+    return fact
 
 
 _SCALES = {"nghìn": MoneyScale.THOUSAND, "ngàn": MoneyScale.THOUSAND,
@@ -338,33 +372,28 @@ def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | N
     start, end = match.start(), match.end()
     if kind == "ratio":
         numerator, denominator = _number(match.group("num")), _number(match.group("rden"))
-        if numerator is None or denominator is None:
-            return None
         scale = match.group("rscale")
         unit = f"{scale} đồng" if scale else ("đồng" if "đồng" in match.group("ratio") else "")
-        return _Token("ratio", start, end, depth, numerator, unit, second=denominator)
+        return _Token("ratio", start, end, depth, numerator, unit=unit,
+                      second=denominator)
     if kind == "percent":
-        value = _number(match.group("num"))
-        return None if value is None else _Token("percent", start, end, depth, value)
+        return _Token("percent", start, end, depth, _number(match.group("num")))
     if kind == "money":
         value = _number(match.group("num"))
-        if value is None:
-            return None
         scale = _SCALES.get((match.group("SCALE") or "").lower(), MoneyScale.DONG)
         qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if qualifier is not None:
             return _Token("money", qualifier.start(), end, depth, value, scale=scale,
                           qualifier=qualifier.group(1))
         return _Token("money", start, end, depth, value, scale=scale)
-    value = _number(match.group("num"))
-    if value is None:
-        return None
     unit = match.group("unit")
     if unit:
-        return _Token("count", start, end, depth, value, unit)
+        return _Token("count", start, end, depth, _number(match.group("num")),
+                      unit=unit)
     level = _LEVEL_BEFORE.search(text, max(0, start - 40), start)
     if level is not None and _LEVEL_AFTER.match(text, end):
-        return _Token("level", level.start(), end, depth, value, level.group("level"))
+        return _Token("level", level.start(), end, depth, _number(match.group("num")),
+                      unit=level.group("level"))
     return None
 
 
@@ -428,7 +457,7 @@ def _count(text: str, token: _Token, label: str | None = None) -> CountFact | No
         return None
     if label is None:
         label = _label_before(text, token.start) or _words_after(text, token.end)
-    return CountFact(int(token.value), token.unit, label, text[token.start:token.end])
+    return _count_fact(int(token.value), token.unit, label, text[token.start:token.end])
 
 
 class _Reader:
@@ -626,12 +655,12 @@ class _Reader:
             if tail and not _compatible(tail, token.unit):
                 return
             value = _number(match.group("num"))
-            if value is None or not _is_int(value):
+            if not _is_int(value):
                 return
             start = offset + match.start("label")
             stop = offset + (match.end("tail") if tail else match.end("num"))
-            parts.append(CountFact(int(value), token.unit, match.group("label"),
-                                   text[start:stop]))
+            parts.append(_count_fact(int(value), token.unit, match.group("label"),
+                                     text[start:stop]))
             offset += len(piece) + 1
         for other in self.tokens:
             if open_at < other.start < close:
@@ -708,7 +737,7 @@ class _Reader:
         elif token.kind == "level":
             unit = _inherited_unit(text, token.start)
             if unit and _is_int(token.value):
-                fact = CountFact(int(token.value), unit, token.unit, text[start:end])
+                fact = _count_fact(int(token.value), unit, token.unit, text[start:end])
         elif token.kind == "percent":
             lead = _RATE_LEAD.search(text, max(0, start - 30), start)
             if lead is not None:
