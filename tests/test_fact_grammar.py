@@ -427,3 +427,19 @@ def test_counts_made_without_checks(value: int, unit: str, label: str, text: str
     made, checked = _count_fact(value, unit, label, text), CountFact(value, unit, label, text)
     assert made == checked
     assert (repr(made), hash(made), type(made)) == (repr(checked), hash(checked), CountFact)
+
+
+@given(st.lists(st.sampled_from((*TestShortcuts.WORDS, "điện  thoại", "giai   đoạn", "Chương",
+                                 "mục", " ", "  ", "   ", "\t", "\n", "\u00a0", "5", "a", "_")),
+                max_size=12))
+def test_skip_words_by_ending(pieces: list[str]) -> None:
+    """The skip words with the ending of the text before a number find what all of them do."""
+    from cchc_model._model.fact_grammar import _SKIP_BEFORE, _SKIP_BY_ENDING, _SKIP_REACH
+
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        lead = max(0, start - 24)
+        old = _SKIP_BEFORE.search(text, lead, start)
+        skip = _SKIP_BY_ENDING.get().get(text[lead:start].rstrip()[-2:])
+        new = skip and skip.search(text, max(lead, start - _SKIP_REACH), start)
+        assert (old is None) == (new is None)

@@ -193,6 +193,14 @@ _SKIP_REACH = 15
 # The last two letters of each: what the text before a number the pattern skips ends with,
 # once the spaces are taken off. Most numbers are let go on this test alone.
 _SKIP_ENDINGS = tuple(word[-2:] for word in _SKIP_WORDS)
+# _SKIP_BEFORE of only the words with each ending: the text before a number that ends with
+# one is searched for those words alone (one or two, not nineteen).
+_SKIP_BY_ENDING = Lazy(lambda: {
+    ending: re.compile(
+        rf"(?<!\w)(?:{'|'.join(w for w in _SKIP_WORDS if w.endswith(ending))}){_SP}$"
+    )
+    for ending in _SKIP_ENDINGS
+})
 _LEVEL_BEFORE = re.compile(
     rf"(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
 )
@@ -332,6 +340,7 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
     spans = _masked(text, references)
     starts = [s for s, _ in spans]
     pattern = _TOKENS.get()
+    skip_by_ending = _SKIP_BY_ENDING.get()
     tokens: list[_Token] = []
     depth, counted_to, done = 0, 0, 0
     for run in _FIGURE_DIGITS.finditer(text):
@@ -355,9 +364,8 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
         if i and spans[i - 1][1] > start:
             continue  # inside a citation or a link
         lead = max(0, start - 24)
-        if text[lead:start].rstrip().endswith(_SKIP_ENDINGS) and _SKIP_BEFORE.search(
-            text, max(lead, start - _SKIP_REACH), start
-        ):
+        skip = skip_by_ending.get(text[lead:start].rstrip()[-2:])
+        if skip is not None and skip.search(text, max(lead, start - _SKIP_REACH), start):
             continue
         segment = text[counted_to:start]
         depth = max(0, depth + segment.count("(") - segment.count(")"))
