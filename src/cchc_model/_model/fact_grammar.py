@@ -312,14 +312,21 @@ def _citation_tail(text: str) -> int | None:
     """Where :data:`_CITATION_TAIL` first matches in *text*, or ``None``.
 
     Its word is at or after the first "của" or "về", its spaces at most three before: the
-    search begins there, and not at all without either word.
+    search begins there, and not at all without either word. Mostly that word stands
+    between two plain spaces with no other space before them, and the tail begins at the
+    first of them without a search.
     """
-    first = text.find("của")
+    first, after = text.find("của"), 3
     other = text.find("về", 0, None if first < 0 else first)
     if other >= 0:
-        first = other
+        first, after = other, 2
     if first < 0:
         return None
+    if (
+        first >= 1 and text[first - 1] == " " and text[first + after:first + after + 1] == " "
+        and (first == 1 or not text[first - 2].isspace())
+    ):
+        return first - 1
     tail = _CITATION_TAIL.search(text, max(0, first - 3))
     return None if tail is None else tail.start()
 
