@@ -30,6 +30,8 @@ from cchc_model import (
     read_report,
     validate,
 )
+from cchc_model._io.text_report import _Block, _is_foot_start, _key, _plain
+from tests.strategies import foot_spellings, layout_lines
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -206,3 +208,34 @@ class TestParagraphsAsParagraphOf:
         """Bullets of citations, figures, markup, escapes and combining marks, in any order."""
         lines = "\n\n".join("- " + "".join(pieces).strip() for pieces in bullets)
         self._check(f"## BÁO CÁO\n\n## I. KẾT QUẢ\n\n{lines}\n")
+
+
+class TestQuickerSteps:
+    """The reader's quicker steps decide as the plain ones they replace."""
+
+    @staticmethod
+    def _plain_foot_start(block: _Block) -> bool:
+        """"Nơi nhận" found as the reader found it before its pre-tests."""
+        line = block.lines[0]
+        if ("ậ" not in line and "Ậ" not in line) or ("ơ" not in line and "Ơ" not in line) or (
+            "nhận" not in line.lower()
+        ):
+            return False
+        return _key(_plain(line)).startswith("nơi nhận")
+
+    @pytest.mark.parametrize("line", [
+        "Nơi nhận:", "***Nơi nhận:***", "## **NƠI NHẬN:**", "  nơi   nhận", "N**ơi** nhận:",
+        "[ ](mailto:a@b)Nơi nhận:", "[Nơi nhận](mailto:a@b)", "\\*Nơi nhận", "Nơi\tnhận",
+        "- Nơi nhận", "Nơi n**hận", "Nơi nhân", "NơI nhẬn", "NƠİ NHẬN", "(mailto:x)Nơi nhận",
+    ])
+    def test_foot_start_examples(self, line: str) -> None:
+        """Spellings of "Nơi nhận" with marks, links and escapes: found as before."""
+        block = _Block(1, [line])
+        assert _is_foot_start(block) == self._plain_foot_start(block)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.one_of(layout_lines, foot_spellings()).filter(str.strip))
+    def test_foot_start(self, line: str) -> None:
+        """Any line: the quick test for "Nơi nhận" decides as the plain one."""
+        block = _Block(1, [line])
+        assert _is_foot_start(block) == self._plain_foot_start(block)

@@ -417,10 +417,34 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
     return head
 
 
+#: What :func:`_plain` may take out between the letters of "Nơi nhận": ASCII punctuation
+#: (heading marks, bold, escapes, the brackets of a link) and the address of a link.
+_DROPPED = r"(?:\(mailto:[^)\n]*\)|[!-/:-@\[-`{-~])"
+_DROPPED_OR_SPACE = r"(?:\(mailto:[^)\n]*\)|[\s!-/:-@\[-`{-~])"
+#: A line whose :func:`_plain` text may start with "Nơi nhận" in any case: the letters in
+#: order, with only what :func:`_plain` and :func:`_key` take out before and between them.
+_MAY_BE_FOOT = re.compile(
+    f"{_DROPPED_OR_SPACE}*[Nn]{_DROPPED}*[ơƠ]{_DROPPED}*[iI]{_DROPPED}*\\s"
+    f"{_DROPPED_OR_SPACE}*[Nn]{_DROPPED}*[hH]{_DROPPED}*[ậẬ]{_DROPPED}*[nN]"
+)
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
 def _is_foot_start(block: _Block) -> bool:
     line = block.lines[0]
-    # "Nơi nhận" in any case has an ơ or Ơ and an ậ or Ậ: most lines are let go without
-    # lower-casing them.
+    # Most lines are let go on their first letter (after marks and spaces), the rest on a
+    # pattern, without lower-casing them: the first letter is an N unless it starts the
+    # address of a link.
+    after = ""
+    for char in line:
+        if char not in _ASCII_PUNCTUATION and not char.isspace():
+            if char not in "Nn" and after != "(":
+                return False
+            break
+        after = char
+    if _MAY_BE_FOOT.match(line) is None:
+        return False
+    # "Nơi nhận" in any case has an ơ or Ơ and an ậ or Ậ.
     if ("ậ" not in line and "Ậ" not in line) or ("ơ" not in line and "Ơ" not in line) or (
         "nhận" not in line.lower()
     ):
