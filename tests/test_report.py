@@ -6,6 +6,7 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given, settings
 
 from cchc_model import (
     CchcError,
@@ -18,6 +19,7 @@ from cchc_model import (
     Signature,
     SigningAuthority,
 )
+from tests.strategies import paragraphs
 
 
 def report() -> Report:
@@ -129,3 +131,26 @@ class TestWalk:
     def test_paragraph_kind_marker(self):
         """Bullets keep their marks."""
         assert [k.marker for k in ParagraphKind] == ["", "-", "+"]
+
+
+class TestParagraphMade:
+    """A reader's unchecked paragraph is the paragraph the checked constructor makes."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(paragraphs)
+    def test_same_as_constructor(self, paragraph: Paragraph) -> None:
+        """Any paragraph's parts: equal, the same repr and hash, and passing every check."""
+        made = Paragraph._made(
+            paragraph.text, paragraph.kind, paragraph.references, paragraph.facts
+        )
+        assert made == paragraph
+        assert repr(made) == repr(paragraph)
+        assert hash(made) == hash(paragraph)
+        attrs.validate(made)
+
+    def test_frozen(self) -> None:
+        """It is frozen as any paragraph is."""
+        made = Paragraph._made("a", ParagraphKind.PLAIN, (), ())
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.text = "b"  # type: ignore[misc]
+        assert made == Paragraph("a")

@@ -270,9 +270,8 @@ def _paragraph(text: str) -> Paragraph:
     # A slice of the NFC text, or slices joined by a space or after a hyphen, and backslashes
     # taken from before ASCII punctuation: NFC still. As Paragraph.of, without its NFC check.
     references = references_in_nfc(text)
-    return Paragraph(
-        text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
-    )
+    facts = [m.fact for m in facts_of(text, references)]
+    return Paragraph._made(text, kind, tuple(references), tuple(facts))
 
 
 def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts | None]]:

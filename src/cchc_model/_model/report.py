@@ -28,6 +28,9 @@ from cchc_model._model.facts import (
 from cchc_model._values.references import DocumentType, ReferenceMatch, extract_references
 
 _FACTS = (CountFact, PercentFact, MoneyFact, RatioFact, RateFact, TotalFact)
+#: How an attrs __init__ sets the fields of a frozen class, for a reader's unchecked path.
+_new_object = object.__new__
+_set_field = object.__setattr__
 
 __all__ = [
     "Header",
@@ -100,6 +103,27 @@ class Paragraph:
         return cls(
             text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
         )
+
+    @classmethod
+    def _made(
+        cls,
+        text: str,
+        kind: ParagraphKind,
+        references: tuple[ReferenceMatch, ...],
+        facts: tuple[Fact, ...],
+    ) -> Paragraph:
+        """A paragraph of parts a reader made itself, without the constructor's type checks.
+
+        For the text readers only: *text* a ``str``, *kind* a :class:`ParagraphKind`,
+        *references* a tuple of what the citation scanner found in *text* and *facts* a tuple
+        of the facts the figure grammar found: parts the checks would pass by construction.
+        """
+        paragraph = _new_object(cls)
+        _set_field(paragraph, "text", text)
+        _set_field(paragraph, "kind", kind)
+        _set_field(paragraph, "references", references)
+        _set_field(paragraph, "facts", facts)
+        return paragraph
 
 
 def _section_number(value: str) -> str:
