@@ -924,3 +924,15 @@ def foot_spellings(draw: st.DrawFn) -> str:
         )))
     out.append(draw(st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=3).map("".join)))
     return "".join(out)
+
+
+#: A line that is, or nearly is, a numbered heading: marks, a number, a title, a colon.
+heading_lines = st.builds(
+    lambda marks, number, title, colon, rest, close: f"{marks}{number}{title}{colon}{rest}{close}",
+    st.sampled_from(("", "", "# ", "## ", "#### ", "**", "***", "## **", "- ")),
+    st.sampled_from(("1. ", "II. ", "a) ", "đ) ", "4.2. ", "IV) ", "1\\. ", "12.", "x. ", "")),
+    st.sampled_from(("Về kiểm tra", "KẾT QUẢ", "Cải cách thể chế", "", "N")),
+    st.sampled_from((": ", ":", "", ": \\*")),
+    st.one_of(st.sampled_from(("", "Đã ban hành", "x"))),
+    st.sampled_from(("", "**", "** Thực hiện", ":**", "***", "\\")),
+)

@@ -30,8 +30,21 @@ from cchc_model import (
     read_report,
     validate,
 )
-from cchc_model._io.text_report import _Block, _is_foot_start, _key, _plain
-from tests.strategies import foot_spellings, layout_lines
+from cchc_model._io.text_report import (
+    _HEADING_NUMBER,
+    _SENTENCE_END,
+    _Block,
+    _heading,
+    _is_foot_start,
+    _is_roman,
+    _join_page_breaks,
+    _key,
+    _plain,
+    _strip_bold,
+    _unescape,
+    _unhash,
+)
+from tests.strategies import foot_spellings, heading_lines, layout_lines
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -239,3 +252,80 @@ class TestQuickerSteps:
         """Any line: the quick test for "Nơi nhận" decides as the plain one."""
         block = _Block(1, [line])
         assert _is_foot_start(block) == self._plain_foot_start(block)
+
+    @staticmethod
+    def _plain_heading(block_text: str) -> tuple[str, str, str] | None:
+        """A numbered heading as the reader found it before its pre-tests."""
+        text = block_text.strip()
+        if "\n" in text:
+            return None
+        rest: str | None
+        if text.startswith("#"):
+            head, rest = _unhash(text), ""
+            head = _strip_bold(head)
+        elif text.startswith("**") and not text.startswith("***") and "**" in text[2:]:
+            close = text.index("**", 2)
+            head, rest = text[2:close], text[close + 2:]
+            if not rest.strip():
+                rest = ""
+        else:
+            head, rest = text, None
+        if rest is None:
+            match = _HEADING_NUMBER.match(head)
+            if match is None:
+                return None
+            number, title = match.group("number"), match.group("title")
+            cut = title.find(": ")
+            if cut < 0 or cut > 150 or (not number.isdigit() and not _is_roman(number)):
+                return None
+            return number, _unescape(title[:cut + 1]).strip(), _unescape(title[cut + 2:]).strip()
+        head = _unescape(head.replace("**", "")).strip()
+        match = _HEADING_NUMBER.match(head)
+        if match is None:
+            if text.startswith("#") and head:
+                return "", head, ""
+            return None
+        return match.group("number"), match.group("title").strip(), _unescape(rest.strip())
+
+    @classmethod
+    def _plain_join(cls, blocks: list[_Block]) -> list[tuple[str, tuple[str, str, str] | None]]:
+        """Page breaks joined as the reader joined them, each heading worked out again."""
+        texts: list[str] = []
+        joinable = False
+        for block in blocks:
+            text = " ".join(line.strip() for line in block.lines)
+            if texts and joinable and not text.startswith(("- ", "+ ", "#")) and (
+                cls._plain_heading(text) is None
+            ):
+                texts[-1] = texts[-1] + ("" if texts[-1].endswith("-") else " ") + text
+            else:
+                texts.append(text)
+            last = texts[-1]
+            joinable = not last.startswith("#") and cls._plain_heading(last) is None and not (
+                last.rstrip().endswith(_SENTENCE_END) or last.rstrip().endswith("\\.")
+            )
+        return [(text, cls._plain_heading(text)) for text in texts]
+
+    @pytest.mark.parametrize("line", [
+        "# Tiêu đề", "## **II. KẾT QUẢ**", "**4. Về x:** Thực hiện y", "***4. Về x:*** y",
+        "3. Về kiểm tra: Đã ban hành", "a) Tiếp nhận: x", "đ) Khác: y", "1\\. Không: z", "",
+        "**x** y", "** 1. x:**", "IV) abc: d", "Ngày 2: x", "x", "**", "#", "4.2. Con: z",
+    ])
+    def test_heading_examples(self, line: str) -> None:
+        """Headings of every form, and lines that are not one: read as before."""
+        assert _heading(line) == self._plain_heading(line)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.one_of(heading_lines, layout_lines), min_size=1, max_size=3).map(
+        "\n".join))
+    def test_heading(self, text: str) -> None:
+        """Any block: the same heading, or none, as the plain reading."""
+        assert _heading(text) == self._plain_heading(text)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.lists(st.one_of(heading_lines, layout_lines).filter(str.strip),
+                             min_size=1, max_size=3), max_size=8))
+    def test_join_page_breaks(self, blocks: list[list[str]]) -> None:
+        """Any blocks: joined at the same page breaks, with the same headings."""
+        made = [_Block(i, lines) for i, lines in enumerate(blocks)]
+        assert _join_page_breaks(made) == self._plain_join(made)

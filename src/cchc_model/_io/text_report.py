@@ -73,6 +73,7 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,300})>")
 _HASHES = re.compile(r"^#{1,6}\s{0,3}")
 _ROMAN = re.compile(r"[IVXLC]{1,7}")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ITEM_STARTS = ("- ", "+ ", "#")
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
 _BASIS_STARTS = ("thực hiện ", "căn cứ ", "thi hành ", "theo ", "triển khai ")
 _CLOSING_START = "trên đây"
@@ -200,9 +201,10 @@ def _appendix_start(lines: Sequence[str]) -> int | None:
     return at
 
 
+#: What a plain line's heading starts with: its number, in Roman or Arabic figures.
+_PLAIN_NUMBER_FIRST = frozenset("IVXLC0123456789")
+
 _HeadingParts = tuple[str, str, str]
-#: A heading not worked out yet (``None`` means none).
-_UNKNOWN: _HeadingParts = ("", "", "")
 
 
 def _heading(block_text: str) -> _HeadingParts | None:
@@ -211,14 +213,18 @@ def _heading(block_text: str) -> _HeadingParts | None:
     if "\n" in text:
         return None
     rest: str | None
-    if text.startswith("#"):
+    first = text[:1]
+    close = text.find("**", 2) if first == "*" and text.startswith("**") else -1
+    if first == "#":
         head, rest = _unhash(text), ""
         head = _strip_bold(head)
-    elif text.startswith("**") and not text.startswith("***") and "**" in text[2:]:
-        close = text.index("**", 2)
+    elif close >= 0 and not text.startswith("***"):
         head, rest = text[2:close], text[close + 2:]
         if not rest.strip():
             rest = ""
+    elif first not in _PLAIN_NUMBER_FIRST:
+        # Not a number (of a style a plain line's heading has): most paragraphs.
+        return None
     else:
         head, rest = text, None
     if rest is None:
@@ -283,24 +289,22 @@ def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts
     headings: list[_HeadingParts | None] = []
     joinable = False
     for block in blocks:
-        text = (
-            block.lines[0].strip() if len(block.lines) == 1
-            else " ".join([line.strip() for line in block.lines])
-        )
-        starts_item = text.startswith(("- ", "+ ", "#"))
-        heading: _HeadingParts | None = _UNKNOWN
-        if texts and joinable and not starts_item:
-            heading = _heading(text)
-        if heading is None:
-            joiner = "" if texts[-1].endswith("-") else " "
-            texts[-1] = texts[-1] + joiner + text
-            headings[-1] = _heading(texts[-1])
+        lines = block.lines
+        text = lines[0].strip() if len(lines) == 1 else " ".join([line.strip() for line in lines])
+        heading = _heading(text)
+        if heading is None and joinable and not text.startswith(_ITEM_STARTS):
+            last = texts[-1]
+            last = last + ("" if last.endswith("-") else " ") + text
+            texts[-1] = last
+            heading = headings[-1] = _heading(last)
         else:
             texts.append(text)
-            headings.append(_heading(text) if heading is _UNKNOWN else heading)
-        last = texts[-1]
-        joinable = not last.startswith("#") and headings[-1] is None and not last.rstrip(
-        ).endswith(_SENTENCE_END) and not last.rstrip().endswith("\\.")
+            headings.append(heading)
+            last = text
+        # (A text ending in an escaped full stop, "\\.", ends a sentence too.)
+        joinable = heading is None and not last.startswith("#") and not last.rstrip().endswith(
+            _SENTENCE_END
+        )
     return list(zip(texts, headings, strict=True))
 
 
@@ -541,7 +545,7 @@ def _read_body(blocks: Sequence[_Block], stray: Sequence[str]) -> _Body:
             body.paragraph(_paragraph(block_text))
             continue
         number, heading_text, rest_text = heading
-        hashes = len(block_text) - len(block_text.lstrip("#"))
+        hashes = len(block_text) - len(block_text.lstrip("#")) if block_text[:1] == "#" else 0
         body.heading(number, heading_text, hashes)
         if rest_text:
             body.paragraph(_paragraph(rest_text))
@@ -605,10 +609,11 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
     if subtitle:
         rest = rest[1:]
 
-    foot_at = next(
-        (i for i, b in enumerate(rest) if _is_foot_start(b) or _is_signature_block(b)),
-        len(rest),
-    )
+    foot_at = len(rest)
+    for i, block in enumerate(rest):
+        if _is_foot_start(block) or _is_signature_block(block):
+            foot_at = i
+            break
     body = _read_body(rest[:foot_at], head.stray)
     foot = _read_foot(rest[foot_at:])
     body.closing.extend(foot.stray)
