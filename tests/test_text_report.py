@@ -10,6 +10,7 @@ inconsistency.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from cchc_model import (
     DocumentDate,
     Paragraph,
+    ParagraphKind,
     RateFact,
     Recipient,
     Report,
@@ -39,11 +41,14 @@ from cchc_model._io.text_report import (
     _is_roman,
     _join_page_breaks,
     _key,
+    _paragraph,
     _plain,
     _strip_bold,
     _unescape,
     _unhash,
 )
+from cchc_model._model.fact_grammar import facts_of
+from cchc_model._values.references import references_in_nfc
 from tests.strategies import foot_spellings, heading_lines, layout_lines
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
@@ -329,3 +334,32 @@ class TestQuickerSteps:
         """Any blocks: joined at the same page breaks, with the same headings."""
         made = [_Block(i, lines) for i, lines in enumerate(blocks)]
         assert _join_page_breaks(made) == self._plain_join(made)
+
+    @staticmethod
+    def _plain_paragraph(text: str) -> Paragraph:
+        """A block's paragraph as the reader made it with the checked constructors."""
+        kind = ParagraphKind.PLAIN
+        stripped = text.strip()
+        if stripped.startswith("- ") or stripped == "-":
+            kind, stripped = ParagraphKind.BULLET, stripped[2:]
+        elif stripped.startswith("+ ") or stripped == "+":
+            kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
+        raw = _unhash(stripped)
+        text = _unescape(raw).strip()
+        if "***" in raw or "](" in raw or "<" in raw:
+            return Paragraph.of(text, kind)
+        references = references_in_nfc(text)
+        return Paragraph(
+            text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
+        )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.one_of(
+        st.sampled_from(TestParagraphsAsParagraphOf.PIECES), heading_lines, layout_lines,
+    ), min_size=1, max_size=6).map("".join))
+    def test_paragraph(self, text: str) -> None:
+        """Any text of a block (NFC, as the reader has it): the same paragraph."""
+        text = unicodedata.normalize("NFC", text)
+        made = _paragraph(text)
+        assert made == self._plain_paragraph(text)
+        assert repr(made) == repr(self._plain_paragraph(text))

@@ -47,7 +47,11 @@ from cchc_model._model.report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._values.references import DocumentType, references_in_nfc
+from cchc_model._values.references import (
+    DocumentType,
+    extract_references,
+    references_in_nfc,
+)
 
 __all__ = ["read_text_report"]
 
@@ -262,20 +266,26 @@ def _style(number: str) -> str:
 
 
 def _paragraph(text: str) -> Paragraph:
+    """The paragraph of a block's text, its kind and markup taken off.
+
+    As :meth:`Paragraph.of` makes it, without the checks its parts pass by construction.
+    """
     kind = ParagraphKind.PLAIN
-    stripped = text.strip()
-    if stripped.startswith("- ") or stripped == "-":
-        kind, stripped = ParagraphKind.BULLET, stripped[2:]
-    elif stripped.startswith("+ ") or stripped == "+":
-        kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
-    raw = _unhash(stripped)
-    text = _unescape(raw).strip()
-    if "***" in raw or "](" in raw or "<" in raw:
-        # Taking markup out may bring a letter and a combining mark together: not NFC.
-        return Paragraph.of(text, kind)
-    # A slice of the NFC text, or slices joined by a space or after a hyphen, and backslashes
-    # taken from before ASCII punctuation: NFC still. As Paragraph.of, without its NFC check.
-    references = references_in_nfc(text)
+    raw = text.strip()
+    first = raw[:1]
+    if first == "-" and (raw == "-" or raw.startswith("- ")):
+        kind, raw = ParagraphKind.BULLET, raw[2:]
+    elif first == "+" and (raw == "+" or raw.startswith("+ ")):
+        kind, raw = ParagraphKind.SUB_BULLET, raw[2:]
+    if raw[:1] == "#":
+        raw = _unhash(raw)
+    markup = "***" in raw or "](" in raw or "<" in raw
+    # Without markup or a backslash, _unescape leaves the text as it is.
+    text = _unescape(raw).strip() if markup or "\\" in raw else raw.strip()
+    # Taking markup out may bring a letter and a combining mark together: not NFC. Else the
+    # text is a slice of the NFC text, or slices joined by a space or after a hyphen, and
+    # backslashes taken from before ASCII punctuation: NFC still, and not checked again.
+    references = extract_references(text) if markup else references_in_nfc(text)
     facts = [m.fact for m in facts_of(text, references)]
     return Paragraph._made(text, kind, tuple(references), tuple(facts))
 
