@@ -36,6 +36,7 @@ from cchc_model._io.text_report import (
     _HEADING_NUMBER,
     _SENTENCE_END,
     _Block,
+    _Body,
     _heading,
     _is_foot_start,
     _is_roman,
@@ -363,3 +364,15 @@ class TestQuickerSteps:
         made = _paragraph(text)
         assert made == self._plain_paragraph(text)
         assert repr(made) == repr(self._plain_paragraph(text))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from((
+        "Trên đây", "TRÊN ĐÂY", "trên  đây", "Trên", "đây", " ", "T", "t", "â", "Â", "x", "\t",
+    )), min_size=1, max_size=5).map("".join))
+    def test_closing(self, text: str) -> None:
+        """Any start of a paragraph: "Trên đây" found as the plain test finds it."""
+        body = _Body()
+        body.paragraph(Paragraph(text))
+        head = text[:40]
+        plain = ("â" in head or "Â" in head) and _key(head).startswith("trên đây")
+        assert body.in_closing == plain

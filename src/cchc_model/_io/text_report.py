@@ -279,7 +279,8 @@ def _paragraph(text: str) -> Paragraph:
         kind, raw = ParagraphKind.SUB_BULLET, raw[2:]
     if raw[:1] == "#":
         raw = _unhash(raw)
-    markup = "***" in raw or "](" in raw or "<" in raw
+    # A one-character test first: most paragraphs have neither a "*" nor a "]".
+    markup = ("*" in raw and "***" in raw) or ("]" in raw and "](" in raw) or "<" in raw
     # Without markup or a backslash, _unescape leaves the text as it is.
     text = _unescape(raw).strip() if markup or "\\" in raw else raw.strip()
     # Taking markup out may bring a letter and a combining mark together: not NFC. Else the
@@ -360,8 +361,12 @@ class _Body:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         head = paragraph.text[:40]
-        # "Trên đây" in any case has an â or Â: most paragraphs are let go on that alone.
-        if ("â" in head or "Â" in head) and _key(head).startswith(_CLOSING_START):
+        # "Trên đây" in any case starts with a T and has an â or Â: most paragraphs are let go
+        # on that alone, without lower-casing them.
+        first = head.lstrip()[:1]
+        if first in {"T", "t"} and ("â" in head or "Â" in head) and _key(
+            head
+        ).startswith(_CLOSING_START):
             self.in_closing = True
         if self.in_closing:
             self.closing.append(paragraph)
