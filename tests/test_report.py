@@ -7,6 +7,7 @@ from datetime import date
 import attrs
 import pytest
 from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     CchcError,
@@ -19,7 +20,7 @@ from cchc_model import (
     Signature,
     SigningAuthority,
 )
-from tests.strategies import paragraphs
+from tests.strategies import paragraphs, sections
 
 
 def report() -> Report:
@@ -154,3 +155,18 @@ class TestParagraphMade:
         with pytest.raises(attrs.exceptions.FrozenInstanceError):
             made.text = "b"  # type: ignore[misc]
         assert made == Paragraph("a")
+
+
+class TestSectionMade:
+    """A reader's unchecked section is the section the checked constructor makes."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(sections, st.sampled_from(("I", "1", "a", "4.2", "", "II.", "b)", " 3 ")))
+    def test_same_as_constructor(self, section: Section, number: str) -> None:
+        """Any section's parts, any number: equal, the same repr and hash, passing every check."""
+        made = Section._made(number, section.heading, section.paragraphs, section.subsections)
+        checked = Section(number, section.heading, section.paragraphs, section.subsections)
+        assert made == checked
+        assert repr(made) == repr(checked)
+        assert hash(made) == hash(checked)
+        attrs.validate(made)

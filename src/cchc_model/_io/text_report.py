@@ -328,8 +328,8 @@ class _Open:
     subsections: list[_Open] = attrs.Factory(list)
 
     def freeze(self) -> Section:
-        return Section(self.number, self.heading, tuple(self.paragraphs),
-                       tuple(s.freeze() for s in self.subsections))
+        return Section._made(self.number, self.heading, tuple(self.paragraphs),
+                             tuple([s.freeze() for s in self.subsections]))
 
 
 @attrs.define
@@ -632,7 +632,7 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
     body = _read_body(rest[:foot_at], head.stray)
     foot = _read_foot(rest[foot_at:])
     body.closing.extend(foot.stray)
-    sections = tuple(s.freeze() for s in body.sections)
+    sections = tuple([s.freeze() for s in body.sections])
     if not title and not head.seen and not sections:
         if appendix_at is not None:
             raise AppendixOnlyError(f"{source}: {AppendixOnlyError.default_message}")

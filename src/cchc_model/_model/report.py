@@ -151,6 +151,27 @@ class Section:
         default=(), **tuple_of(expected="Section", later=lambda: (Section,))
     )
 
+    @classmethod
+    def _made(
+        cls,
+        number: str,
+        heading: str,
+        paragraphs: tuple[Paragraph, ...],
+        subsections: tuple[Section, ...],
+    ) -> Section:
+        """A section of parts a reader made itself, without the constructor's type checks.
+
+        For the text readers only: *number* and *heading* are ``str``, *paragraphs* a tuple
+        of paragraphs and *subsections* a tuple of sections. The number is converted as the
+        constructor converts it.
+        """
+        section = _new_object(cls)
+        _set_field(section, "number", _section_number(number))
+        _set_field(section, "heading", heading)
+        _set_field(section, "paragraphs", paragraphs)
+        _set_field(section, "subsections", subsections)
+        return section
+
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first, in document order."""
         yield self
