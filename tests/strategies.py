@@ -886,3 +886,53 @@ def readable_reports(draw: st.DrawFn) -> Report:
         signature=signature,
         appendix=draw(st.one_of(st.none(), appendices(max_rows=8))),
     )
+
+
+# --- the layout of a report's text ---
+
+#: Pieces of the lines of a report's text: heading and list marks, bold, escapes, links,
+#: "Nơi nhận" in several spellings, signatures, numbered headings, head lines.
+_LAYOUT_PIECES = (
+    "Nơi nhận:", "NƠI NHẬN", "nơi", "nhận", "N", "n", "ơ", "Ơ", "ậ", "Ậ", "i", "h", " ", "  ",
+    "\t", "**", "***", "*", "\\", "\\*", "\\.", "#", "## ", "- ", "+ ", "• ", "[", "]", "(",
+    ")", "](mailto:a@b.vn)", "mailto:", "<https://x.vn>", "KT. ", "GIÁM ĐỐC", "Trần Đức Long",
+    "1. ", "II. ", "a) ", "1\\. ", "4.2. ", "Về kiểm tra", ": ", ":", ";", ".", "Đã ban hành",
+    "BÁO CÁO", "Số: 12/BC-UBND", "Ninh Thuận, ngày", "tháng 11 năm 2023", "Trên đây", "x",
+    "İ", "\u0301", "-",
+)
+#: Characters of a line: no line breaks (those :meth:`str.splitlines` splits at).
+_LINE_CHARACTERS = st.characters(
+    exclude_categories=("Cs", "Cc", "Zl", "Zp"), exclude_characters="\ufffe\uffff",
+    include_characters="\t",
+)
+#: A non-blank line of a report's text, most of it markup and layout words.
+layout_lines = st.lists(
+    st.one_of(st.sampled_from(_LAYOUT_PIECES), st.text(_LINE_CHARACTERS, min_size=1, max_size=3)),
+    min_size=1, max_size=8,
+).map("".join).filter(str.strip)
+
+
+@st.composite
+def foot_spellings(draw: st.DrawFn) -> str:
+    """"Nơi nhận" in any case, with layout pieces before and between its letters."""
+    out = [draw(st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=2).map("".join))]
+    for letter in "Nơi nhận":
+        out.append(letter.upper() if draw(st.booleans()) else letter)
+        out.append(draw(st.one_of(
+            st.just(""), st.sampled_from(_LAYOUT_PIECES),
+            st.text(_LINE_CHARACTERS, max_size=1),
+        )))
+    out.append(draw(st.lists(st.sampled_from(_LAYOUT_PIECES), max_size=3).map("".join)))
+    return "".join(out)
+
+
+#: A line that is, or nearly is, a numbered heading: marks, a number, a title, a colon.
+heading_lines = st.builds(
+    lambda marks, number, title, colon, rest, close: f"{marks}{number}{title}{colon}{rest}{close}",
+    st.sampled_from(("", "", "# ", "## ", "#### ", "**", "***", "## **", "- ")),
+    st.sampled_from(("1. ", "II. ", "a) ", "đ) ", "4.2. ", "IV) ", "1\\. ", "12.", "x. ", "")),
+    st.sampled_from(("Về kiểm tra", "KẾT QUẢ", "Cải cách thể chế", "", "N")),
+    st.sampled_from((": ", ":", "", ": \\*")),
+    st.one_of(st.sampled_from(("", "Đã ban hành", "x"))),
+    st.sampled_from(("", "**", "** Thực hiện", ":**", "***", "\\")),
+)

@@ -21,6 +21,7 @@ from cchc_model import (
     TotalFact,
     extract_facts,
 )
+from cchc_model._model.fact_grammar import COUNTED_THINGS
 
 
 def facts(text: str) -> list[object]:
@@ -305,3 +306,140 @@ def test_figure_pattern_reads_the_number_once(pieces: list[str]) -> None:
             assert new.group("rden", "rscale", "SCALE", "unit") == old.group(
                 "rden", "rscale", "SCALE", "unit"
             )
+
+
+LEAD_PIECES = ("của", "về", "Về", "CỦA", " ", "  ", "   ", "\t", "\n", "\u00a0", "trong", "TRONG",
+               "Trong", " đó", " có", ":", ",", ";", ".", "đạt", "ĐẠT", "chiếm", "chıếm",
+               "CHİẾM", " tỷ lệ", " tỷ  lệ", "gồm", "GỒM", "bao", " các", "x", "5", "12,5",
+               "1.234", "(", ")", "Điều", "năm", "giai", "đoạn", "điện", "thoại", "phiên",
+               "bản", "lần", "thứ", "a", "_")
+
+
+class TestLeads:
+    """The quick tests in front of the lead patterns find what the patterns alone find."""
+
+    @given(st.lists(st.sampled_from(LEAD_PIECES), max_size=14))
+    def test_citation_tail(self, pieces: list[str]) -> None:
+        """The tail search begun near the first "của" or "về" finds the first tail."""
+        from cchc_model._model import fact_grammar
+
+        text = "".join(pieces)
+        tail = fact_grammar._CITATION_TAIL.search(text)
+        assert fact_grammar._citation_tail(text) == (None if tail is None else tail.start())
+
+    @given(st.lists(st.sampled_from(LEAD_PIECES), max_size=14), st.integers(0, 40))
+    def test_leads(self, pieces: list[str], at: int) -> None:
+        """A window whose lower case lacks the lead's words never matches its pattern."""
+        from cchc_model._model import fact_grammar as g
+
+        text = "".join(pieces)
+        for pattern, words, reach in ((g._RATE_LEAD_AFTER, g._RATE_WORDS, 40),
+                                      (g._BREAKDOWN_LEAD, g._BREAKDOWN_WORDS, 30),
+                                      (g._CONSISTS_LEAD, g._CONSISTS_WORDS, 120)):
+            for end in (at + reach, min(len(text), at + reach)):
+                old = pattern.match(text, at, end)
+                new = g._lead(pattern, words, text, at, end)
+                assert (old is None) == (new is None)
+                if old is not None and new is not None:
+                    assert old.span() == new.span()
+
+    @given(st.lists(st.sampled_from((*LEAD_PIECES, ".5", "..", ".\n", "(.)")), max_size=14),
+           st.integers(0, 20), st.integers(0, 80))
+    def test_clause_marks(self, pieces: list[str], begin: int, end: int) -> None:
+        """The clause marks with their set first are the marks as first written."""
+        from cchc_model._model.fact_grammar import _CLAUSE_MARKS
+
+        text = "".join(pieces)
+        first = re.compile(r"[();,\n]|\.(?![0-9])")
+        assert [(m.span(), m.group()) for m in _CLAUSE_MARKS.finditer(text, begin, end)] == [
+            (m.span(), m.group()) for m in first.finditer(text, begin, end)]
+
+    @given(st.lists(st.sampled_from((*TestShortcuts.WORDS, "điện  thoại", "giai   đoạn",
+                                     " ", "  ", "   ", "\t", "\n", "\u00a0", "5", "a", "_")),
+                    max_size=12))
+    def test_skip_reach(self, pieces: list[str]) -> None:
+        """The skip words searched from their reach before a number are found as from afar."""
+        from cchc_model._model.fact_grammar import _SKIP_BEFORE, _SKIP_REACH
+
+        text = "".join(pieces)
+        for start in range(len(text) + 1):
+            lead = max(0, start - 24)
+            old = _SKIP_BEFORE.search(text, lead, start)
+            new = _SKIP_BEFORE.search(text, max(lead, start - _SKIP_REACH), start)
+            assert (old is None) == (new is None)
+
+
+def test_case_sets_are_every_case() -> None:
+    """Each first letter's set holds exactly the characters that match it, case ignored."""
+    import sys
+
+    from cchc_model._model.fact_grammar import _case_set
+
+    everything = "".join(chr(c) for c in range(sys.maxunicode + 1) if not 0xD800 <= c < 0xE000)
+    for letter in {unit[0] for unit in COUNTED_THINGS}:
+        matching = set(re.findall(f"(?i:{re.escape(letter)})", everything))
+        assert set(re.findall(_case_set(letter), everything)) == matching, letter
+
+
+UNIT_PIECES = (*COUNTED_THINGS, "ĐƠN VỊ", "Hồ Sơ", "tthc", "đơn  vị", "\u212a\u1ebf hoạch",
+               " ", ",", "x", "5", "đơnx", "hồ sơs")
+
+
+@given(st.lists(st.sampled_from(UNIT_PIECES), max_size=8))
+def test_units_grouped_by_first_letter(pieces: list[str]) -> None:
+    """The counted things in groups by first letter match as the plain alternation does."""
+    from cchc_model._model.fact_grammar import (
+        _PLACES,
+        _UNIT_MENTION,
+        _UNITS_GROUPED,
+        _UNITS_PATTERN,
+    )
+
+    text = "".join(pieces)
+    grouped, plain = re.compile(_UNITS_GROUPED), re.compile(f"(?i:{_UNITS_PATTERN})")
+    for at in range(len(text)):
+        new, old = grouped.match(text, at), plain.match(text, at)
+        assert (new and new.group()) == (old and old.group())
+    mention = re.compile(r"(?<!\w)(?:" + "|".join(
+        re.escape(u) for u in COUNTED_THINGS if u not in _PLACES) + r")(?!\w)", re.IGNORECASE)
+    assert [m.span() for m in _UNIT_MENTION.get().finditer(text)] == [
+        m.span() for m in mention.finditer(text)]
+
+
+@given(st.from_regex(r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6}|[0-9]{1,15})(?:,[0-9]{1,6})?",
+                     fullmatch=True))
+def test_numbers_read_in_one_step(text: str) -> None:
+    """Every number the figure pattern reads is what parse_number reads, places and all."""
+    from cchc_model import parse_number
+    from cchc_model._model.fact_grammar import _NUM, _number
+
+    assert re.fullmatch(_NUM, text)
+    value = _number(text)
+    assert (repr(value), value.as_tuple()) == (repr(parse_number(text)),
+                                                parse_number(text).as_tuple())
+
+
+@given(st.integers(0, 10**20), st.text(max_size=5), st.text(max_size=5), st.text(max_size=5))
+def test_counts_made_without_checks(value: int, unit: str, label: str, text: str) -> None:
+    """A count the reader makes without the checks equals the one made with them."""
+    from cchc_model._model.fact_grammar import _count_fact
+
+    made, checked = _count_fact(value, unit, label, text), CountFact(value, unit, label, text)
+    assert made == checked
+    assert (repr(made), hash(made), type(made)) == (repr(checked), hash(checked), CountFact)
+
+
+@given(st.lists(st.sampled_from((*TestShortcuts.WORDS, "điện  thoại", "giai   đoạn", "Chương",
+                                 "mục", " ", "  ", "   ", "\t", "\n", "\u00a0", "5", "a", "_")),
+                max_size=12))
+def test_skip_words_by_ending(pieces: list[str]) -> None:
+    """The skip words with the ending of the text before a number find what all of them do."""
+    from cchc_model._model.fact_grammar import _SKIP_BEFORE, _SKIP_BY_ENDING, _SKIP_REACH
+
+    text = "".join(pieces)
+    for start in range(len(text) + 1):
+        lead = max(0, start - 24)
+        old = _SKIP_BEFORE.search(text, lead, start)
+        skip = _SKIP_BY_ENDING.get().get(text[lead:start].rstrip()[-2:])
+        new = skip and skip.search(text, max(lead, start - _SKIP_REACH), start)
+        assert (old is None) == (new is None)

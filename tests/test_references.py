@@ -6,6 +6,7 @@ import contextlib
 import itertools
 import json
 import re
+import sys
 import time
 import unicodedata
 from datetime import date
@@ -629,6 +630,40 @@ CORPUS = [
 ]
 
 
+# The core as it was written before the number was read once: the three forms in turn, the
+# date an optional group. The scan's core must match exactly as this does.
+_THREE_FORMS = rf"""
+    (?<![\w./-])
+    (?:
+        (?P<vnum>{references._NUMBER})(?P<vsuf>{references._SUFFIX})?[ ]?/(?P<year>[0-9]{{4}})
+        /(?P<vsym>{references._SYMBOL})
+      | (?P<pnum>{references._NUMBER})(?P<psuf>{references._SUFFIX})?[ ]?-[ ]?
+        (?P<pkind>{references._SEGMENT})/(?P<psym>{references._SYMBOL})
+      | (?P<anum>{references._NUMBER})(?P<asuf>{references._SUFFIX})?/(?P<asym>{references._SYMBOL})
+    )
+    (?![\w/&-])
+    (?P<dated>{references._HS}?,?{references._SP}(?i:ngày){references._SP}{references._DATE})?
+"""
+
+
+def _assert_cores_agree(text: str) -> None:
+    """The scan's core matches *text* at every place exactly as the three forms do."""
+    old = re.compile(_THREE_FORMS, re.VERBOSE)
+    new = re.compile(references._CORE, re.VERBOSE)
+    for at in range(len(text) + 1):
+        before, after = old.match(text, at), new.match(text, at)
+        assert (before is None) == (after is None)
+        if before is None or after is None:
+            continue
+        assert after.span() == before.span()
+        form = "v" if before.group("vnum") else "p" if before.group("pnum") else "a"
+        assert after.span("num") == before.span(f"{form}num")
+        assert after.group("suf") == before.group(f"{form}suf")
+        for name in ("year", "vsym", "pkind", "psym", "asym", "dated", "d1", "sep", "m1",
+                     "y1", "d2", "m2", "y2"):
+            assert after.span(name) == before.span(name), name
+
+
 def _grammar_reading(
     matched: tuple[re.Match[str] | None, re.Match[str]],
 ) -> tuple[object, ...]:
@@ -696,6 +731,42 @@ class TestFastScan:
         [match] = references._CITATION.get().finditer(law + "12/2023/UBTVQH13")
         assert match.start() == 0
         _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
+
+    def test_first_letter_class(self) -> None:
+        """Every character the type names' first letters match is in the scan's first class."""
+        first = re.compile(rf"(?:{references._first_letters(1)})")
+        cls = re.compile(references._first_letter_class())
+        missing = [
+            hex(code) for code in range(sys.maxunicode + 1)
+            if first.match(chr(code)) and not cls.match(chr(code))
+        ]
+        assert missing == []
+
+    def test_date_lead(self) -> None:
+        """The date after a core is looked for within the twelve characters its lead can take."""
+        lead = rf"{references._HS}?,?{references._SP}"
+        assert references._widest(lead) == 12
+        assert "(?=[\\s,]{1,12}[nN])" in references._CORE
+
+    @settings(max_examples=300)
+    @given(st.one_of(citation_prose(), st.text(max_size=80)))
+    def test_core_reads_as_the_three_forms(self, text: str) -> None:
+        """The core read with its number once matches as the three forms read it, everywhere."""
+        _assert_cores_agree(text)
+
+    def test_core_reads_as_the_three_forms_in_real_text(self) -> None:
+        """The same at every place of the reference report and of the citation corpus."""
+        _assert_cores_agree(REPORT_TEXT)
+        _assert_cores_agree("; ".join(CORPUS))
+        # Every width of the lead before "ngày", up to the widest: a space, a comma, a gap of
+        # three spaces, two line breaks and three spaces.
+        nbsp = "\u00a0"
+        for gap in (" ", ", ", " ,   ", " ,   \r\n\r\n   ", " ,   \r\n\r\n    ",
+                    f"{nbsp},{nbsp}\r\n\r\n{nbsp * 3}", f"{nbsp},{nbsp * 3}\r\n\r\n{nbsp * 3}"):
+            _assert_cores_agree(
+                f"Quyết định số 12/QĐ-UBND{gap}ngày 03/4/2023, 61/2018/NĐ-CP{gap}Ngày 5 tháng 6"
+                f" năm 2019 và 03-CT/TU{gap}NGÀY 1-1-2020, 7/UBND-VX{gap}ngày 31/2/2020"
+            )
 
     @settings(max_examples=600)
     @given(issuer_prose(), st.integers(0, 400), st.sampled_from(

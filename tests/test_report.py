@@ -6,6 +6,8 @@ from datetime import date
 
 import attrs
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     CchcError,
@@ -18,6 +20,7 @@ from cchc_model import (
     Signature,
     SigningAuthority,
 )
+from tests.strategies import paragraphs, sections
 
 
 def report() -> Report:
@@ -129,3 +132,41 @@ class TestWalk:
     def test_paragraph_kind_marker(self):
         """Bullets keep their marks."""
         assert [k.marker for k in ParagraphKind] == ["", "-", "+"]
+
+
+class TestParagraphMade:
+    """A reader's unchecked paragraph is the paragraph the checked constructor makes."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(paragraphs)
+    def test_same_as_constructor(self, paragraph: Paragraph) -> None:
+        """Any paragraph's parts: equal, the same repr and hash, and passing every check."""
+        made = Paragraph._made(
+            paragraph.text, paragraph.kind, paragraph.references, paragraph.facts
+        )
+        assert made == paragraph
+        assert repr(made) == repr(paragraph)
+        assert hash(made) == hash(paragraph)
+        attrs.validate(made)
+
+    def test_frozen(self) -> None:
+        """It is frozen as any paragraph is."""
+        made = Paragraph._made("a", ParagraphKind.PLAIN, (), ())
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.text = "b"  # type: ignore[misc]
+        assert made == Paragraph("a")
+
+
+class TestSectionMade:
+    """A reader's unchecked section is the section the checked constructor makes."""
+
+    @settings(max_examples=200, deadline=None)
+    @given(sections, st.sampled_from(("I", "1", "a", "4.2", "", "II.", "b)", " 3 ")))
+    def test_same_as_constructor(self, section: Section, number: str) -> None:
+        """Any section's parts, any number: equal, the same repr and hash, passing every check."""
+        made = Section._made(number, section.heading, section.paragraphs, section.subsections)
+        checked = Section(number, section.heading, section.paragraphs, section.subsections)
+        assert made == checked
+        assert repr(made) == repr(checked)
+        assert hash(made) == hash(checked)
+        attrs.validate(made)

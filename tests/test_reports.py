@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from cchc_model import (
     AppendixOnlyError,
@@ -18,6 +19,8 @@ from cchc_model import (
     read_report,
     render_markdown,
 )
+from cchc_model._base.files import decode_text
+from cchc_model._io.reports import _decode
 from cchc_model.examples import reference_report
 
 from .strategies import readable_reports
@@ -166,3 +169,34 @@ class TestLayout:
         assert report.signature.titles == ("ỦY BAN NHÂN DÂN", "CHỦ TỊCH")
         assert [r.name for r in report.recipients] == ["UBND tỉnh"]
         assert report.archive == ("VT",)
+
+
+class TestDecode:
+    """Bytes read as text: the reader's quick decoding is ``decode_text``'s."""
+
+    @staticmethod
+    def _same(data: bytes) -> None:
+        expected = decode_text(data)
+        if isinstance(expected, str):
+            assert _decode(data, "<bytes>") == expected
+        else:
+            with pytest.raises(InputError, match=f"<bytes>:{expected.line}: "):
+                _decode(data, "<bytes>")
+
+    @pytest.mark.parametrize("data", [
+        b"", b"\xef\xbb\xbf", b"\xef\xbb\xbf\xef\xbb\xbfa", b"a\x00b", b"\xef\xbb\xbf\x00",
+        b"\xff", b"a\nb\xc3", b"\xc0\x80", b"\xe1\xba\xad\n\xe2\x80\x8b", "Sở\ufeff".encode(),
+    ])
+    def test_examples(self, data: bytes) -> None:
+        """Byte-order marks, NUL, broken and overlong sequences: decoded or refused as before."""
+        self._same(data)
+
+    @settings(max_examples=300)
+    @given(st.one_of(
+        st.binary(max_size=40),
+        st.text(max_size=40).map(lambda t: t.encode("utf-8", "surrogatepass")),
+        st.text(max_size=40).map(lambda t: "\ufeff" + t).map(str.encode),
+    ))
+    def test_any_bytes(self, data: bytes) -> None:
+        """Any bytes, any text: the same text or the same refusal."""
+        self._same(data)

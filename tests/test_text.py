@@ -1,4 +1,4 @@
-"""Tests for normalize_text."""
+"""Tests for normalize_text and the checks it is made of."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from cchc_model import normalize_text
+from cchc_model._base.text import _TRANSLATED, has_translated
 
 
 class TestNormalizeText:
@@ -56,3 +57,20 @@ class TestNormalizeText:
         once = normalize_text(text)
         assert normalize_text(once) == once
         assert unicodedata.is_normalized("NFC", once)
+
+
+class TestHasTranslated:
+    @given(st.text(alphabet=st.one_of(
+        st.sampled_from(_TRANSLATED.pattern[1:-1]), st.sampled_from("aĐđế \t\n"), st.characters()
+    ), max_size=40))
+    def test_as_the_class_search(self, text: str) -> None:
+        """It tells what a search for the class of replaced characters tells."""
+        assert has_translated(text) is (_TRANSLATED.search(text) is not None)
+
+    def test_every_character(self) -> None:
+        """Each character of the class alone, in printable text and not, is found."""
+        for char in _TRANSLATED.pattern[1:-1]:
+            assert has_translated(f"Kế hoạch {char}")
+            assert has_translated(f"Kế\thoạch {char}")
+        assert not has_translated("Kế hoạch")
+        assert not has_translated("Kế\thoạch")

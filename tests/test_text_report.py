@@ -10,6 +10,7 @@ inconsistency.
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from hypothesis import strategies as st
 from cchc_model import (
     DocumentDate,
     Paragraph,
+    ParagraphKind,
     RateFact,
     Recipient,
     Report,
@@ -30,6 +32,25 @@ from cchc_model import (
     read_report,
     validate,
 )
+from cchc_model._io.text_report import (
+    _HEADING_NUMBER,
+    _SENTENCE_END,
+    _Block,
+    _Body,
+    _heading,
+    _is_foot_start,
+    _is_roman,
+    _join_page_breaks,
+    _key,
+    _paragraph,
+    _plain,
+    _strip_bold,
+    _unescape,
+    _unhash,
+)
+from cchc_model._model.fact_grammar import facts_of
+from cchc_model._values.references import references_in_nfc
+from tests.strategies import foot_spellings, heading_lines, layout_lines
 
 REPORTS = Path(__file__).resolve().parent / "data" / "reports"
 
@@ -206,3 +227,152 @@ class TestParagraphsAsParagraphOf:
         """Bullets of citations, figures, markup, escapes and combining marks, in any order."""
         lines = "\n\n".join("- " + "".join(pieces).strip() for pieces in bullets)
         self._check(f"## BÁO CÁO\n\n## I. KẾT QUẢ\n\n{lines}\n")
+
+
+class TestQuickerSteps:
+    """The reader's quicker steps decide as the plain ones they replace."""
+
+    @staticmethod
+    def _plain_foot_start(block: _Block) -> bool:
+        """"Nơi nhận" found as the reader found it before its pre-tests."""
+        line = block.lines[0]
+        if ("ậ" not in line and "Ậ" not in line) or ("ơ" not in line and "Ơ" not in line) or (
+            "nhận" not in line.lower()
+        ):
+            return False
+        return _key(_plain(line)).startswith("nơi nhận")
+
+    @pytest.mark.parametrize("line", [
+        "Nơi nhận:", "***Nơi nhận:***", "## **NƠI NHẬN:**", "  nơi   nhận", "N**ơi** nhận:",
+        "[ ](mailto:a@b)Nơi nhận:", "[Nơi nhận](mailto:a@b)", "\\*Nơi nhận", "Nơi\tnhận",
+        "- Nơi nhận", "Nơi n**hận", "Nơi nhân", "NơI nhẬn", "NƠİ NHẬN", "(mailto:x)Nơi nhận",
+    ])
+    def test_foot_start_examples(self, line: str) -> None:
+        """Spellings of "Nơi nhận" with marks, links and escapes: found as before."""
+        block = _Block(1, [line])
+        assert _is_foot_start(block) == self._plain_foot_start(block)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.one_of(layout_lines, foot_spellings()).filter(str.strip))
+    def test_foot_start(self, line: str) -> None:
+        """Any line: the quick test for "Nơi nhận" decides as the plain one."""
+        block = _Block(1, [line])
+        assert _is_foot_start(block) == self._plain_foot_start(block)
+
+    @staticmethod
+    def _plain_heading(block_text: str) -> tuple[str, str, str] | None:
+        """A numbered heading as the reader found it before its pre-tests."""
+        text = block_text.strip()
+        if "\n" in text:
+            return None
+        rest: str | None
+        if text.startswith("#"):
+            head, rest = _unhash(text), ""
+            head = _strip_bold(head)
+        elif text.startswith("**") and not text.startswith("***") and "**" in text[2:]:
+            close = text.index("**", 2)
+            head, rest = text[2:close], text[close + 2:]
+            if not rest.strip():
+                rest = ""
+        else:
+            head, rest = text, None
+        if rest is None:
+            match = _HEADING_NUMBER.match(head)
+            if match is None:
+                return None
+            number, title = match.group("number"), match.group("title")
+            cut = title.find(": ")
+            if cut < 0 or cut > 150 or (not number.isdigit() and not _is_roman(number)):
+                return None
+            return number, _unescape(title[:cut + 1]).strip(), _unescape(title[cut + 2:]).strip()
+        head = _unescape(head.replace("**", "")).strip()
+        match = _HEADING_NUMBER.match(head)
+        if match is None:
+            if text.startswith("#") and head:
+                return "", head, ""
+            return None
+        return match.group("number"), match.group("title").strip(), _unescape(rest.strip())
+
+    @classmethod
+    def _plain_join(cls, blocks: list[_Block]) -> list[tuple[str, tuple[str, str, str] | None]]:
+        """Page breaks joined as the reader joined them, each heading worked out again."""
+        texts: list[str] = []
+        joinable = False
+        for block in blocks:
+            text = " ".join(line.strip() for line in block.lines)
+            if texts and joinable and not text.startswith(("- ", "+ ", "#")) and (
+                cls._plain_heading(text) is None
+            ):
+                texts[-1] = texts[-1] + ("" if texts[-1].endswith("-") else " ") + text
+            else:
+                texts.append(text)
+            last = texts[-1]
+            joinable = not last.startswith("#") and cls._plain_heading(last) is None and not (
+                last.rstrip().endswith(_SENTENCE_END) or last.rstrip().endswith("\\.")
+            )
+        return [(text, cls._plain_heading(text)) for text in texts]
+
+    @pytest.mark.parametrize("line", [
+        "# Tiêu đề", "## **II. KẾT QUẢ**", "**4. Về x:** Thực hiện y", "***4. Về x:*** y",
+        "3. Về kiểm tra: Đã ban hành", "a) Tiếp nhận: x", "đ) Khác: y", "1\\. Không: z", "",
+        "**x** y", "** 1. x:**", "IV) abc: d", "Ngày 2: x", "x", "**", "#", "4.2. Con: z",
+    ])
+    def test_heading_examples(self, line: str) -> None:
+        """Headings of every form, and lines that are not one: read as before."""
+        assert _heading(line) == self._plain_heading(line)
+
+    @settings(max_examples=500, deadline=None)
+    @given(st.lists(st.one_of(heading_lines, layout_lines), min_size=1, max_size=3).map(
+        "\n".join))
+    def test_heading(self, text: str) -> None:
+        """Any block: the same heading, or none, as the plain reading."""
+        assert _heading(text) == self._plain_heading(text)
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.lists(st.one_of(heading_lines, layout_lines).filter(str.strip),
+                             min_size=1, max_size=3), max_size=8))
+    def test_join_page_breaks(self, blocks: list[list[str]]) -> None:
+        """Any blocks: joined at the same page breaks, with the same headings."""
+        made = [_Block(i, lines) for i, lines in enumerate(blocks)]
+        assert _join_page_breaks(made) == self._plain_join(made)
+
+    @staticmethod
+    def _plain_paragraph(text: str) -> Paragraph:
+        """A block's paragraph as the reader made it with the checked constructors."""
+        kind = ParagraphKind.PLAIN
+        stripped = text.strip()
+        if stripped.startswith("- ") or stripped == "-":
+            kind, stripped = ParagraphKind.BULLET, stripped[2:]
+        elif stripped.startswith("+ ") or stripped == "+":
+            kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
+        raw = _unhash(stripped)
+        text = _unescape(raw).strip()
+        if "***" in raw or "](" in raw or "<" in raw:
+            return Paragraph.of(text, kind)
+        references = references_in_nfc(text)
+        return Paragraph(
+            text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
+        )
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.one_of(
+        st.sampled_from(TestParagraphsAsParagraphOf.PIECES), heading_lines, layout_lines,
+    ), min_size=1, max_size=6).map("".join))
+    def test_paragraph(self, text: str) -> None:
+        """Any text of a block (NFC, as the reader has it): the same paragraph."""
+        text = unicodedata.normalize("NFC", text)
+        made = _paragraph(text)
+        assert made == self._plain_paragraph(text)
+        assert repr(made) == repr(self._plain_paragraph(text))
+
+    @settings(max_examples=300, deadline=None)
+    @given(st.lists(st.sampled_from((
+        "Trên đây", "TRÊN ĐÂY", "trên  đây", "Trên", "đây", " ", "T", "t", "â", "Â", "x", "\t",
+    )), min_size=1, max_size=5).map("".join))
+    def test_closing(self, text: str) -> None:
+        """Any start of a paragraph: "Trên đây" found as the plain test finds it."""
+        body = _Body()
+        body.paragraph(Paragraph(text))
+        head = text[:40]
+        plain = ("â" in head or "Â" in head) and _key(head).startswith("trên đây")
+        assert body.in_closing == plain

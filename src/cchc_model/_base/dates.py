@@ -192,13 +192,11 @@ def format_date_line(place: str, day: date | DocumentDate) -> str:
 
 def date_from_match(match: re.Match[str], text: str) -> date:
     """The date of a match of :data:`DATE`, or :class:`DateParseError` quoting *text*."""
-    if match.group("d1") is not None:
-        parts = match.group("y1", "m1", "d1")
-    else:
-        parts = match.group("y2", "m2", "d2")
-    year, month, day = (int(p) for p in parts)
+    year, month, day = match.group("y1", "m1", "d1")
+    if day is None:
+        year, month, day = match.group("y2", "m2", "d2")
     try:
-        return date(year, month, day)
+        return date(int(year), int(month), int(day))
     except ValueError:
         raise DateParseError("ngày không tồn tại (no such date)", text=text) from None
 

@@ -33,6 +33,11 @@ _INVISIBLE = str.maketrans(dict.fromkeys(("\u200b", "\u200c", "\u200d", "\u2060"
 _TRANSLATED = re.compile(
     "[" + "".join(re.escape(chr(code)) for code in (*_SAME_LENGTH, *_INVISIBLE)) + "]"
 )
+# Of those, the printable ones: the look-alike letters. The spaces and the zero-width
+# characters are not printable, so printable text needs looking at for these few only.
+_PRINTABLE_TRANSLATED = tuple(
+    chr(code) for code in (*_SAME_LENGTH, *_INVISIBLE) if chr(code).isprintable()
+)
 _SPACE_RUN = re.compile(" {2,}")
 # unicodedata sorts a run of combining marks by insertion, quadratic in the run's length; a
 # run of non-ASCII characters this long is normalised by the linear route of _nfc_long.
@@ -120,9 +125,27 @@ def normalize_text(text: str) -> str:
     """
     if not isinstance(text, str):
         raise TypeError(f"normalize_text() takes a str, not {type(text).__name__}")
-    if _TRANSLATED.search(text) is not None:
+    if has_translated(text):
         text = text.translate(_INVISIBLE).translate(_SAME_LENGTH)
     return _SPACE_RUN.sub(" ", nfc(text))
+
+
+def has_translated(text: str) -> bool:
+    """Whether *text* holds a character :func:`normalize_text` replaces or drops.
+
+    ``_TRANSLATED.search(text) is not None``, found faster: the engine looks each character
+    up in a class, where :meth:`str.isprintable` runs one table look-up per character and
+    ``in`` a vectorised search per letter.
+
+    >>> has_translated("Q\u00d0"), has_translated("a\u00a0b"), has_translated("Kế hoạch")
+    (True, True, False)
+    """
+    if text.isprintable():
+        for char in _PRINTABLE_TRANSLATED:  # noqa: SIM110 - no generator on a hot path
+            if char in text:
+                return True
+        return False
+    return _TRANSLATED.search(text) is not None
 
 
 def same_length_cleanup(text: str) -> str:
@@ -131,7 +154,7 @@ def same_length_cleanup(text: str) -> str:
     >>> same_length_cleanup("Q\u00d0\u00a0x")
     'QĐ x'
     """
-    if _TRANSLATED.search(text) is None:
+    if not has_translated(text):
         return text
     return text.translate(_SAME_LENGTH)
 

@@ -44,6 +44,15 @@ def _shown(path: str) -> str:
 
 
 def _decode(data: bytes, where: str) -> str:
+    # UTF-8 writes a NUL character as a NUL byte and nothing else with one: without that
+    # byte, text that decodes is decode_text's, found without its second pass for NUL.
+    if b"\x00" not in data:
+        try:
+            decoded = data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            return decoded[1:] if decoded.startswith("\ufeff") else decoded
     text = decode_text(data)
     if isinstance(text, str):
         return text

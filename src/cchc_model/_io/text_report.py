@@ -47,7 +47,11 @@ from cchc_model._model.report import (
     Signature,
     SigningAuthority,
 )
-from cchc_model._values.references import DocumentType, references_in_nfc
+from cchc_model._values.references import (
+    DocumentType,
+    extract_references,
+    references_in_nfc,
+)
 
 __all__ = ["read_text_report"]
 
@@ -73,6 +77,7 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]{1,300})>")
 _HASHES = re.compile(r"^#{1,6}\s{0,3}")
 _ROMAN = re.compile(r"[IVXLC]{1,7}")
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ITEM_STARTS = ("- ", "+ ", "#")
 _SENTENCE_END = (".", ";", ":", "!", "?", ")", "”", '"', "…")
 _BASIS_STARTS = ("thực hiện ", "căn cứ ", "thi hành ", "theo ", "triển khai ")
 _CLOSING_START = "trên đây"
@@ -200,9 +205,10 @@ def _appendix_start(lines: Sequence[str]) -> int | None:
     return at
 
 
+#: What a plain line's heading starts with: its number, in Roman or Arabic figures.
+_PLAIN_NUMBER_FIRST = frozenset("IVXLC0123456789")
+
 _HeadingParts = tuple[str, str, str]
-#: A heading not worked out yet (``None`` means none).
-_UNKNOWN: _HeadingParts = ("", "", "")
 
 
 def _heading(block_text: str) -> _HeadingParts | None:
@@ -211,14 +217,18 @@ def _heading(block_text: str) -> _HeadingParts | None:
     if "\n" in text:
         return None
     rest: str | None
-    if text.startswith("#"):
+    first = text[:1]
+    close = text.find("**", 2) if first == "*" and text.startswith("**") else -1
+    if first == "#":
         head, rest = _unhash(text), ""
         head = _strip_bold(head)
-    elif text.startswith("**") and not text.startswith("***") and "**" in text[2:]:
-        close = text.index("**", 2)
+    elif close >= 0 and not text.startswith("***"):
         head, rest = text[2:close], text[close + 2:]
         if not rest.strip():
             rest = ""
+    elif first not in _PLAIN_NUMBER_FIRST:
+        # Not a number (of a style a plain line's heading has): most paragraphs.
+        return None
     else:
         head, rest = text, None
     if rest is None:
@@ -256,23 +266,29 @@ def _style(number: str) -> str:
 
 
 def _paragraph(text: str) -> Paragraph:
+    """The paragraph of a block's text, its kind and markup taken off.
+
+    As :meth:`Paragraph.of` makes it, without the checks its parts pass by construction.
+    """
     kind = ParagraphKind.PLAIN
-    stripped = text.strip()
-    if stripped.startswith("- ") or stripped == "-":
-        kind, stripped = ParagraphKind.BULLET, stripped[2:]
-    elif stripped.startswith("+ ") or stripped == "+":
-        kind, stripped = ParagraphKind.SUB_BULLET, stripped[2:]
-    raw = _unhash(stripped)
-    text = _unescape(raw).strip()
-    if "***" in raw or "](" in raw or "<" in raw:
-        # Taking markup out may bring a letter and a combining mark together: not NFC.
-        return Paragraph.of(text, kind)
-    # A slice of the NFC text, or slices joined by a space or after a hyphen, and backslashes
-    # taken from before ASCII punctuation: NFC still. As Paragraph.of, without its NFC check.
-    references = references_in_nfc(text)
-    return Paragraph(
-        text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
-    )
+    raw = text.strip()
+    first = raw[:1]
+    if first == "-" and (raw == "-" or raw.startswith("- ")):
+        kind, raw = ParagraphKind.BULLET, raw[2:]
+    elif first == "+" and (raw == "+" or raw.startswith("+ ")):
+        kind, raw = ParagraphKind.SUB_BULLET, raw[2:]
+    if raw[:1] == "#":
+        raw = _unhash(raw)
+    # A one-character test first: most paragraphs have neither a "*" nor a "]".
+    markup = ("*" in raw and "***" in raw) or ("]" in raw and "](" in raw) or "<" in raw
+    # Without markup or a backslash, _unescape leaves the text as it is.
+    text = _unescape(raw).strip() if markup or "\\" in raw else raw.strip()
+    # Taking markup out may bring a letter and a combining mark together: not NFC. Else the
+    # text is a slice of the NFC text, or slices joined by a space or after a hyphen, and
+    # backslashes taken from before ASCII punctuation: NFC still, and not checked again.
+    references = extract_references(text) if markup else references_in_nfc(text)
+    facts = [m.fact for m in facts_of(text, references)]
+    return Paragraph._made(text, kind, tuple(references), tuple(facts))
 
 
 def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts | None]]:
@@ -284,24 +300,22 @@ def _join_page_breaks(blocks: Sequence[_Block]) -> list[tuple[str, _HeadingParts
     headings: list[_HeadingParts | None] = []
     joinable = False
     for block in blocks:
-        text = (
-            block.lines[0].strip() if len(block.lines) == 1
-            else " ".join([line.strip() for line in block.lines])
-        )
-        starts_item = text.startswith(("- ", "+ ", "#"))
-        heading: _HeadingParts | None = _UNKNOWN
-        if texts and joinable and not starts_item:
-            heading = _heading(text)
-        if heading is None:
-            joiner = "" if texts[-1].endswith("-") else " "
-            texts[-1] = texts[-1] + joiner + text
-            headings[-1] = _heading(texts[-1])
+        lines = block.lines
+        text = lines[0].strip() if len(lines) == 1 else " ".join([line.strip() for line in lines])
+        heading = _heading(text)
+        if heading is None and joinable and not text.startswith(_ITEM_STARTS):
+            last = texts[-1]
+            last = last + ("" if last.endswith("-") else " ") + text
+            texts[-1] = last
+            heading = headings[-1] = _heading(last)
         else:
             texts.append(text)
-            headings.append(_heading(text) if heading is _UNKNOWN else heading)
-        last = texts[-1]
-        joinable = not last.startswith("#") and headings[-1] is None and not last.rstrip(
-        ).endswith(_SENTENCE_END) and not last.rstrip().endswith("\\.")
+            headings.append(heading)
+            last = text
+        # (A text ending in an escaped full stop, "\\.", ends a sentence too.)
+        joinable = heading is None and not last.startswith("#") and not last.rstrip().endswith(
+            _SENTENCE_END
+        )
     return list(zip(texts, headings, strict=True))
 
 
@@ -314,8 +328,8 @@ class _Open:
     subsections: list[_Open] = attrs.Factory(list)
 
     def freeze(self) -> Section:
-        return Section(self.number, self.heading, tuple(self.paragraphs),
-                       tuple(s.freeze() for s in self.subsections))
+        return Section._made(self.number, self.heading, tuple(self.paragraphs),
+                             tuple([s.freeze() for s in self.subsections]))
 
 
 @attrs.define
@@ -347,8 +361,12 @@ class _Body:
 
     def paragraph(self, paragraph: Paragraph) -> None:
         head = paragraph.text[:40]
-        # "Trên đây" in any case has an â or Â: most paragraphs are let go on that alone.
-        if ("â" in head or "Â" in head) and _key(head).startswith(_CLOSING_START):
+        # "Trên đây" in any case starts with a T and has an â or Â: most paragraphs are let go
+        # on that alone, without lower-casing them.
+        first = head.lstrip()[:1]
+        if first in {"T", "t"} and ("â" in head or "Â" in head) and _key(
+            head
+        ).startswith(_CLOSING_START):
             self.in_closing = True
         if self.in_closing:
             self.closing.append(paragraph)
@@ -417,10 +435,34 @@ def _read_head(blocks: Sequence[_Block]) -> _Head:
     return head
 
 
+#: What :func:`_plain` may take out between the letters of "Nơi nhận": ASCII punctuation
+#: (heading marks, bold, escapes, the brackets of a link) and the address of a link.
+_DROPPED = r"(?:\(mailto:[^)\n]*\)|[!-/:-@\[-`{-~])"
+_DROPPED_OR_SPACE = r"(?:\(mailto:[^)\n]*\)|[\s!-/:-@\[-`{-~])"
+#: A line whose :func:`_plain` text may start with "Nơi nhận" in any case: the letters in
+#: order, with only what :func:`_plain` and :func:`_key` take out before and between them.
+_MAY_BE_FOOT = re.compile(
+    f"{_DROPPED_OR_SPACE}*[Nn]{_DROPPED}*[ơƠ]{_DROPPED}*[iI]{_DROPPED}*\\s"
+    f"{_DROPPED_OR_SPACE}*[Nn]{_DROPPED}*[hH]{_DROPPED}*[ậẬ]{_DROPPED}*[nN]"
+)
+_ASCII_PUNCTUATION = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
+
+
 def _is_foot_start(block: _Block) -> bool:
     line = block.lines[0]
-    # "Nơi nhận" in any case has an ơ or Ơ and an ậ or Ậ: most lines are let go without
-    # lower-casing them.
+    # Most lines are let go on their first letter (after marks and spaces), the rest on a
+    # pattern, without lower-casing them: the first letter is an N unless it starts the
+    # address of a link.
+    after = ""
+    for char in line:
+        if char not in _ASCII_PUNCTUATION and not char.isspace():
+            if char not in "Nn" and after != "(":
+                return False
+            break
+        after = char
+    if _MAY_BE_FOOT.match(line) is None:
+        return False
+    # "Nơi nhận" in any case has an ơ or Ơ and an ậ or Ậ.
     if ("ậ" not in line and "Ậ" not in line) or ("ơ" not in line and "Ơ" not in line) or (
         "nhận" not in line.lower()
     ):
@@ -518,7 +560,7 @@ def _read_body(blocks: Sequence[_Block], stray: Sequence[str]) -> _Body:
             body.paragraph(_paragraph(block_text))
             continue
         number, heading_text, rest_text = heading
-        hashes = len(block_text) - len(block_text.lstrip("#"))
+        hashes = len(block_text) - len(block_text.lstrip("#")) if block_text[:1] == "#" else 0
         body.heading(number, heading_text, hashes)
         if rest_text:
             body.paragraph(_paragraph(rest_text))
@@ -582,14 +624,15 @@ def read_text_report(text: str, *, source: str = "<text>") -> Report:
     if subtitle:
         rest = rest[1:]
 
-    foot_at = next(
-        (i for i, b in enumerate(rest) if _is_foot_start(b) or _is_signature_block(b)),
-        len(rest),
-    )
+    foot_at = len(rest)
+    for i, block in enumerate(rest):
+        if _is_foot_start(block) or _is_signature_block(block):
+            foot_at = i
+            break
     body = _read_body(rest[:foot_at], head.stray)
     foot = _read_foot(rest[foot_at:])
     body.closing.extend(foot.stray)
-    sections = tuple(s.freeze() for s in body.sections)
+    sections = tuple([s.freeze() for s in body.sections])
     if not title and not head.seen and not sections:
         if appendix_at is not None:
             raise AppendixOnlyError(f"{source}: {AppendixOnlyError.default_message}")

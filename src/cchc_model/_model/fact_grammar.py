@@ -29,9 +29,9 @@ from decimal import Decimal
 
 import attrs
 
-from cchc_model._base.errors import CchcError, InputError
+from cchc_model._base.errors import InputError
 from cchc_model._base.lazy import Lazy
-from cchc_model._base.numbers import MoneyScale, parse_number
+from cchc_model._base.numbers import MoneyScale
 from cchc_model._model.facts import (
     CountFact,
     Fact,
@@ -74,6 +74,36 @@ _FAMILIES = (
 # Longest first, so that "đơn vị" is not read as "đơn".
 _UNITS_PATTERN = "|".join(re.escape(u) for u in sorted(COUNTED_THINGS, key=len, reverse=True))
 
+# Characters that match a letter when the case is ignored, besides its upper and lower case.
+_OTHER_CASES = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131", "å": "\u212b"}
+
+
+def _case_set(letter: str) -> str:
+    """A set of the characters that match *letter* when the case is ignored: ``[tT]``."""
+    cases = {letter, letter.lower(), letter.upper(), *_OTHER_CASES.get(letter.lower(), "")}
+    return "[" + "".join(re.escape(ch) for ch in sorted(cases) if len(ch) == 1) + "]"
+
+
+def _by_first_letter(units: Sequence[str]) -> str:
+    """``(?i:u1|u2|…)`` of *units* as a pattern the engine tries many times faster.
+
+    The names are put in groups by their first letter, each group behind a set of that
+    letter's cases: the engine passes over a group on one test of the set where it would
+    try each name in turn. Names of one group keep their order, and names of different
+    groups never match at one place, so the same name matches as in the plain alternation.
+    """
+    groups: dict[str, list[str]] = {}
+    for unit in units:
+        groups.setdefault(unit[0].lower(), []).append(unit)
+    return "|".join(
+        _case_set(members[0][0]) + "(?i:" + "|".join(re.escape(u[1:]) for u in members) + ")"
+        for members in groups.values()
+    )
+
+
+# The alternation of _UNITS_PATTERN in groups by first letter.
+_UNITS_GROUPED = _by_first_letter(sorted(COUNTED_THINGS, key=len, reverse=True))
+
 _SP = r"[^\S\r\n]{1,3}"
 _OSP = r"[^\S\r\n]{0,3}"
 _NUM = r"(?:[0-9]{1,3}(?:\.[0-9]{3}){1,6}|[0-9]{1,15})(?:,[0-9]{1,6})?"
@@ -93,16 +123,20 @@ _CONSISTS_LEAD = re.compile(
     rf"(?:{_SP}[^\W\d_]{{1,12}}){{0,6}}{_SP}(?:bao{_SP})?gồm{_OSP}:?", re.IGNORECASE
 )
 _CITATION_TAIL = re.compile(rf"{_SP}(?:của|về){_SP}")
+# Words each lead pattern holds, in lower case, that no other character matches when the
+# case is ignored ("chiếm" is left out for its "i", which "ı" and "İ" match too): a window
+# whose lower case holds none of them cannot match, and most are let go on this test.
+_RATE_WORDS = ("đạt", "ếm")
+_BREAKDOWN_WORDS = ("trong",)
+_CONSISTS_WORDS = ("gồm",)
 _LABELLED_PART = re.compile(
     rf"{_OSP}(?P<label>[^\W\d_][\w-]{{0,30}}(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,4}})"
     rf"{_OSP}:?{_OSP}(?P<num>{_NUM}){_NUM_END}(?P<tail>(?:{_SP}[^\W\d_][\w-]{{0,30}}){{0,3}})"
     rf"{_OSP}$"
 )
 _UNIT_MENTION = Lazy(lambda: re.compile(
-    r"(?<!\w)(?:" + "|".join(
-        re.escape(u) for u in COUNTED_THINGS if u not in _PLACES
-    ) + r")(?!\w)",
-    re.IGNORECASE,
+    r"(?<!\w)(?:" + _by_first_letter([u for u in COUNTED_THINGS if u not in _PLACES])
+    + r")(?!\w)"
 ))
 
 # A figure starts at a digit: the tokens are matched only where a run of digits begins, so
@@ -114,7 +148,9 @@ _FIGURE_DIGITS = re.compile(r"[0-9](?<![\w.,/@-][0-9])[0-9]*")
 _BRACKETS = re.compile(r"[()]")
 # What ends or splits a clause: brackets, separators, a line break, a full stop that is not
 # inside a number.
-_CLAUSE_MARKS = re.compile(r"[();,\n]|\.(?![0-9])")
+# (The set comes first, so that the engine scans for its characters instead of trying the
+# pattern at each one.)
+_CLAUSE_MARKS = re.compile(r"[();,\n.](?:(?<!\.)|(?![0-9]))")
 _TOKENS = Lazy(lambda: re.compile(
     # The number is read once and what follows it decides the kind, in the order ratio,
     # percentage, money, count: no tail follows a number cut short (the next character
@@ -137,7 +173,7 @@ _TOKENS = Lazy(lambda: re.compile(
         | {_NUM_END}
           (?:
               (?P<money>{_SP}(?:{_SCALE}{_SP})?(?i:đồng)(?!\w))
-            | (?P<count>(?:{_SP}(?P<unit>(?i:{_UNITS_PATTERN}))(?!\w))?)
+            | (?P<count>(?:{_SP}(?P<unit>{_UNITS_GROUPED})(?!\w))?)
           )
       )
     """,
@@ -150,9 +186,21 @@ _SKIP_WORDS = (
     "tháng", "[Qq]uý", "[Nn]gày", "kỳ", rf"điện{_SP}thoại",
 )
 _SKIP_BEFORE = re.compile(rf"(?<!\w)(?:{'|'.join(_SKIP_WORDS)}){_SP}$")
+# The longest text it matches: "điện", three spaces, "thoại" and three spaces. Searching
+# from this far before a number finds what searching from further finds (the look-behind
+# sees the text before where the search begins).
+_SKIP_REACH = 15
 # The last two letters of each: what the text before a number the pattern skips ends with,
 # once the spaces are taken off. Most numbers are let go on this test alone.
 _SKIP_ENDINGS = tuple(word[-2:] for word in _SKIP_WORDS)
+# _SKIP_BEFORE of only the words with each ending: the text before a number that ends with
+# one is searched for those words alone (one or two, not nineteen).
+_SKIP_BY_ENDING = Lazy(lambda: {
+    ending: re.compile(
+        rf"(?<!\w)(?:{'|'.join(w for w in _SKIP_WORDS if w.endswith(ending))}){_SP}$"
+    )
+    for ending in _SKIP_ENDINGS
+})
 _LEVEL_BEFORE = re.compile(
     rf"(?P<level>(?i:cấp){_SP}(?i:tỉnh|huyện|xã))(?:{_SP}là{_SP}|{_OSP}:{_OSP})$"
 )
@@ -177,25 +225,59 @@ class FactMatch:
     text: str
 
 
-@attrs.define
+_ZERO = Decimal(0)
+
+
 class _Token:
-    kind: str  # "count", "bare", "level", "ratio", "percent", "money"
-    start: int
-    end: int
-    depth: int
-    value: Decimal
-    unit: str = ""
-    second: Decimal = Decimal(0)
-    scale: MoneyScale = MoneyScale.DONG
-    qualifier: str = ""
-    used: bool = False
+    """A figure found by the figure pattern (a plain class: the reader makes one per figure)."""
+
+    __slots__ = ("depth", "end", "kind", "qualifier", "scale", "second", "start", "unit",
+                 "used", "value")
+
+    def __init__(self, kind: str, start: int, end: int, depth: int, value: Decimal, *,
+                 unit: str = "", second: Decimal = _ZERO, scale: MoneyScale = MoneyScale.DONG,
+                 qualifier: str = "") -> None:
+        self.kind = kind  # "count", "level", "ratio", "percent", "money"
+        self.start = start
+        self.end = end
+        self.depth = depth
+        self.value = value
+        self.unit = unit
+        self.second = second
+        self.scale = scale
+        self.qualifier = qualifier
+        self.used = False
 
 
-def _number(text: str) -> Decimal | None:
-    try:
-        return parse_number(text)
-    except CchcError:
-        return None
+def _number(text: str) -> Decimal:
+    """:func:`~cchc_model._base.numbers.parse_number` of a number :data:`_NUM` matched.
+
+    Such a number is ASCII, unsigned, grouped by threes and short, so parse_number reads it
+    without fail, as this does in one step.
+    """
+    whole, _, places = text.partition(",")
+    whole = whole.replace(".", "")
+    return Decimal(f"{whole}.{places}" if places else whole)
+
+
+_NEW = object.__new__
+# CountFact's fields set by their slots' own setters (a frozen class refuses setattr).
+_COUNT_SETTERS = tuple(CountFact.__dict__[name].__set__
+                       for name in ("value", "unit", "label", "text"))
+
+
+def _count_fact(value: int, unit: str, label: str, text: str) -> CountFact:
+    """``CountFact(value, unit, label, text)`` of fields the reader made, without the checks.
+
+    The reader gives a whole number it found not negative and strings, what the checks ask.
+    """
+    fact = _NEW(CountFact)
+    set_value, set_unit, set_label, set_text = _COUNT_SETTERS
+    set_value(fact, value)
+    set_unit(fact, unit)
+    set_label(fact, label)
+    set_text(fact, text)
+    return fact
 
 
 _SCALES = {"nghìn": MoneyScale.THOUSAND, "ngàn": MoneyScale.THOUSAND,
@@ -210,8 +292,8 @@ def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tupl
     for ref in references:
         # Only a citation's head (type, number, symbol, date) is masked: the subject after
         # "về" may run on to the report's own figures ("… về thí điểm … thực hiện 7/7 huyện").
-        tail = _CITATION_TAIL.search(ref.text)
-        spans.append((ref.start, ref.start + tail.start() if tail else ref.end))
+        tail = _citation_tail(ref.text)
+        spans.append((ref.start, ref.end if tail is None else ref.start + tail))
     if "://" in text:
         spans += [m.span() for m in _LINKS.finditer(text)]
     if "@" in text:
@@ -226,11 +308,46 @@ def _masked(text: str, references: Sequence[ReferenceMatch] | None) -> list[tupl
     return merged
 
 
+def _citation_tail(text: str) -> int | None:
+    """Where :data:`_CITATION_TAIL` first matches in *text*, or ``None``.
+
+    Its word is at or after the first "của" or "về", its spaces at most three before: the
+    search begins there, and not at all without either word. Mostly that word stands
+    between two plain spaces with no other space before them, and the tail begins at the
+    first of them without a search.
+    """
+    first, after = text.find("của"), 3
+    other = text.find("về", 0, None if first < 0 else first)
+    if other >= 0:
+        first, after = other, 2
+    if first < 0:
+        return None
+    if (
+        first >= 1 and text[first - 1] == " " and text[first + after:first + after + 1] == " "
+        and (first == 1 or not text[first - 2].isspace())
+    ):
+        return first - 1
+    tail = _CITATION_TAIL.search(text, max(0, first - 3))
+    return None if tail is None else tail.start()
+
+
+def _lead(
+    pattern: re.Pattern[str], words: tuple[str, ...], text: str, at: int, end: int
+) -> re.Match[str] | None:
+    """``pattern.match(text, at, end)``, tried only if the window holds one of *words*."""
+    window = text[at:end].lower()
+    for word in words:
+        if word in window:
+            return pattern.match(text, at, end)
+    return None
+
+
 def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Token]:
     """The figures of *text* outside citations and links, each with its bracket depth."""
     spans = _masked(text, references)
     starts = [s for s, _ in spans]
     pattern = _TOKENS.get()
+    skip_by_ending = _SKIP_BY_ENDING.get()
     tokens: list[_Token] = []
     depth, counted_to, done = 0, 0, 0
     for run in _FIGURE_DIGITS.finditer(text):
@@ -254,9 +371,8 @@ def _tokens(text: str, references: Sequence[ReferenceMatch] | None) -> list[_Tok
         if i and spans[i - 1][1] > start:
             continue  # inside a citation or a link
         lead = max(0, start - 24)
-        if text[lead:start].rstrip().endswith(_SKIP_ENDINGS) and _SKIP_BEFORE.search(
-            text, lead, start
-        ):
+        skip = skip_by_ending.get(text[lead:start].rstrip()[-2:])
+        if skip is not None and skip.search(text, max(lead, start - _SKIP_REACH), start):
             continue
         segment = text[counted_to:start]
         depth = max(0, depth + segment.count("(") - segment.count(")"))
@@ -271,33 +387,28 @@ def _token(text: str, match: re.Match[str], kind: str, depth: int) -> _Token | N
     start, end = match.start(), match.end()
     if kind == "ratio":
         numerator, denominator = _number(match.group("num")), _number(match.group("rden"))
-        if numerator is None or denominator is None:
-            return None
         scale = match.group("rscale")
         unit = f"{scale} đồng" if scale else ("đồng" if "đồng" in match.group("ratio") else "")
-        return _Token("ratio", start, end, depth, numerator, unit, second=denominator)
+        return _Token("ratio", start, end, depth, numerator, unit=unit,
+                      second=denominator)
     if kind == "percent":
-        value = _number(match.group("num"))
-        return None if value is None else _Token("percent", start, end, depth, value)
+        return _Token("percent", start, end, depth, _number(match.group("num")))
     if kind == "money":
         value = _number(match.group("num"))
-        if value is None:
-            return None
         scale = _SCALES.get((match.group("SCALE") or "").lower(), MoneyScale.DONG)
         qualifier = _QUALIFIER_BEFORE.search(text, max(0, start - 16), start)
         if qualifier is not None:
             return _Token("money", qualifier.start(), end, depth, value, scale=scale,
                           qualifier=qualifier.group(1))
         return _Token("money", start, end, depth, value, scale=scale)
-    value = _number(match.group("num"))
-    if value is None:
-        return None
     unit = match.group("unit")
     if unit:
-        return _Token("count", start, end, depth, value, unit)
+        return _Token("count", start, end, depth, _number(match.group("num")),
+                      unit=unit)
     level = _LEVEL_BEFORE.search(text, max(0, start - 40), start)
     if level is not None and _LEVEL_AFTER.match(text, end):
-        return _Token("level", level.start(), end, depth, value, level.group("level"))
+        return _Token("level", level.start(), end, depth, _number(match.group("num")),
+                      unit=level.group("level"))
     return None
 
 
@@ -361,7 +472,7 @@ def _count(text: str, token: _Token, label: str | None = None) -> CountFact | No
         return None
     if label is None:
         label = _label_before(text, token.start) or _words_after(text, token.end)
-    return CountFact(int(token.value), token.unit, label, text[token.start:token.end])
+    return _count_fact(int(token.value), token.unit, label, text[token.start:token.end])
 
 
 class _Reader:
@@ -392,7 +503,8 @@ class _Reader:
 
     def _percent_after(self, i: int, at: int) -> _Token | None:
         """The percentage of "…, đạt tỷ lệ P%" beginning at *at*."""
-        lead = _RATE_LEAD_AFTER.match(self.text, at, min(len(self.text), at + 40))
+        lead = _lead(_RATE_LEAD_AFTER, _RATE_WORDS, self.text, at,
+                     min(len(self.text), at + 40))
         if lead is None or i + 1 >= len(self.tokens):
             return None
         after = self.tokens[i + 1]
@@ -465,7 +577,7 @@ class _Reader:
         paren = text.startswith(" (", at) or text.startswith("(", at)
         if paren:
             open_at = text.index("(", at)
-            lead = _BREAKDOWN_LEAD.match(text, open_at + 1, open_at + 30)
+            lead = _lead(_BREAKDOWN_LEAD, _BREAKDOWN_WORDS, text, open_at + 1, open_at + 30)
             close = _closing(text, open_at, _WINDOW)
             if close is None:
                 return
@@ -475,13 +587,13 @@ class _Reader:
             else:
                 self._labelled_parts(token, open_at, close)
             return
-        lead = _BREAKDOWN_LEAD.match(text, at, at + 30)
+        lead = _lead(_BREAKDOWN_LEAD, _BREAKDOWN_WORDS, text, at, at + 30)
         if lead is not None:
             limit = min(len(text), lead.end() + 3 * _WINDOW)
             self._breakdown(i, token, lead.end(), limit, token.depth, bounded=False,
                             end_at=lead.end())
             return
-        consists = _CONSISTS_LEAD.match(text, at, at + 120)
+        consists = _lead(_CONSISTS_LEAD, _CONSISTS_WORDS, text, at, at + 120)
         if consists is not None:
             self._consists(i, token, consists.end())
             return
@@ -558,12 +670,12 @@ class _Reader:
             if tail and not _compatible(tail, token.unit):
                 return
             value = _number(match.group("num"))
-            if value is None or not _is_int(value):
+            if not _is_int(value):
                 return
             start = offset + match.start("label")
             stop = offset + (match.end("tail") if tail else match.end("num"))
-            parts.append(CountFact(int(value), token.unit, match.group("label"),
-                                   text[start:stop]))
+            parts.append(_count_fact(int(value), token.unit, match.group("label"),
+                                     text[start:stop]))
             offset += len(piece) + 1
         for other in self.tokens:
             if open_at < other.start < close:
@@ -640,7 +752,7 @@ class _Reader:
         elif token.kind == "level":
             unit = _inherited_unit(text, token.start)
             if unit and _is_int(token.value):
-                fact = CountFact(int(token.value), unit, token.unit, text[start:end])
+                fact = _count_fact(int(token.value), unit, token.unit, text[start:end])
         elif token.kind == "percent":
             lead = _RATE_LEAD.search(text, max(0, start - 30), start)
             if lead is not None:
@@ -695,7 +807,7 @@ def _first_unit(text: str, at: int) -> str:
 
 
 _UNIT_AFTER = Lazy(lambda: re.compile(
-    rf"{_SP}((?i:{_UNITS_PATTERN}))(?!\w)"
+    rf"{_SP}({_UNITS_GROUPED})(?!\w)"
 ))
 
 

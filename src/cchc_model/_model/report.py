@@ -28,6 +28,9 @@ from cchc_model._model.facts import (
 from cchc_model._values.references import DocumentType, ReferenceMatch, extract_references
 
 _FACTS = (CountFact, PercentFact, MoneyFact, RatioFact, RateFact, TotalFact)
+#: How an attrs __init__ sets the fields of a frozen class, for a reader's unchecked path.
+_new_object = object.__new__
+_set_field = object.__setattr__
 
 __all__ = [
     "Header",
@@ -101,6 +104,27 @@ class Paragraph:
             text, kind, tuple(references), tuple(m.fact for m in facts_of(text, references))
         )
 
+    @classmethod
+    def _made(
+        cls,
+        text: str,
+        kind: ParagraphKind,
+        references: tuple[ReferenceMatch, ...],
+        facts: tuple[Fact, ...],
+    ) -> Paragraph:
+        """A paragraph of parts a reader made itself, without the constructor's type checks.
+
+        For the text readers only: *text* a ``str``, *kind* a :class:`ParagraphKind`,
+        *references* a tuple of what the citation scanner found in *text* and *facts* a tuple
+        of the facts the figure grammar found: parts the checks would pass by construction.
+        """
+        paragraph = _new_object(cls)
+        _set_field(paragraph, "text", text)
+        _set_field(paragraph, "kind", kind)
+        _set_field(paragraph, "references", references)
+        _set_field(paragraph, "facts", facts)
+        return paragraph
+
 
 def _section_number(value: str) -> str:
     """A section's number without its dot or parenthesis: ``"I."`` → ``"I"``."""
@@ -126,6 +150,27 @@ class Section:
     subsections: tuple[Section, ...] = attrs.field(
         default=(), **tuple_of(expected="Section", later=lambda: (Section,))
     )
+
+    @classmethod
+    def _made(
+        cls,
+        number: str,
+        heading: str,
+        paragraphs: tuple[Paragraph, ...],
+        subsections: tuple[Section, ...],
+    ) -> Section:
+        """A section of parts a reader made itself, without the constructor's type checks.
+
+        For the text readers only: *number* and *heading* are ``str``, *paragraphs* a tuple
+        of paragraphs and *subsections* a tuple of sections. The number is converted as the
+        constructor converts it.
+        """
+        section = _new_object(cls)
+        _set_field(section, "number", _section_number(number))
+        _set_field(section, "heading", heading)
+        _set_field(section, "paragraphs", paragraphs)
+        _set_field(section, "subsections", subsections)
+        return section
 
     def walk(self) -> Iterator[Section]:
         """This section and every section below it, depth first, in document order."""

@@ -34,6 +34,7 @@ from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.text import (  # _TRANSLATED: what normalize_text replaces or drops
     _TRANSLATED,
+    has_translated,
     nfc_with_offsets,
     normalize_text,
     same_length_cleanup,
@@ -576,15 +577,23 @@ _PREFIX = rf"""
     )
 """
 # The number and symbol (and the date): what every citation has.
+# The number and its suffix are read once: a shorter number or no suffix leaves a digit or
+# a letter before the "/" or "-" that every form asks for next, so no form could match with
+# them. The three forms follow: with a year (12/2023/NĐ-CP), the Party's (03-CT/TU) and the
+# administrative one (215/BC-STP). The date is tried only where a "n" of "ngày" follows the
+# white space and comma after the symbol (at most twelve characters: a space, a comma and the
+# widest gap); written as a branch with an empty alternative, which the engine tries more
+# cheaply than an optional group.
 _CORE = rf"""
     (?<![\w./-])
+    (?P<num>{_NUMBER})(?P<suf>{_SUFFIX})?
     (?:
-        (?P<vnum>{_NUMBER})(?P<vsuf>{_SUFFIX})?[ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
-      | (?P<pnum>{_NUMBER})(?P<psuf>{_SUFFIX})?[ ]?-[ ]?(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
-      | (?P<anum>{_NUMBER})(?P<asuf>{_SUFFIX})?/(?P<asym>{_SYMBOL})
+        [ ]?/(?P<year>[0-9]{{4}})/(?P<vsym>{_SYMBOL})
+      | [ ]?-[ ]?(?P<pkind>{_SEGMENT})/(?P<psym>{_SYMBOL})
+      | /(?P<asym>{_SYMBOL})
     )
     (?![\w/&-])
-    (?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})?
+    (?:(?=[\s,]{{1,12}}[nN])(?P<dated>{_HS}?,?{_SP}(?i:ngày){_SP}{_DATE})|)
 """
 
 
@@ -612,8 +621,8 @@ def _widest(pattern: str) -> int:
     return int(parser.parse(pattern, re.VERBOSE).getwidth()[1])
 
 
-def _first_letters(count: int = 2) -> str:
-    """What a type name or law name begins with: the first *count* letters of each.
+def _first_letter_sets(count: int) -> tuple[set[str], set[str]]:
+    """The first *count* letters of each type name and law name: matched in any case, as cased.
 
     Only letters of its first word: the gap after that word may be any white space.
     """
@@ -625,9 +634,28 @@ def _first_letters(count: int = 2) -> str:
     strict = {
         label.split(" ")[0][:count] for label in (*_CASED_LABELS, *_BY_ABBREVIATION, *_LAW_WORDS)
     }
+    return loose, strict
+
+
+def _first_letters(count: int = 2) -> str:
+    """What a type name or law name begins with: the first *count* letters of each."""
+    loose, strict = _first_letter_sets(count)
     return (
         f"(?i:{'|'.join(map(re.escape, sorted(loose)))})|{'|'.join(map(re.escape, sorted(strict)))}"
     )
+
+
+# What the engine's matching in any case takes for a letter besides its two cases.
+_CASE_TWINS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
+
+
+def _first_letter_class() -> str:
+    """A character class of every character a type name or law name may begin with."""
+    loose, strict = _first_letter_sets(1)
+    chars = set(strict)
+    for letter in loose:
+        chars |= {letter.lower(), letter.upper(), *_CASE_TWINS.get(letter.lower(), "")}
+    return f"[{''.join(map(re.escape, sorted(chars)))}]"
 
 
 @attrs.frozen
@@ -645,6 +673,8 @@ class _Scanner:
 
     full: re.Pattern[str]
     core: re.Pattern[str]
+    #: Where a core may start (see :func:`_core_starts`).
+    core_start: re.Pattern[str]
     #: The prefix alone, matched up to the core (``fullmatch`` with the core's start as end).
     prefix: re.Pattern[str]
     prefix_start: re.Pattern[str]
@@ -658,10 +688,24 @@ def _scanner() -> _Scanner:
     return _Scanner(
         full=_CITATION.get(),
         core=re.compile(_CORE, re.VERBOSE),
+        # Where a number core may start: one to six digits, not after a letter, digit or
+        # "_./-", then a letter (the suffix), the letter optional, and what each form of the
+        # core begins with: a "/", a year and a "/"; a "-" and a capital; a "/" and a
+        # capital. So a date or a ratio ("04/3/2022", "12/12") is let go in the engine. The
+        # look-behind comes after the first digit so that the engine's scan for a digit runs
+        # first.
+        core_start=re.compile(
+            rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}"
+            rf"(?=[A-Za-z]?(?:[ ]?/[0-9]{{4}}/|[ ]?-[ ]?[{_UPPER}]|/[{_UPPER}]))"
+        ),
         prefix=re.compile(prefix, re.VERBOSE),
-        # The first letter alone first: one test refuses most word starts.
+        # A word start where a type name or law name may begin. The pattern begins with a
+        # class of their first letters, so that the engine passes over other characters in
+        # its fast loop; the look-behind then tests the place itself: no letter before it,
+        # the first letter (one test refuses most word starts) and the first three.
         prefix_start=re.compile(
-            rf"(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters()}))"
+            rf"{_first_letter_class()}"
+            rf"(?<=(?<!\w)(?=(?:{_first_letters(1)}))(?=(?:{_first_letters(3)})).)"
         ),
         reach=_widest(prefix),
         punctuation_reach=_widest(_SO_TAIL),
@@ -672,25 +716,17 @@ _SCANNER = Lazy(_scanner)
 # What no prefix holds: anything but letters, white space and ",.:"; two classes, each
 # scanned for by the engine in one pass (an alternation of them is tried at every place).
 _NOT_IN_PREFIX = (re.compile(r"[^\w\s,.:]"), re.compile(r"[\d_]"))
-# Where a number core may start: one to six digits, not after a letter, digit or "_./-",
-# then a letter (the suffix), a space and a "/" or "-", the letter and space optional. The
-# look-behind comes after the first digit so that the engine's scan for a digit runs first.
-_CORE_START = re.compile(
-    rf"[0-9](?<![\w./-][0-9])[0-9]{{0,{_MAX_NUMBER_DIGITS - 1}}}(?=[A-Za-z]?[ ]?[/-])"
-)
-
-
 def _core_starts(text: str) -> Iterator[int]:
     """Where a number core may start, in order: a superset of where one does.
 
     A core is one to six digits, not after a letter, digit or ``./-``, then a letter (the
-    suffix), a space and a ``/`` or ``-``, the last two or three in the order written, the
-    letter and space optional: what the core's own pattern asks of its first characters,
-    looked for by one pattern whose scan for a digit runs in the engine.
+    suffix), the letter optional, and the start of one of its three forms: what the core's
+    own pattern asks of its first characters, looked for by one pattern whose scan for a
+    digit runs in the engine. Every form holds a ``/``: text without one holds no core.
     """
-    if "/" not in text and "-" not in text:
+    if "/" not in text:
         return iter(())
-    return (match.start() for match in _CORE_START.finditer(text))
+    return (match.start() for match in _SCANNER.get().core_start.finditer(text))
 
 
 #: A match of the grammar: the match of its prefix (``None`` when it has none) and the match
@@ -712,24 +748,34 @@ def _grammar_matches(text: str) -> Iterator[_Matched]:
     prefix's match and its core's.
     """
     scanner = _SCANNER.get()
+    match_core, prefix_starts, match_prefix = (
+        scanner.core.match, scanner.prefix_start.finditer, scanner.prefix.fullmatch
+    )
+    reach, punctuation_reach = scanner.reach, scanner.punctuation_reach
+    not_in_prefix, digit = _NOT_IN_PREFIX
     resume = 0
     for at in _core_starts(text):
         if at < resume:
             continue
-        core = scanner.core.match(text, at)
+        core = match_core(text, at)
         if core is None:
             continue
-        before = text[max(resume, at - scanner.reach):at][::-1]
-        bound = len(before)
-        for outside in _NOT_IN_PREFIX:
-            barrier = outside.search(before, 0, bound)
-            bound = bound if barrier is None else barrier.start()
-        for mark in ".:":
-            found = before.find(mark, scanner.punctuation_reach, bound)
-            bound = bound if found < 0 else found
+        # The text before the core, backwards: how far back a prefix may start.
+        before = text[max(resume, at - reach):at][::-1]
+        barrier = not_in_prefix.search(before)
+        bound = len(before) if barrier is None else barrier.start()
+        barrier = digit.search(before, 0, bound)
+        if barrier is not None:
+            bound = barrier.start()
+        found = before.find(".", punctuation_reach, bound)
+        if found >= 0:
+            bound = found
+        found = before.find(":", punctuation_reach, bound)
+        if found >= 0:
+            bound = found
         head = None
-        for start in scanner.prefix_start.finditer(text, at - bound, at):
-            head = scanner.prefix.fullmatch(text, start.start(), at)
+        for start in prefix_starts(text, at - bound, at):
+            head = match_prefix(text, start.start(), at)
             if head is not None:
                 break
         yield head, core
@@ -867,7 +913,7 @@ def _plain_words(text: str, *, plain: bool = False) -> str:
     anyway. The issuers and subjects the scan reads are slices of NFC text, so most are.
     *plain*: the caller knows *text* has none of those characters.
     """
-    if (plain or _TRANSLATED.search(text) is None) and unicodedata.is_normalized("NFC", text):
+    if (plain or not has_translated(text)) and unicodedata.is_normalized("NFC", text):
         return _one_spaced(text)
     return _one_spaced(normalize_text(text))
 
@@ -880,32 +926,32 @@ def _clean_symbol(raw: str, warnings: list[str]) -> str:
 
 
 def _number_and_symbol(
-    group: dict[str, Any], warnings: list[str], *, cong_van: bool
+    match: re.Match[str], warnings: list[str], *, cong_van: bool
 ) -> tuple[int, str, int | None, str, DocumentType | None] | None:
     """Number, suffix, year, symbol and the type the symbol names, or ``None``.
 
-    *group* is the grammar match's ``groupdict()``.
+    *match* is the core's match.
     """
-    if group["vnum"] is not None:
-        year = int(group["year"])
-        symbol = _clean_symbol(group["vsym"], warnings)
+    number, suffix, year_written, symbol_written, kind, party_symbol, agency_symbol = (
+        match.group("num", "suf", "year", "vsym", "pkind", "psym", "asym")
+    )
+    if year_written is not None:
+        year = int(year_written)
+        symbol = _clean_symbol(symbol_written, warnings)
         if year < 1900 or ("-" not in symbol and not _LAW_SYMBOL.fullmatch(symbol)):
             return None
         symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0]) if "-" in symbol else None
-        return int(group["vnum"]), group["vsuf"] or "", year, symbol, symbol_type
-    if group["pnum"] is not None:
-        kind = group["pkind"]
+        return int(number), suffix or "", year, symbol, symbol_type
+    if kind is not None:
         if kind not in _PARTY_KINDS:
             return None
-        symbol = f"{kind}/{_clean_symbol(group['psym'], warnings)}"
-        return int(group["pnum"]), group["psuf"] or "", None, symbol, (
-            _PARTY_KINDS[kind]
-        )
-    symbol = _clean_symbol(group["asym"], warnings)
+        symbol = f"{kind}/{_clean_symbol(party_symbol, warnings)}"
+        return int(number), suffix or "", None, symbol, _PARTY_KINDS[kind]
+    symbol = _clean_symbol(agency_symbol, warnings)
     if "-" not in symbol and not cong_van:
         return None  # "Đề án 06/CP" names a programme; "Công văn 285/CCTTHC" is a công văn
     symbol_type = _BY_ABBREVIATION.get(symbol.split("-")[0])
-    return int(group["anum"]), group["asuf"] or "", None, symbol, symbol_type
+    return int(number), suffix or "", None, symbol, symbol_type
 
 
 def _agrees(written: DocumentType | None, named: DocumentType | None, party: bool) -> bool:
@@ -920,19 +966,17 @@ def _core(matched: _Matched, text: str) -> _Core | None:
     """The reference of a grammar match, or ``None`` when it is not a citation after all."""
     head, match = matched
     warnings: list[str] = []
-    group = match.groupdict()
     type_word = law = name = None
     if head is not None:
         type_word, law, name = head.group("type", "law", "name")
     cong_van = type_word is not None and type_word.lower() == "công văn"
-    read = _number_and_symbol(group, warnings, cong_van=cong_van)
+    read = _number_and_symbol(match, warnings, cong_van=cong_van)
     if read is None:
         return None
     number, suffix, year, symbol, symbol_type = read
     if number == 0:
         return None
     party = _is_party_symbol(symbol)
-    number_group = "vnum" if year is not None else ("pnum" if party else "anum")
 
     if law is not None:
         type_word = law
@@ -960,17 +1004,18 @@ def _core(matched: _Matched, text: str) -> _Core | None:
             shown = _WHITESPACE.sub(" ", type_word)
             warnings.append(f"{WARN_TYPE_MISMATCH}: {shown} / {first}")
 
-    start = match.start(number_group)
+    start = match.start("num")
     if type_word is not None:
         assert head is not None  # noqa: S101 - a type name is the prefix's
         start = head.start("law" if law is not None else "type")
     end = match.end()
     issued_on = None
-    if group["dated"] is not None:
+    dated = match.group("dated")
+    if dated is not None:
         try:
-            issued_on = date_from_match(match, group["dated"])
+            issued_on = date_from_match(match, dated)
         except CchcError:
-            day_start = match.start("d1" if group["d1"] is not None else "d2")
+            day_start = match.start("d1" if match.group("d1") is not None else "d2")
             written = _WHITESPACE.sub(" ", text[day_start:match.end("dated")])
             warnings.append(f"{WARN_BAD_DATE}: {written}")
             end = match.start("dated")
