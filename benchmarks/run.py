@@ -515,26 +515,28 @@ duplicate-key check inside the parser that costs less than the re-dump: jiter's
 the block of text above the table's first row, the prose before it checked for size and
 characters as `read_appendix` checks it but not split into table lines) and, in addition,
 lays out the head, sections and foot and makes each paragraph with its citations and figures.
-The citation scan finds the number cores by one pattern scanning for digits, matches each
-core once, and matches the prefix (type or law name and "số") on its own up to the core, only
-at the word starts within the longest prefix the grammar allows and after the last character
-no prefix holds; lower-case type names are grouped behind their first letter, so the engine
-tries each first letter once, not each of some hundred names. An issuer's plain words are read
-by one pattern and a subject's end found by one search. A paragraph that is a slice of the
-report's NFC text is not checked for NFC again. The figure pattern reads a number once and its
-tail decides the kind, and digits inside a citation's head are passed over before the pattern
-is tried. Counted in instructions (callgrind, steadier than this machine's clock), one
-`read_report` of the reference text is 2.4 `read_appendix` of it (55.7 against 22.8 million;
-68.0 million, 2.96, before these steps), in units of one `read_appendix`: the table about 1,
-the citations about 0.85 (some 60 of them), the figures about 0.55, the layout and the
-model's construction about 0.4. By the clock the ratio is higher, 3.3 to 3.4 on a quiet
-machine (3.6 to 3.9 before), because an instruction of the reader costs about a third more
-time than one of `read_appendix`: the reader's work is the regular-expression engine walking
-large compiled grammars (the citation grammar, the figure pattern) and many small Python
-steps over sixty paragraphs, where `read_appendix` runs short loops over the rows of one
-table. No single piece is left that is large enough for the 3× target; it would take a
-reader that scans each paragraph once for citations and figures together (they now scan it
-for digits separately), or the figures read without the regular-expression engine.""",
+The citation scan finds the number cores by one pattern scanning for digits (only in a
+paragraph with a "/", which every core holds; a date or a ratio let go in the engine),
+matches each core once (its number read once, its date tried only before a "ngày"), and
+matches the prefix (type or law name and "số") on its own up to the core, only at the word
+starts within the longest prefix the grammar allows whose first three letters begin a type
+name, found by the engine's fast loop over a class of first letters. The figure pattern reads
+a number once and its tail decides the kind; the counted things are grouped by first letter;
+a number's value is read in one step; figures' tokens are plain slotted objects and counts
+are made without the checks of their constructor. The layout works out each block's heading
+once, lets most blocks and lines go on one character, and makes paragraphs and sections from
+its own parts without the type checks of their constructors. A text is tested for characters
+to replace by `str.isprintable` and a search per look-alike letter. Counted in instructions
+(callgrind, steadier than this machine's clock), one `read_report` of the reference text is
+2.06 `read_appendix` of it (47.5 against 23.0 million; 55.7 million, 2.44, before this
+round; 68.0 million, 2.96, before the round before), in units of one `read_appendix`: the
+table 0.73, the citations 0.61 (some 60 of them), the figures 0.43, the layout and the
+model's construction 0.29. By the clock the ratio is higher, because an instruction of the
+reader costs more time than one of `read_appendix`: its work is the regular-expression
+engine walking large compiled grammars and scanning paragraphs for digits (some 85
+instructions a character for a class, against about 5 for one character), where
+`read_appendix` runs short loops over the rows of one table.""",
+
     "units": """Reading and validating 10,000 unit appendices is dominated by reading the
 tables (the consolidate row times reading them alone) and by the construction-time checks of
 some 120 rows per unit; it grows linearly with the units. This row is one core reading them in
