@@ -229,6 +229,16 @@ class TestShortcuts:
              "mức  độ", "ISO", "TCVN", "Khóa", "lần thứ", "phiên bản", "tháng", "Quý", "ngày",
              "kỳ", "điện thoại", "là", "đạt", "trong", "số", "x")
 
+    @given(st.text(alphabet=st.one_of(st.sampled_from("0123456789٣５²"), st.characters()),
+                   max_size=30))
+    def test_figure_digit(self, text: str) -> None:
+        """A text is let go without a scan exactly when the digit pattern finds no digit."""
+        from cchc_model._model import fact_grammar
+
+        expected = fact_grammar._FIGURE_DIGITS.search(text) is not None
+        assert fact_grammar._holds_figure_digit(text) is (re.search("[0-9]", text) is not None)
+        assert fact_grammar._holds_figure_digit(text) or not expected
+
     @given(st.lists(st.sampled_from((*WORDS, " ", "  ", "\t", "\n", "\u00a0", "5", ", ")),
                     max_size=10))
     def test_skip_endings(self, pieces: list[str]) -> None:
