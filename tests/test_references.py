@@ -732,6 +732,29 @@ class TestFastScan:
         assert match.start() == 0
         _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
 
+    def test_slash_reach(self) -> None:
+        """A core's "/" is at most ``_TO_SLASH`` after its start; the look-ahead reads six past it."""
+        r = references
+        before_slash = (rf"{r._NUMBER}{r._SUFFIX}?[ ]?", rf"{r._NUMBER}{r._SUFFIX}?",
+                        rf"{r._NUMBER}{r._SUFFIX}?[ ]?-[ ]?{r._SEGMENT}")
+        assert max(r._widest(p) for p in before_slash) == r._TO_SLASH
+        assert r._PAST_SLASH == len("/2023/")
+        # The widest Party core: its "/" is _TO_SLASH after its start, the text's first "/".
+        widest = "999999a - A" + "B" * 15 + " " + "C" * 8
+        assert len(widest) == r._TO_SLASH
+        text = f"x {widest}/TU và 123456b /2023/NĐ-CP, 7/UBND"
+        core = r._SCANNER.get().core
+        assert [core.match(text, at) is not None for at in (2, 44, 65)] == [True] * 3
+        assert [text[at:at + 3] for at in r._core_starts(text)] == ["999", "123", "7/U"]
+
+    @settings(max_examples=300)
+    @given(st.one_of(citation_prose(), st.text(alphabet="0123456789/- aQĐ", max_size=80)))
+    def test_every_core_start_is_named(self, text: str) -> None:
+        """Every place the core matches is among the places named as where one may start."""
+        core = references._SCANNER.get().core
+        named = set(references._core_starts(text))
+        assert {at for at in range(len(text) + 1) if core.match(text, at)} <= named
+
     def test_first_letter_class(self) -> None:
         """Every character the type names' first letters match is in the scan's first class."""
         first = re.compile(rf"(?:{references._first_letters(1)})")

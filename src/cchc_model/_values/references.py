@@ -716,6 +716,13 @@ _SCANNER = Lazy(_scanner)
 # What no prefix holds: anything but letters, white space and ",.:"; two classes, each
 # scanned for by the engine in one pass (an alternation of them is tried at every place).
 _NOT_IN_PREFIX = (re.compile(r"[^\w\s,.:]"), re.compile(r"[\d_]"))
+# Every form of a core holds a "/", at most this many characters after the core's start: six
+# digits, a suffix, a space, a "-", a space and the widest segment (the Party form's kind).
+_TO_SLASH = 35
+# How far past a core's "/" the pattern of where a core may start reads: "/", a year, "/".
+_PAST_SLASH = 6
+
+
 def _core_starts(text: str) -> Iterator[int]:
     """Where a number core may start, in order: a superset of where one does.
 
@@ -724,9 +731,15 @@ def _core_starts(text: str) -> Iterator[int]:
     own pattern asks of its first characters, looked for by one pattern whose scan for a
     digit runs in the engine. Every form holds a ``/``: text without one holds no core.
     """
-    if "/" not in text:
+    first = text.find("/")
+    if first < 0:
         return iter(())
-    return (match.start() for match in _SCANNER.get().core_start.finditer(text))
+    # Only from where the first "/" can belong to a core to as far past the last "/" as
+    # the pattern reads: the engine's scan for digits costs by the character.
+    found = _SCANNER.get().core_start.finditer(
+        text, max(0, first - _TO_SLASH), text.rfind("/") + _PAST_SLASH
+    )
+    return (match.start() for match in found)
 
 
 #: A match of the grammar: the match of its prefix (``None`` when it has none) and the match
