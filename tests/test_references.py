@@ -733,12 +733,12 @@ class TestFastScan:
         _assert_scans_agree(("x " + law + "12/2023/UBTVQH13 ") * 3)
 
     def test_slash_reach(self) -> None:
-        """A core's "/" is at most ``_TO_SLASH`` after its start; the look-ahead reads six past it."""
+        """A core's "/" is at most ``_TO_SLASH`` after its start; the pattern reads six past it."""
         r = references
         before_slash = (rf"{r._NUMBER}{r._SUFFIX}?[ ]?", rf"{r._NUMBER}{r._SUFFIX}?",
                         rf"{r._NUMBER}{r._SUFFIX}?[ ]?-[ ]?{r._SEGMENT}")
         assert max(r._widest(p) for p in before_slash) == r._TO_SLASH
-        assert r._PAST_SLASH == len("/2023/")
+        assert len("/2023/") == r._PAST_SLASH
         # The widest Party core: its "/" is _TO_SLASH after its start, the text's first "/".
         widest = "999999a - A" + "B" * 15 + " " + "C" * 8
         assert len(widest) == r._TO_SLASH
