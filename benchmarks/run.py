@@ -515,22 +515,24 @@ duplicate-key check inside the parser that costs less than the re-dump: jiter's
 the block of text above the table's first row, the prose before it checked for size and
 characters as `read_appendix` checks it but not split into table lines) and, in addition,
 lays out the head, sections and foot and makes each paragraph with its citations and figures.
-The citation scan finds the number cores by one pattern scanning for digits (only in a
-paragraph with a "/", which every core holds; a date or a ratio let go in the engine),
+The citation scan finds the number cores by one pattern scanning for digits (only from
+where a paragraph's first "/", which every core holds, can belong to a core to just past its
+last; a date or a ratio let go in the engine),
 matches each core once (its number read once, its date tried only before a "ngày"), and
 matches the prefix (type or law name and "số") on its own up to the core, only at the word
 starts within the longest prefix the grammar allows whose first three letters begin a type
 name, found by the engine's fast loop over a class of first letters. The figure pattern reads
 a number once and its tail decides the kind; the counted things are grouped by first letter;
 a number's value is read in one step; figures' tokens are plain slotted objects and counts
-are made without the checks of their constructor. The layout works out each block's heading
+are made without the checks of their constructor; a paragraph without a digit is let go on
+ten searches for one character. The layout works out each block's heading
 once, lets most blocks and lines go on one character, and makes paragraphs and sections from
 its own parts without the type checks of their constructors. A text is tested for characters
 to replace by `str.isprintable` and a search per look-alike letter. Counted in instructions
 (callgrind, steadier than this machine's clock), one `read_report` of the reference text is
-2.06 `read_appendix` of it (47.5 against 23.0 million; 55.7 million, 2.44, before this
+2.03 `read_appendix` of it (46.6 against 23.0 million; 55.7 million, 2.44, before this
 round; 68.0 million, 2.96, before the round before), in units of one `read_appendix`: the
-table 0.73, the citations 0.61 (some 60 of them), the figures 0.43, the layout and the
+table 0.73, the citations 0.59 (some 60 of them), the figures 0.42, the layout and the
 model's construction 0.29. By the clock the ratio is higher, because an instruction of the
 reader costs more time than one of `read_appendix`: its work is the regular-expression
 engine walking large compiled grammars and scanning paragraphs for digits (some 85
