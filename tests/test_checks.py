@@ -196,3 +196,24 @@ def fields_validators(cls: type, name: str) -> tuple[object, ...]:
 
     validator = attrs.fields_dict(cls)[name].validator
     return tuple(getattr(validator, "_validators", (validator,)))
+
+
+class TestSlotSetters:
+    def test_make_what_init_makes(self) -> None:
+        """Setting every field by its setter makes what ``__init__`` makes, frozen as it is."""
+        import attrs
+
+        from cchc_model._base.checks import slot_setters
+        from cchc_model._values.references import DocumentType, LegalDocumentRef
+
+        fields = (DocumentType.PLAN, 12, "KH-UBND", None, dt.date(2023, 1, 5), "UBND tỉnh",
+                  "cải cách hành chính", (), "a")
+        setters = slot_setters(LegalDocumentRef)
+        assert len(setters) == len(attrs.fields(LegalDocumentRef))
+        made = object.__new__(LegalDocumentRef)
+        for setter, value in zip(setters, fields, strict=True):
+            setter(made, value)
+        assert made == LegalDocumentRef(*fields)
+        assert repr(made) == repr(LegalDocumentRef(*fields))
+        with pytest.raises(attrs.exceptions.FrozenInstanceError):
+            made.number = 13  # type: ignore[misc]

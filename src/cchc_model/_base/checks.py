@@ -26,6 +26,7 @@ __all__ = [
     "decimal_of",
     "is_type_only",
     "of_type",
+    "slot_setters",
     "to_decimal",
     "to_optional_decimal",
     "to_tuple",
@@ -198,3 +199,25 @@ def tuple_of(
                 )
 
     return {"converter": to_tuple, "validator": validate}
+
+
+def slot_setters(cls: type[attrs.AttrsInstance]) -> tuple[Callable[[object, object], None], ...]:
+    """The setters of the slots of *cls*'s fields, in the fields' order.
+
+    For a reader that made every value of an instance itself, of the types the checks ask
+    for: it makes the instance with ``object.__new__`` and sets each field by its slot's own
+    setter (which a frozen class's ``__setattr__`` does not stand in front of), so that the
+    validators and converters do not repeat themselves. Tests compare what it makes with
+    what ``__init__`` makes.
+
+    >>> @attrs.frozen
+    ... class Point:
+    ...     x: int = attrs.field(validator=attrs.validators.instance_of(int))
+    ...     y: int = 0
+    >>> set_x, set_y = slot_setters(Point)
+    >>> point = object.__new__(Point)
+    >>> set_x(point, 1); set_y(point, 2)
+    >>> point
+    Point(x=1, y=2)
+    """
+    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))

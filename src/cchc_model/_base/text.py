@@ -130,6 +130,21 @@ def normalize_text(text: str) -> str:
     return _SPACE_RUN.sub(" ", nfc(text))
 
 
+# What the engine's matching in any case (re.IGNORECASE) takes for a letter besides its
+# upper and lower case.
+_OTHER_CASES = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131", "å": "\u212b"}
+
+
+def case_variants(letter: str) -> frozenset[str]:
+    r"""Every character that matches *letter* when the case is ignored, *letter* among them.
+
+    >>> sorted(case_variants("đ")), "\u212a" in case_variants("k")
+    (['Đ', 'đ'], True)
+    """
+    cases = (letter, letter.lower(), letter.upper(), *_OTHER_CASES.get(letter.lower(), ""))
+    return frozenset(case for case in cases if len(case) == 1)
+
+
 def has_translated(text: str) -> bool:
     """Whether *text* holds a character :func:`normalize_text` replaces or drops.
 

@@ -29,9 +29,11 @@ from decimal import Decimal
 
 import attrs
 
+from cchc_model._base.checks import slot_setters
 from cchc_model._base.errors import InputError
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.numbers import MoneyScale
+from cchc_model._base.text import case_variants
 from cchc_model._model.facts import (
     CountFact,
     Fact,
@@ -74,14 +76,9 @@ _FAMILIES = (
 # Longest first, so that "đơn vị" is not read as "đơn".
 _UNITS_PATTERN = "|".join(re.escape(u) for u in sorted(COUNTED_THINGS, key=len, reverse=True))
 
-# Characters that match a letter when the case is ignored, besides its upper and lower case.
-_OTHER_CASES = {"k": "\u212a", "s": "\u017f", "i": "\u0130\u0131", "å": "\u212b"}
-
-
 def _case_set(letter: str) -> str:
     """A set of the characters that match *letter* when the case is ignored: ``[tT]``."""
-    cases = {letter, letter.lower(), letter.upper(), *_OTHER_CASES.get(letter.lower(), "")}
-    return "[" + "".join(re.escape(ch) for ch in sorted(cases) if len(ch) == 1) + "]"
+    return "[" + "".join(re.escape(ch) for ch in sorted(case_variants(letter))) + "]"
 
 
 def _by_first_letter(units: Sequence[str]) -> str:
@@ -261,15 +258,14 @@ def _number(text: str) -> Decimal:
 
 
 _NEW = object.__new__
-# CountFact's fields set by their slots' own setters (a frozen class refuses setattr).
-_COUNT_SETTERS = tuple(CountFact.__dict__[name].__set__
-                       for name in ("value", "unit", "label", "text"))
+_COUNT_SETTERS = slot_setters(CountFact)
 
 
 def _count_fact(value: int, unit: str, label: str, text: str) -> CountFact:
     """``CountFact(value, unit, label, text)`` of fields the reader made, without the checks.
 
-    The reader gives a whole number it found not negative and strings, what the checks ask.
+    The reader gives a whole number it found not negative and strings, what the checks ask
+    (see :func:`slot_setters`).
     """
     fact = _NEW(CountFact)
     set_value, set_unit, set_label, set_text = _COUNT_SETTERS

@@ -14,7 +14,14 @@ from typing import Any
 
 import attrs
 
-from cchc_model._base.checks import of_type, to_tuple, tuple_of, type_only, wrong_type
+from cchc_model._base.checks import (
+    of_type,
+    slot_setters,
+    to_tuple,
+    tuple_of,
+    type_only,
+    wrong_type,
+)
 from cchc_model._base.errors import CchcError
 from cchc_model._base.numbers import decimal_problem
 from cchc_model._values.kinds import (
@@ -90,12 +97,8 @@ def _unpickled_row(fields: tuple[object, ...]) -> IndicatorValue:
     return row
 
 
-# Each field's slot setter, in the order __reduce__ writes them (a frozen class refuses
-# setattr; its slots' own setters do not).
-_ROW_SETTERS: tuple[Callable[[object, object], None], ...] = tuple(
-    IndicatorValue.__dict__[name].__set__
-    for name in ("code", "value", "raw", "note", "label", "unit", "stt", "line")
-)
+# Each field's slot setter, in the fields' order, which __reduce__ writes them in.
+_ROW_SETTERS = slot_setters(IndicatorValue)
 
 
 def _check_terms(

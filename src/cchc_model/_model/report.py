@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from cchc_model._base.checks import of_type, tuple_of
+from cchc_model._base.checks import of_type, slot_setters, tuple_of
 from cchc_model._base.dates import DOCUMENT_DATE, DocumentDate, to_document_date
 from cchc_model._base.periods import ReportingPeriod
 from cchc_model._model.appendix import Appendix
@@ -28,9 +28,6 @@ from cchc_model._model.facts import (
 from cchc_model._values.references import DocumentType, ReferenceMatch, extract_references
 
 _FACTS = (CountFact, PercentFact, MoneyFact, RatioFact, RateFact, TotalFact)
-#: How an attrs __init__ sets the fields of a frozen class, for a reader's unchecked path.
-_new_object = object.__new__
-_set_field = object.__setattr__
 
 __all__ = [
     "Header",
@@ -118,11 +115,12 @@ class Paragraph:
         *references* a tuple of what the citation scanner found in *text* and *facts* a tuple
         of the facts the figure grammar found: parts the checks would pass by construction.
         """
-        paragraph = _new_object(cls)
-        _set_field(paragraph, "text", text)
-        _set_field(paragraph, "kind", kind)
-        _set_field(paragraph, "references", references)
-        _set_field(paragraph, "facts", facts)
+        paragraph = object.__new__(cls)
+        set_text, set_kind, set_references, set_facts = _PARAGRAPH_SETTERS
+        set_text(paragraph, text)
+        set_kind(paragraph, kind)
+        set_references(paragraph, references)
+        set_facts(paragraph, facts)
         return paragraph
 
 
@@ -165,11 +163,12 @@ class Section:
         of paragraphs and *subsections* a tuple of sections. The number is converted as the
         constructor converts it.
         """
-        section = _new_object(cls)
-        _set_field(section, "number", _section_number(number))
-        _set_field(section, "heading", heading)
-        _set_field(section, "paragraphs", paragraphs)
-        _set_field(section, "subsections", subsections)
+        section = object.__new__(cls)
+        set_number, set_heading, set_paragraphs, set_subsections = _SECTION_SETTERS
+        set_number(section, _section_number(number))
+        set_heading(section, heading)
+        set_paragraphs(section, paragraphs)
+        set_subsections(section, subsections)
         return section
 
     def walk(self) -> Iterator[Section]:
@@ -177,6 +176,10 @@ class Section:
         yield self
         for sub in self.subsections:
             yield from sub.walk()
+
+
+_PARAGRAPH_SETTERS = slot_setters(Paragraph)
+_SECTION_SETTERS = slot_setters(Section)
 
 
 @attrs.frozen

@@ -24,16 +24,17 @@ import sys
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import attrs
 
-from cchc_model._base.checks import of_type, tuple_of
+from cchc_model._base.checks import of_type, slot_setters, tuple_of
 from cchc_model._base.dates import date_from_match, format_date
 from cchc_model._base.errors import CchcError, InputError, ReferenceParseError
 from cchc_model._base.lazy import Lazy
 from cchc_model._base.text import (  # _TRANSLATED: what normalize_text replaces or drops
     _TRANSLATED,
+    case_variants,
     has_translated,
     nfc_with_offsets,
     normalize_text,
@@ -451,8 +452,7 @@ def _reference(  # noqa: PLR0917 - the fields of LegalDocumentRef, in order
 
     The scan makes a reference per citation from values whose types its own code fixes,
     so the checks of ``__init__`` would only repeat themselves; tests compare what this
-    makes with what ``__init__`` makes, field by field. Each field is set by its slot's own
-    setter, which the frozen class's ``__setattr__`` does not stand in front of.
+    makes with what ``__init__`` makes, field by field (see :func:`slot_setters`).
     """
     ref = _NEW(LegalDocumentRef)
     (set_type, set_number, set_symbol, set_year, set_issued_on, set_issuer, set_subject,
@@ -480,14 +480,9 @@ def _match(ref: LegalDocumentRef, start: int, end: int, text: str) -> ReferenceM
     return found
 
 
-def _setters(cls: type) -> tuple[Any, ...]:
-    """The setters of the slots of *cls*'s fields, in the fields' order."""
-    return tuple(cls.__dict__[field.name].__set__ for field in attrs.fields(cls))
-
-
 _NEW = object.__new__
-_REF_SETTERS = _setters(LegalDocumentRef)
-_MATCH_SETTERS = _setters(ReferenceMatch)
+_REF_SETTERS = slot_setters(LegalDocumentRef)
+_MATCH_SETTERS = slot_setters(ReferenceMatch)
 
 
 # --- the grammar -----------------------------------------------------------------------------
@@ -645,16 +640,12 @@ def _first_letters(count: int = 2) -> str:
     )
 
 
-# What the engine's matching in any case takes for a letter besides its two cases.
-_CASE_TWINS = {"i": "\u0130\u0131", "s": "\u017f", "k": "\u212a"}
-
-
 def _first_letter_class() -> str:
     """A character class of every character a type name or law name may begin with."""
     loose, strict = _first_letter_sets(1)
     chars = set(strict)
     for letter in loose:
-        chars |= {letter.lower(), letter.upper(), *_CASE_TWINS.get(letter.lower(), "")}
+        chars |= case_variants(letter)
     return f"[{''.join(map(re.escape, sorted(chars)))}]"
 
 
